@@ -1,0 +1,205 @@
+"""Input validation shared by the package.
+
+Every public function checks its arguments here, at the boundary, so that bad
+input raises a ``ValueError`` that names the argument, the rule it broke and the
+offending value or position, instead of a traceback from deep inside numpy or a
+silently wrong number.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+__all__ = ["as_levels", "as_shares", "as_years", "as_scalar"]
+
+
+def _numeric(name, value):
+    """Return ``value`` as a float array, refusing anything that is not a number."""
+    if isinstance(value, (str, bytes)):
+        raise ValueError(f"{name} must be numeric; got the text {value!r}")
+    try:
+        arr = np.asarray(value)
+    except Exception as exc:  # ragged lists and other oddities
+        raise ValueError(f"{name} must be a rectangular array of numbers; got {value!r}") from exc
+    if arr.dtype.kind not in "iuf":
+        # Find the first item that is not a real number, in the caller's own terms.
+        items = np.asarray(value, dtype=object) if arr.dtype.kind in "OUSb" else arr
+        for pos, item in np.ndenumerate(items):
+            if isinstance(item, (bool, np.bool_)) or not isinstance(item, numbers.Real):
+                raise ValueError(f"{name} must contain only numbers; got {item!r} at position {_fmt(pos)}")
+        if arr.dtype.kind != "O":
+            raise ValueError(f"{name} must contain only numbers; got an array of dtype {arr.dtype}")
+    return arr.astype(float, copy=True)
+
+
+def _fmt(pos):
+    """Format an index tuple as ``3`` or ``(2, 5)``."""
+    return str(pos[0]) if len(pos) == 1 else str(tuple(int(p) for p in pos))
+
+
+def _where(pos, years):
+    """Describe a position, adding the year when years are known."""
+    text = f"position {_fmt(pos)}"
+    if years is not None:
+        text += f" (year {years[pos[-1]]:g})"
+    return text
+
+
+def as_levels(name, value, ndim=1, years=None, allow_missing=False):
+    """Validate a series (or panel) of levels that must be strictly positive.
+
+    Parameters
+    ----------
+    name : str
+        Argument name used in error messages.
+    value : array_like
+        Levels, shape (T,) when ``ndim == 1`` or (N, T) when ``ndim == 2``.
+    ndim : {1, 2}
+        Required number of dimensions.
+    years : ndarray, optional
+        Years of the last axis, used only to make error messages precise.
+    allow_missing : bool
+        If True, NaN marks a missing value and is kept; infinities and
+        non-positive numbers are still refused.
+
+    Returns
+    -------
+    ndarray of float
+
+    Raises
+    ------
+    ValueError
+        If the value is not numeric, has the wrong number of dimensions, or
+        holds a non-finite or non-positive level.
+    """
+    arr = _numeric(name, value)
+    if arr.ndim != ndim:
+        shape = "a 1-D series (one value per year)" if ndim == 1 else "a 2-D panel (countries x years)"
+        hint = " (use decompose_panel for a countries x years panel)" if ndim == 1 and arr.ndim == 2 else ""
+        raise ValueError(f"{name} must be {shape}; got an array of shape {arr.shape}{hint}")
+    nan = np.isnan(arr)
+    if nan.any() and not allow_missing:
+        pos = np.argwhere(nan)[0]
+        raise ValueError(f"{name} must be finite; got nan at {_where(tuple(pos), years)}")
+    inf = np.isinf(arr)
+    if inf.any():
+        pos = tuple(np.argwhere(inf)[0])
+        raise ValueError(f"{name} must be finite; got {arr[pos]} at {_where(pos, years)}")
+    with np.errstate(invalid="ignore"):
+        bad = ~nan & (arr <= 0)
+    if bad.any():
+        pos = tuple(np.argwhere(bad)[0])
+        raise ValueError(f"{name} must be strictly positive; got {arr[pos]:g} at {_where(pos, years)}")
+    return arr
+
+
+def as_shares(name, value, shape, years=None, allow_missing=False):
+    """Validate a share (scalar, per year, or per country and year) in [0, 1].
+
+    Parameters
+    ----------
+    name : str
+        Argument name used in error messages.
+    value : float or array_like
+        A scalar, an array of length T (the last axis of ``shape``) or an
+        array of exactly ``shape``.
+    shape : tuple of int
+        Shape of the levels the share goes with, (T,) or (N, T).
+    years, allow_missing
+        As in :func:`as_levels`.
+
+    Returns
+    -------
+    ndarray of float, broadcast to ``shape``
+    """
+    arr = _numeric(name, value)
+    if arr.ndim == 0:
+        arr = np.full(shape, float(arr))
+    elif arr.shape == shape[-1:]:
+        arr = np.broadcast_to(arr, shape).copy()
+    elif arr.shape != shape:
+        raise ValueError(
+            f"{name} must be a scalar, one value per year (length {shape[-1]}) or of shape {shape}; "
+            f"got shape {arr.shape}"
+        )
+    nan = np.isnan(arr)
+    if nan.any() and not allow_missing:
+        pos = tuple(np.argwhere(nan)[0])
+        raise ValueError(f"{name} must be a number in [0, 1]; got nan at {_where(pos, years)}")
+    with np.errstate(invalid="ignore"):
+        bad = ~nan & ((arr < 0) | (arr > 1))
+    if bad.any():
+        pos = tuple(np.argwhere(bad)[0])
+        where = "" if np.ndim(value) == 0 else f" at {_where(pos, years)}"
+        raise ValueError(f"{name} must lie in [0, 1]; got {arr[pos]:g}{where}")
+    return arr
+
+
+def as_years(years, length):
+    """Validate years: 1-D, numeric, finite, strictly increasing, of the given length.
+
+    Returns
+    -------
+    ndarray of float or None
+        None when ``years`` is None.
+    """
+    if years is None:
+        return None
+    arr = _numeric("years", years)
+    if arr.ndim != 1:
+        raise ValueError(f"years must be 1-D; got an array of shape {arr.shape}")
+    if arr.shape[0] != length:
+        raise ValueError(f"years must have one entry per observation ({length}); got {arr.shape[0]}")
+    if not np.isfinite(arr).all():
+        pos = int(np.argwhere(~np.isfinite(arr))[0][0])
+        raise ValueError(f"years must be finite; got {arr[pos]} at position {pos}")
+    step = np.diff(arr)
+    if (step == 0).any():
+        pos = int(np.argwhere(step == 0)[0][0]) + 1
+        raise ValueError(f"years must not repeat; {arr[pos]:g} appears twice (position {pos})")
+    if (step < 0).any():
+        pos = int(np.argwhere(step < 0)[0][0]) + 1
+        raise ValueError(
+            f"years must be sorted in increasing order; {arr[pos]:g} at position {pos} "
+            f"follows {arr[pos - 1]:g}"
+        )
+    return arr
+
+
+def as_scalar(name, value, low=None, high=None, low_open=False, high_open=False):
+    """Validate a real scalar, optionally inside an interval.
+
+    Parameters
+    ----------
+    name : str
+        Argument name used in error messages.
+    value : float
+        The value to check.
+    low, high : float, optional
+        Bounds of the allowed interval.
+    low_open, high_open : bool
+        Whether each bound is excluded.
+
+    Returns
+    -------
+    float
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf":
+            value = value.item()
+        else:
+            raise ValueError(f"{name} must be a real number; got {value!r}")
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be finite; got {value}")
+    lo_bad = low is not None and (value <= low if low_open else value < low)
+    hi_bad = high is not None and (value >= high if high_open else value > high)
+    if lo_bad or hi_bad:
+        left = "(" if low_open else "["
+        right = ")" if high_open else "]"
+        lo = "-inf" if low is None else f"{low:g}"
+        hi = "inf" if high is None else f"{high:g}"
+        raise ValueError(f"{name} must lie in {left}{lo}, {hi}{right}; got {value:g}")
+    return value

@@ -1,0 +1,95 @@
+"""Ready-made interactive figures shared by several notebooks.
+
+Each ``make_*_app`` function returns a :class:`~nqp_helpers.widgets.FigureApp`;
+its drawing function is a plain function of the slider values, so tests can
+move the sliders and check what is drawn.
+"""
+
+from __future__ import annotations
+
+from .growth import constant_growth_economy, decompose
+from .plotting import plot_contributions
+from .widgets import FigureApp, int_slider, slider
+
+__all__ = ["draw_economy", "make_economy_app"]
+
+
+def draw_economy(
+    ax, capital_growth, labor_growth, tfp_growth, capital_share, human_capital_growth=0.0, years=10
+):
+    """Decompose a constant-growth economy and draw its contributions as one stacked bar.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    capital_growth, labor_growth, human_capital_growth, tfp_growth : float
+        Growth rates, % per year.
+    capital_share : float
+        Capital share in [0, 1].
+    years : int
+        Length of the simulated period in years.
+
+    Returns
+    -------
+    str
+        One line of HTML with output growth and the TFP share of growth.
+    """
+    e = constant_growth_economy(
+        years,
+        capital_growth,
+        labor_growth,
+        tfp_growth,
+        capital_share,
+        human_capital_growth=human_capital_growth,
+    )
+    acc = decompose(e["output"], e["capital"], e["labor"], capital_share, e["human_capital"], e["years"])
+    s = acc.summary()
+    plot_contributions([s], [f"{years} years"], ax=ax)
+    ax.set_xlim(-0.8, 0.8)
+    ax.set_ylim(min(-2.0, ax.get_ylim()[0]), max(10.0, ax.get_ylim()[1]))
+    share = s.shares["TFP"]
+    share_txt = "undefined (output does not grow)" if share != share else f"{100 * share:.0f} %"
+    return (
+        f"output growth <b>{s.total:.2f} % per year</b>; over {years} years output is multiplied by "
+        f"<b>{(e['output'][-1] / e['output'][0]):.2f}</b>; TFP share of growth <b>{share_txt}</b>"
+    )
+
+
+def make_economy_app(
+    capital_growth=6.0,
+    labor_growth=1.0,
+    tfp_growth=2.0,
+    capital_share=0.4,
+    human_capital_growth=None,
+    years=None,
+):
+    """Sliders for the growth of each input and of TFP; bars of the contributions.
+
+    Parameters
+    ----------
+    capital_growth, labor_growth, tfp_growth : float
+        Starting slider values, % per year.
+    capital_share : float
+        Starting capital share.
+    human_capital_growth : float, optional
+        If given, a human-capital slider is added with this starting value.
+    years : int, optional
+        If given, a slider for the number of years is added.
+
+    Returns
+    -------
+    FigureApp
+    """
+    controls = {
+        "capital_growth": slider("capital growth g_K (% per year)", capital_growth, -2, 15, 0.25),
+        "labor_growth": slider("labour growth g_L (% per year)", labor_growth, -3, 5, 0.25),
+    }
+    if human_capital_growth is not None:
+        controls["human_capital_growth"] = slider(
+            "human capital growth g_h (% per year)", human_capital_growth, -1, 4, 0.1
+        )
+    controls["tfp_growth"] = slider("TFP growth g_A (% per year)", tfp_growth, -3, 6, 0.1)
+    controls["capital_share"] = slider("capital share α", capital_share, 0.05, 0.95, 0.05)
+    if years is not None:
+        controls["years"] = int_slider("number of years", years, 2, 50)
+    return FigureApp(draw_economy, controls, figsize=(7.0, 3.6), margins={"right": 0.62, "left": 0.12})

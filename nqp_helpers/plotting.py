@@ -1,0 +1,147 @@
+"""Figure style and the figures several notebooks share.
+
+House rules (shared/STYLE.md): no titles (captions go in the markdown), lower-case
+axis labels with units, a colour-blind-safe palette (Okabe and Ito 2008) and
+hatches or markers so that figures read in grey too.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["PALETTE", "COMPONENT_STYLE", "use_style", "plot_contributions", "label_years"]
+
+#: Okabe-Ito colour-blind-safe palette.
+PALETTE = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+
+#: Colour and hatch of each growth-accounting component, the same in every notebook.
+COMPONENT_STYLE = {
+    "capital": {"color": PALETTE["blue"], "hatch": ""},
+    "capital deepening": {"color": PALETTE["blue"], "hatch": ""},
+    "labour": {"color": PALETTE["orange"], "hatch": "//"},
+    "human capital": {"color": PALETTE["green"], "hatch": ".."},
+    "TFP": {"color": PALETTE["vermillion"], "hatch": "xx"},
+}
+
+
+def use_style():
+    """Set the collection's matplotlib style (call once, in the setup cell)."""
+    import matplotlib as mpl
+    from cycler import cycler
+
+    mpl.rcParams.update(
+        {
+            "figure.figsize": (7.0, 4.0),
+            "figure.dpi": 90,
+            "savefig.dpi": 150,
+            "axes.prop_cycle": cycler(
+                color=[
+                    PALETTE[c] for c in ("blue", "orange", "green", "vermillion", "sky", "purple", "black")
+                ]
+            )
+            + cycler(linestyle=["-", "--", "-.", ":", "-", "--", "-."]),
+            "lines.linewidth": 2,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.grid": True,
+            "grid.alpha": 0.3,
+            "legend.frameon": False,
+            "font.size": 11,
+            "hatch.linewidth": 0.6,
+        }
+    )
+
+
+def plot_contributions(summaries, labels, ax=None, show_total=True, legend=True):
+    """Stacked bars of average annual contributions to growth, one bar per summary.
+
+    Parameters
+    ----------
+    summaries : sequence of GrowthSummary
+        From ``GrowthAccounting.summary`` or ``PerWorkerAccounting.summary``;
+        all must have the same parts.
+    labels : sequence of str
+        One label per bar (an economy, a period).
+    ax : matplotlib Axes, optional
+        Axes to draw on; a new figure if None.
+    show_total : bool
+        Mark total growth with a black diamond on each bar.
+    legend : bool
+        Draw a legend.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Raises
+    ------
+    ValueError
+        If the numbers of summaries and labels differ, or their parts differ.
+    """
+    import matplotlib.pyplot as plt
+
+    summaries = list(summaries)
+    labels = [str(x) for x in labels]
+    if len(summaries) != len(labels) or not summaries:
+        raise ValueError(
+            f"summaries and labels must be non-empty and of equal length; got "
+            f"{len(summaries)} and {len(labels)}"
+        )
+    names = list(summaries[0].parts)
+    if any(list(s.parts) != names for s in summaries):
+        raise ValueError("all summaries must have the same parts (do not mix aggregate and per-worker views)")
+    if ax is None:
+        _, ax = plt.subplots()
+    x = np.arange(len(summaries))
+    pos_base = np.zeros(len(summaries))
+    neg_base = np.zeros(len(summaries))
+    for name in names:
+        vals = np.array([float(s.parts[name]) for s in summaries])
+        base = np.where(vals >= 0, pos_base, neg_base)
+        style = COMPONENT_STYLE.get(name, {"color": "grey", "hatch": ""})
+        ax.bar(
+            x,
+            vals,
+            bottom=base,
+            width=0.6,
+            label=name,
+            color=style["color"],
+            hatch=style["hatch"],
+            edgecolor="white",
+            linewidth=0.5,
+        )
+        pos_base += np.where(vals >= 0, vals, 0)
+        neg_base += np.where(vals < 0, vals, 0)
+    if show_total:
+        totals = [float(s.total) for s in summaries]
+        ax.plot(x, totals, "D", color="black", linestyle="none", label=summaries[0].total_name)
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_xticks(x, labels)
+    ax.set_ylabel("contribution to growth (% per year)")
+    ax.grid(axis="x", visible=False)
+    if legend:
+        handles, names_ = ax.get_legend_handles_labels()
+        # List the stacked parts top-down, as they appear on the bars; the total marker first.
+        order = ([len(handles) - 1] if show_total else []) + list(range(len(names) - 1, -1, -1))
+        ax.legend(
+            [handles[i] for i in order],
+            [names_[i] for i in order],
+            loc="upper left",
+            bbox_to_anchor=(1.0, 1.0),
+        )
+    return ax
+
+
+def label_years(summary):
+    """Return "1978-2004" for a summary's period."""
+    lo, hi = summary.period
+    return f"{lo:g}-{hi:g}"
