@@ -1,0 +1,247 @@
+"""Measure what students feel: notebook run time, slider response, the data engine, import cost.
+
+``make bench`` runs this script (a measurement, not a unit test). It prints a
+table and writes it to ``benchmarks/latest.md``. Every figure is measured
+against a floor taken in the same run on the same machine:
+
+1. the nbval run of every notebook / the same number of nbval runs of a
+   one-cell notebook (the floor set by starting a kernel);
+2. each widget callback (compute and redraw) / redrawing an empty figure of
+   the same size; the bar is 100 ms, the time a person perceives as instant;
+3. ``decompose_panel`` on the whole Penn World Table panel / taking the log
+   differences of the same arrays (the memory-bound floor), and a per-country
+   Python loop of ``decompose`` for comparison;
+4. ``import nqp_helpers`` / importing numpy and matplotlib alone.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import io
+import os
+import pkgutil
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "latest.md"
+TARGETS = {
+    "nbval": 2.0,
+    "callback_ms": 100.0,
+    "callback_ratio": 3.0,
+    "panel_ratio": 3.0,
+    "import_extra": 0.10,
+}
+
+
+def best_of(fn, repeat=7):
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def bench_notebooks():
+    """Wall time of one nbval run over all notebooks vs the same number of one-cell notebooks."""
+    import nbformat
+
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    base = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts="]
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(len(notebooks)):
+            nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
+            nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+            client_nb = nb
+            from nbclient import NotebookClient
+
+            NotebookClient(client_nb, kernel_name="python3").execute()
+            nbformat.write(client_nb, Path(tmp) / f"floor{i}.ipynb")
+        env = {**os.environ, "NQP_PROGRESS_FILE": str(Path(tmp) / "progress.json")}
+        t = time.perf_counter()
+        subprocess.run(
+            base + ["--nbval", "--nbval-current-env", tmp], check=True, env=env, capture_output=True
+        )
+        floor = time.perf_counter() - t
+        t = time.perf_counter()
+        subprocess.run(
+            base + ["--nbval", "--nbval-current-env", *map(str, notebooks)],
+            check=True,
+            env=env,
+            capture_output=True,
+            cwd=ROOT,
+        )
+        full = time.perf_counter() - t
+    return len(notebooks), full, floor
+
+
+def app_factories():
+    """Every make_*_app function in the package, with a name for the table."""
+    import nqp_helpers
+
+    found = []
+    for mod in pkgutil.iter_modules(nqp_helpers.__path__):
+        module = importlib.import_module(f"nqp_helpers.{mod.name}")
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if name.startswith("make_") and name.endswith("_app") and fn.__module__ == module.__name__:
+                found.append((f"{mod.name}.{name}", fn))
+    return found
+
+
+def empty_redraw(fig):
+    """Time to render an empty figure of the same size and settings as an app's figure."""
+    from matplotlib.figure import Figure
+
+    blank = Figure(figsize=fig.get_size_inches(), dpi=fig.dpi)
+    blank.subplots(*_grid(fig))
+
+    def render():
+        buf = io.BytesIO()
+        blank.savefig(buf, format="png", pil_kwargs={"compress_level": 1})
+
+    return statistics.median(best_of(render, 1) for _ in range(9))
+
+
+def _grid(fig):
+    spec = fig.axes[0].get_subplotspec() if fig.axes and fig.axes[0].get_subplotspec() else None
+    if spec is None:
+        return 1, 1
+    rows, cols = spec.get_gridspec().get_geometry()
+    return rows, cols
+
+
+def bench_callbacks():
+    """Median compute-and-redraw time of each app when its first control moves."""
+    from nqp_helpers.plotting import use_style
+
+    use_style()
+    rows = []
+    for name, factory in app_factories():
+        app = factory()
+        control_name, control = next(iter(app.controls.items()))
+        values = _values_for(control)
+        times = []
+        for v in values:
+            app.set(**{control_name: v})
+            times.append(app.last_seconds)
+        med = statistics.median(times[1:])
+        rows.append((name, control_name, 1000 * med, 1000 * max(times[1:]), med / empty_redraw(app.fig)))
+    return rows
+
+
+def _values_for(control):
+    """Eleven values spread over a control's range (or its options)."""
+    if hasattr(control, "options") and control.options:
+        opts = [o[1] if isinstance(o, tuple) else o for o in control.options]
+        return (opts * 11)[:11]
+    if isinstance(control.value, bool):
+        return [bool(i % 2) for i in range(11)]
+    lo, hi = control.min, control.max
+    vals = np.linspace(lo + 0.1 * (hi - lo), hi - 0.1 * (hi - lo), 11)
+    return [type(control.value)(round(v / control.step) * control.step) for v in vals]
+
+
+def bench_panel():
+    """decompose_panel on the whole PWT panel vs its log-difference floor and a per-country loop."""
+    from nqp_helpers import decompose, decompose_panel, load_panel
+
+    p = load_panel(["rgdpna", "rnna", "emp", "hc", "labsh"])
+    Y, K, L, H, s = (p.values[v] for v in ("rgdpna", "rnna", "emp", "hc", "labsh"))
+
+    def engine():
+        decompose_panel(Y, K, L, 1 - s, human_capital=H, years=p.years, allow_missing=True)
+
+    def floor():
+        for x in (Y, K, L, H):
+            np.diff(np.log(x), axis=-1)
+
+    def loop():
+        for i in range(Y.shape[0]):
+            ok = (
+                np.isfinite(Y[i])
+                & np.isfinite(K[i])
+                & np.isfinite(L[i])
+                & np.isfinite(H[i])
+                & np.isfinite(s[i])
+            )
+            if ok.sum() >= 2:
+                decompose(Y[i][ok], K[i][ok], L[i][ok], 1 - s[i][ok], human_capital=H[i][ok])
+
+    return Y.shape, best_of(engine), best_of(floor), best_of(loop, 3)
+
+
+def bench_import():
+    """Import time of numpy + matplotlib alone, and with nqp_helpers, in fresh interpreters."""
+
+    def run(code):
+        return min(
+            float(
+                subprocess.run(
+                    [sys.executable, "-c", code], capture_output=True, text=True, check=True
+                ).stdout
+            )
+            for _ in range(7)
+        )
+
+    prefix = "import time; t = time.perf_counter(); import numpy, matplotlib, matplotlib.pyplot; "
+    base = run(prefix + "print(time.perf_counter() - t)")
+    full = run(prefix + "import nqp_helpers; print(time.perf_counter() - t)")
+    return base, full
+
+
+def main():
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, by `make bench`.",
+        "",
+    ]
+    n, full, floor = bench_notebooks()
+    ok = full / floor <= TARGETS["nbval"]
+    lines += [
+        "| measurement | value | floor (same run) | ratio | target | met |",
+        "|---|---|---|---|---|---|",
+        f"| nbval, all {n} notebooks | {full:.1f} s | {floor:.1f} s ({n} one-cell notebooks) | "
+        f"{full / floor:.2f} | ≤ {TARGETS['nbval']:.0f}x | {'yes' if ok else 'no'} |",
+    ]
+    for name, control, med, worst, ratio in bench_callbacks():
+        ok = med < TARGETS["callback_ms"] and ratio <= TARGETS["callback_ratio"]
+        lines.append(
+            f"| callback `{name}` ({control}) | {med:.0f} ms (max {worst:.0f}) | empty redraw | "
+            f"{ratio:.2f} | < 100 ms, ≤ 3x | {'yes' if ok else 'no'} |"
+        )
+    shape, engine, lfloor, loop = bench_panel()
+    ok = engine / lfloor <= TARGETS["panel_ratio"]
+    lines.append(
+        f"| `decompose_panel`, PWT {shape[0]} x {shape[1]} | {1000 * engine:.2f} ms | "
+        f"{1000 * lfloor:.2f} ms (log differences) | {engine / lfloor:.2f} | ≤ 3x | "
+        f"{'yes' if ok else 'no'} |"
+    )
+    lines.append(
+        f"| per-country loop of `decompose` | {1000 * loop:.1f} ms | same floor | "
+        f"{loop / lfloor:.0f} | (for comparison) | |"
+    )
+    base, with_pkg = bench_import()
+    extra = with_pkg / base - 1
+    lines.append(
+        f"| `import nqp_helpers` after numpy + matplotlib | {1000 * with_pkg:.0f} ms | "
+        f"{1000 * base:.0f} ms | +{100 * extra:.1f} % | < +10 % | "
+        f"{'yes' if extra < TARGETS['import_extra'] else 'no'} |"
+    )
+    text = "\n".join(lines) + "\n"
+    OUT.parent.mkdir(exist_ok=True)
+    OUT.write_text(text, encoding="utf-8")
+    print(text)
+    print(f"written to {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
