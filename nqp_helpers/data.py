@@ -31,6 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ._validate import as_scalar
 from .growth import GrowthAccounting, decompose
 
 __all__ = [
@@ -690,7 +691,9 @@ def _describe(table, variable):
     return f"{variable} ({definition}, {unit})"
 
 
-def decompose_country(code, start=None, end=None, labor="hours", human_capital=True, capital="rnna"):
+def decompose_country(
+    code, start=None, end=None, labor="hours", human_capital=True, capital="rnna", capital_share="labsh"
+):
     """Growth accounts for one country from the Penn World Table, conventions stated.
 
     Output is ``rgdpna``, capital ``rnna`` (or ``rkna``), the capital share
@@ -715,6 +718,10 @@ def decompose_country(code, start=None, end=None, labor="hours", human_capital=T
         no adjustment is made and ``conventions`` says so.
     capital : {"rnna", "rkna"}
         Capital stock (``rnna``) or capital services (``rkna``).
+    capital_share : "labsh" or float, default "labsh"
+        ``"labsh"``: the capital share is ``1 - labsh`` year by year, and
+        ``labsh`` must be present. A number in [0, 1]: that share is assumed
+        in every year (as many studies do, e.g. 0.4), and ``labsh`` is not needed.
 
     Returns
     -------
@@ -751,15 +758,24 @@ def decompose_country(code, start=None, end=None, labor="hours", human_capital=T
         )
     if not isinstance(human_capital, (bool, np.bool_)):
         raise ValueError(f"human_capital must be True or False; got {human_capital!r}")
+    measured_share = isinstance(capital_share, str)
+    if measured_share and capital_share != "labsh":
+        raise ValueError(f"capital_share must be 'labsh' or a number in [0, 1]; got {capital_share!r}")
+    if not measured_share:
+        capital_share = as_scalar("capital_share", capital_share, low=0, high=1)
     first, last = int(table.years[0]), int(table.years[-1])
     start, end = _check_period(start, end, first, last)
     i = table.codes.index(code)
     name = table.names[code]
-    core = ["rgdpna", capital, "emp", "labsh"]
+    core = ["rgdpna", capital, "emp"] + (["labsh"] if measured_share else [])
     rows = {v: table.grid[v][i] for v in core}
     complete = np.all([np.isfinite(r) for r in rows.values()], axis=0)
     years = table.years
-    core_txt = "output (rgdpna), capital (" + capital + "), employment (emp) and the labour share (labsh)"
+    core_txt = (
+        f"output (rgdpna), capital ({capital}), employment (emp) and the labour share (labsh)"
+        if measured_share
+        else f"output (rgdpna), capital ({capital}) and employment (emp)"
+    )
 
     if start is not None and end is not None:
         lo, hi = start, end
@@ -780,8 +796,8 @@ def decompose_country(code, start=None, end=None, labor="hours", human_capital=T
                     f"in the same years, but {why}"
                     + (f" from {start}" if start is not None else f" ({first}-{last})")
                     + (
-                        "; without labsh the capital share is unknown (nqp_helpers.decompose accepts "
-                        "an assumed capital_share)"
+                        "; without labsh the capital share is unknown: pass an assumed share, "
+                        "for example capital_share=0.4"
                         if "labsh" in never
                         else ""
                     )
@@ -812,7 +828,7 @@ def decompose_country(code, start=None, end=None, labor="hours", human_capital=T
     if missing:
         raise ValueError(
             _missing_message(code, missing, lo, hi, [])
-            + " (growth accounting needs output, capital, employment and the labour share in every year)"
+            + f" (growth accounting needs {core_txt} in every year)"
         )
     if hi - lo < 1:
         raise ValueError(
@@ -821,13 +837,16 @@ def decompose_country(code, start=None, end=None, labor="hours", human_capital=T
         )
     sel = slice(lo - first, hi - first + 1)
     yrs = years[sel].copy()
-    Y, K, emp, labsh = (rows[v][sel] for v in core)
+    Y, K, emp = (rows[v][sel] for v in core[:3])
+    share = 1.0 - rows["labsh"][sel] if measured_share else capital_share
 
     conventions = [
         f"period: {lo}-{hi}, {how}",
         f"output: {_describe(table, 'rgdpna')}",
         f"capital: {_describe(table, capital)}",
-        "capital share: 1 - labsh, year by year (each interval uses the average of its two years)",
+        "capital share: 1 - labsh, year by year (each interval uses the average of its two years)"
+        if measured_share
+        else f"capital share: {capital_share:g} in every year (assumed, not measured)",
     ]
     avh = table.grid["avh"][i][sel]
     if labor == "hours" and np.isfinite(avh).all():
@@ -854,7 +873,7 @@ def decompose_country(code, start=None, end=None, labor="hours", human_capital=T
     else:
         conventions.append("human capital: not adjusted (human_capital=False)")
     conventions.append("growth rates: annual log differences; summary() reports them in % per year")
-    acc = decompose(Y.copy(), K.copy(), L, 1.0 - labsh, human_capital=H, years=yrs)
+    acc = decompose(Y.copy(), K.copy(), L, share, human_capital=H, years=yrs)
     return CountryAccounting(
         accounting=acc,
         code=code,

@@ -516,3 +516,29 @@ def test_published_bosworth_collins_figures():
     assert "Journal of Economic Perspectives 22(1), 45-66" in bc.citation
     with pytest.raises(ValueError, match=r"unknown published table 'table2'; available: bosworth_collins"):
         nd.load_published("table2")
+
+
+def test_assumed_capital_share_replaces_labsh():
+    """With an assumed capital share, capital's contribution is that share times capital growth,
+    and countries without a labour share in the data can still be accounted for."""
+    acc = nd.decompose_country("CHN", 1978, 2004, labor="persons", capital_share=0.4)
+    a = acc.accounting
+    np.testing.assert_allclose(a.capital_contribution, 0.4 * a.capital_growth, atol=1e-15)
+    assert "0.4 in every year (assumed, not measured)" in " ".join(acc.conventions)
+    bgd = nd.decompose_country("BGD", capital_share=0.4)
+    assert bgd.years.size > 2
+    with pytest.raises(ValueError, match="pass an assumed share, for example capital_share=0.4"):
+        nd.decompose_country("BGD")
+
+
+@pytest.mark.parametrize(
+    "share, message",
+    [
+        ("share", r"capital_share must be 'labsh' or a number in \[0, 1\]; got 'share'"),
+        (1.5, r"capital_share must lie in \[0, 1\]; got 1.5"),
+    ],
+)
+def test_bad_capital_share_is_refused(share, message):
+    """A capital share that is neither 'labsh' nor a number in [0, 1] raises ValueError."""
+    with pytest.raises(ValueError, match=message):
+        nd.decompose_country("CHN", capital_share=share)
