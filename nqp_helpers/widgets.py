@@ -137,7 +137,7 @@ class FigureApp:
             ax.clear()
         text = self.draw_function(self.axes, **self.values)
         buffer = io.BytesIO()
-        self.fig.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
+        self.fig.savefig(buffer, format="png", dpi=self.fig.dpi, pil_kwargs={"compress_level": 1})
         self.image.value = buffer.getvalue()
         self.note.value = text or ""
         self.last_seconds = time.perf_counter() - start
