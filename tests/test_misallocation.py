@@ -1,0 +1,192 @@
+"""Tests of nqp_helpers.misallocation: aggregate TFP under wedges (Hsieh and Klenow 2009)."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from nqp_helpers.misallocation import (
+    _tfp_ratio_curve,
+    aggregate_tfp,
+    allocate,
+    default_firms,
+    draw_misallocation,
+    efficient_tfp,
+    lognormal_gain,
+    make_misallocation_app,
+    reallocation_gain,
+    revenue_productivity,
+    wedges_for_dispersion,
+)
+
+
+@pytest.fixture
+def firms():
+    rng = np.random.default_rng(11)
+    A = np.exp(rng.normal(0, 0.7, 300))
+    ty = rng.uniform(-0.6, 0.6, 300)
+    tk = rng.uniform(-0.5, 1.5, 300)
+    return A, ty, tk
+
+
+def test_no_wedges_gives_the_efficient_tfp(firms):
+    """Without wedges TFP is (sum A_i^(sigma-1))^(1/(sigma-1)) and the reallocation gain is zero."""
+    A, _, _ = firms
+    for sigma in (1.5, 3.0, 5.0):
+        assert aggregate_tfp(A, 0.0, 0.0, 0.4, sigma) == pytest.approx(efficient_tfp(A, sigma), rel=1e-12)
+        assert allocate(A, 0.0, 0.0, 2.0, 3.0, 0.4, sigma).tfp == pytest.approx(
+            efficient_tfp(A, sigma), rel=1e-12
+        )
+        assert reallocation_gain(A, sigma=sigma) == pytest.approx(0.0, abs=1e-10)
+
+
+def test_common_wedges_change_nothing(firms):
+    """The same wedges for every firm leave marginal products equal: TFP stays efficient."""
+    A, _, _ = firms
+    assert aggregate_tfp(A, 0.3, 0.8, 0.4, 3.0) == pytest.approx(efficient_tfp(A, 3.0), rel=1e-12)
+
+
+def test_closed_form_agrees_with_direct_allocation(firms):
+    """Hsieh and Klenow's eq. 16 equals output computed from firms' first-order conditions."""
+    A, ty, tk = firms
+    for alpha, sigma in ((0.3, 3.0), (0.5, 2.0), (0.1, 6.0)):
+        r = allocate(A, ty, tk, capital=5.0, labor=7.0, capital_share=alpha, sigma=sigma)
+        assert r.tfp == pytest.approx(aggregate_tfp(A, ty, tk, alpha, sigma), rel=1e-10)
+        assert r.capital.sum() == pytest.approx(5.0) and r.labor.sum() == pytest.approx(7.0)
+
+
+def test_firms_equalise_net_marginal_revenue_products(firms):
+    """(1 - tau_Y,i) x revenue per worker is the same in every firm (the labour first-order condition)."""
+    A, ty, _ = firms
+    sigma = 3.0
+    for wedge in (np.zeros(300), ty):
+        r = allocate(A, wedge, 0.0, 1.0, 1.0, 0.3, sigma)
+        revenue = r.output ** ((sigma - 1) / sigma)  # P_i Y_i up to a common factor
+        net = (1 - wedge) * revenue / r.labor
+        np.testing.assert_allclose(net, net[0], rtol=1e-9)
+    gross = allocate(A, ty, 0.0, 1.0, 1.0, 0.3, sigma)
+    assert np.std(gross.output ** (2 / 3) / gross.labor) > 0.01  # with wedges, gross products differ
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    arrays(np.float64, 8, elements=st.floats(0.1, 10.0)),
+    arrays(np.float64, 8, elements=st.floats(-0.9, 0.9)),
+    arrays(np.float64, 8, elements=st.floats(-0.9, 3.0)),
+    st.floats(1.2, 8.0),
+    st.floats(0.0, 0.9),
+)
+def test_wedges_never_raise_tfp_above_efficient(A, ty, tk, sigma, alpha):
+    """Equalising marginal products maximises TFP: any wedges give TFP <= the efficient level."""
+    assert aggregate_tfp(A, ty, tk, alpha, sigma) <= efficient_tfp(A, sigma) * (1 + 1e-10)
+    assert allocate(A, ty, tk, 1.0, 1.0, alpha, sigma).tfp == pytest.approx(
+        aggregate_tfp(A, ty, tk, alpha, sigma), rel=1e-9
+    )
+
+
+def test_lognormal_formula_holds_for_many_firms():
+    """With ln TFPR normal, independent of TFPQ: ln(TFP_eff / TFP) -> sigma var(ln TFPR) / 2 (HK eq. 17)."""
+    rng = np.random.default_rng(17)
+    lnA = rng.normal(0, 0.5, 400_000)
+    e = rng.normal(size=lnA.size)
+    for d in (0.2, 0.4):
+        tau = wedges_for_dispersion(lnA, d, 0.0, e)
+        gain = reallocation_gain(np.exp(lnA), tau, 0.0, 0.4, 3.0)
+        assert gain == pytest.approx(lognormal_gain(d, 3.0), rel=0.02)
+
+
+def test_more_dispersion_lowers_tfp():
+    """TFP relative to efficient falls as the dispersion of ln TFPR rises (same pattern of wedges)."""
+    A, e = default_firms()
+    curve = _tfp_ratio_curve(A, np.log(A), e, np.linspace(0, 1, 21), 0.0, 3.0)
+    assert curve[0] == pytest.approx(0.0, abs=1e-12)
+    assert np.all(np.diff(curve) < 0)
+
+
+def test_vectorised_curve_matches_the_closed_form():
+    """The widget's vectorised curve equals aggregate_tfp with the same wedges, point by point."""
+    A, e = default_firms(500)
+    for d, rho in ((0.3, 0.0), (0.7, 0.5), (0.5, -0.4)):
+        tau = wedges_for_dispersion(np.log(A), d, rho, e)
+        expected = np.log(aggregate_tfp(A, tau, 0.0, 0.3, 3.0) / efficient_tfp(A, 3.0))
+        got = _tfp_ratio_curve(A, np.log(A), e, np.array([d]), rho, 3.0)[0]
+        assert got == pytest.approx(expected, rel=1e-9)
+
+
+def test_wedges_for_dispersion_hits_its_moments_exactly():
+    """ln TFPR has exactly the requested standard deviation and correlation with ln TFPQ."""
+    rng = np.random.default_rng(3)
+    lnA = rng.normal(0, 1, 200)
+    tau = wedges_for_dispersion(lnA, 0.55, -0.3, rng.normal(size=200))
+    x = np.log(revenue_productivity(tau, 0.0, 0.3))
+    assert x.std() == pytest.approx(0.55) and np.corrcoef(x, lnA)[0, 1] == pytest.approx(-0.3)
+
+
+def test_revenue_productivity_formula():
+    """TFPR is (1 + tau_K)^alpha / (1 - tau_Y)."""
+    np.testing.assert_allclose(revenue_productivity([0.5, 0.0], [0.0, 3.0], 0.5), [2.0, 2.0])
+
+
+@pytest.mark.parametrize(
+    "call, match",
+    [
+        (lambda: efficient_tfp([1.0, -1.0]), "tfpq must be positive and finite for every firm; got -1"),
+        (lambda: efficient_tfp([[1.0, 2.0]]), "tfpq must be a 1-D array"),
+        (lambda: efficient_tfp([1.0], sigma=1.0), r"sigma must lie in \(1, 20\]; got 1"),
+        (lambda: aggregate_tfp([1.0, 2.0], [0.0, 1.0]), "output_wedge must lie below 1"),
+        (lambda: aggregate_tfp([1.0, 2.0], 0.0, [0.0, -1.0]), "capital_wedge must lie above -1; got -1"),
+        (
+            lambda: aggregate_tfp([1.0, 2.0], [0.0, 0.1, 0.2]),
+            r"output_wedge must be a scalar or one value per firm \(2\)",
+        ),
+        (lambda: aggregate_tfp([1.0, 2.0], capital_share=1.0), r"capital_share must lie in \[0, 1\); got 1"),
+        (lambda: aggregate_tfp([1.0, 2.0], [np.nan, 0.0]), "output_wedge must be finite"),
+        (lambda: allocate([1.0, 2.0], capital=0.0), r"capital must lie in \(0, inf\]; got 0"),
+        (lambda: lognormal_gain(-0.1), r"dispersion must lie in \[0, 3\]"),
+        (lambda: wedges_for_dispersion([1.0, 2.0], 0.5, 0.0, [1.0, 2.0]), "same length >= 3"),
+        (lambda: wedges_for_dispersion([1.0, 1.0, 1.0], 0.5, 0.0, [1.0, 2.0, 0.0]), "log_tfpq must vary"),
+        (lambda: wedges_for_dispersion([1.0, 2.0, 3.0], 0.5, 0.0, [2.0, 4.0, 6.0]), "must not be collinear"),
+        (
+            lambda: wedges_for_dispersion([1.0, 2.0, 3.0], 0.5, 1.0, [1.0, 0.0, 5.0]),
+            r"correlation must lie in \[-0.99, 0.99\]",
+        ),
+        (lambda: default_firms(2.5), "n_firms must lie in"),
+        (lambda: default_firms(10.5), "n_firms must be a whole number"),
+    ],
+)
+def test_bad_arguments_raise(call, match):
+    """Every invalid argument raises a ValueError naming it and the rule."""
+    with pytest.raises(ValueError, match=match):
+        call()
+
+
+def test_draw_reports_the_reform_gain():
+    """The note's gain matches TFP after / TFP now from the closed form; the lognormal value is shown too."""
+    from matplotlib.figure import Figure
+
+    ax = Figure().subplots()
+    A, e = default_firms()
+    note = draw_misallocation(ax, 0.6, 0.4, 0.0, 3.0, firms=(A, e))
+    now = aggregate_tfp(A, wedges_for_dispersion(np.log(A), 0.6, 0.0, e), sigma=3.0)
+    new = aggregate_tfp(A, wedges_for_dispersion(np.log(A), 0.4, 0.0, e), sigma=3.0)
+    assert f"gain <b>{100 * (new / now - 1):.1f} %</b>" in note
+    assert "lognormal formula: 35.0 %" in note
+    with pytest.raises(ValueError, match=r"dispersion must lie in \[0, 1\]; got 1.5"):
+        draw_misallocation(ax, 1.5)
+
+
+def test_misallocation_app_moves_the_right_way_and_fast():
+    """More dispersion lowers the 'now' marker; a positive correlation lowers it more; updates are quick."""
+    app = make_misallocation_app()
+    now = app.axes.lines[2].get_ydata()[0]
+    app.set(dispersion=0.8)
+    lower = app.axes.lines[2].get_ydata()[0]
+    assert lower < now
+    app.set(correlation=0.6)
+    assert app.axes.lines[2].get_ydata()[0] < lower
+    times = []
+    for d in np.linspace(0.1, 0.9, 7):
+        app.set(target_dispersion=float(d))
+        times.append(app.last_seconds)
+    assert np.median(times) < 0.25
