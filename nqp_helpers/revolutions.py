@@ -1,0 +1,910 @@
+r"""Technological revolutions: their timeline, the measured record, diffusion lags, supply shocks.
+
+Four pieces, one per question the article's section 3 raises:
+
+1. :data:`REVOLUTIONS` -- the four technological revolutions the article names,
+   with its own words and its own dating.
+2. :data:`GORDON_TFP` and :func:`tfp_growth_by_period` -- the measured record of
+   TFP growth (total factor productivity, 全要素生产率): Gordon's (2016) long US
+   series, and the Penn World Table for 1954 onwards.
+3. :func:`adoption_share` and :func:`diffusion_path` -- a logistic (S-curve)
+   model of how a general-purpose technology spreads, and why its effect on
+   aggregate productivity growth peaks decades after the invention (David 1990).
+4. :func:`ces_output` and :func:`supply_shock_loss` -- output when a critical
+   imported input is cut, as a function of how substitutable it is (a CES
+   elasticity) and of domestic capacity (Baqaee and Farhi 2019).
+
+References
+----------
+David, Paul A. (1990), "The Dynamo and the Computer: An Historical Perspective
+on the Modern Productivity Paradox", American Economic Review 80(2), 355-361.
+
+Gordon, Robert J. (2016), The Rise and Fall of American Growth: The U.S.
+Standard of Living since the Civil War, Princeton University Press.
+
+Baqaee, David Rezza and Emmanuel Farhi (2019), "The Macroeconomic Impact of
+Microeconomic Shocks: Beyond Hulten's Theorem", Econometrica 87(4), 1155-1203.
+
+Hulten, Charles R. (1978), "Growth Accounting with Intermediate Inputs",
+Review of Economic Studies 45(3), 511-518.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._validate import as_scalar
+from .solow import _as_array_in, _out, _plain_log_axis
+
+__all__ = [
+    "Revolution",
+    "REVOLUTIONS",
+    "PublishedPeriods",
+    "GORDON_TFP",
+    "tfp_growth_by_period",
+    "adoption_share",
+    "DiffusionPath",
+    "diffusion_path",
+    "ces_output",
+    "supply_shock_loss",
+    "hulten_loss",
+    "plot_timeline",
+    "plot_periods",
+    "plot_tfp_wave",
+    "plot_diffusion",
+    "diffusion_note",
+    "draw_diffusion",
+    "make_diffusion_app",
+    "plot_supply_shock",
+    "draw_supply_shock",
+    "make_supply_shock_app",
+]
+
+
+# --------------------------------------------------------------------------- #
+# 1. The four revolutions, in the article's words
+# --------------------------------------------------------------------------- #
+@dataclass(frozen=True)
+class Revolution:
+    """One technological revolution as the article describes it.
+
+    Attributes
+    ----------
+    number : int
+        1 to 4, in the article's order.
+    name, chinese : str
+        English and Chinese name of the stage (the article, section 2, names
+        "mechanization, electrification and automation" and a fourth stage).
+    key_technology : str
+        The technology the article puts at its centre.
+    dating : str
+        The article's dating, as the translation gives it, with its meaning.
+    start, end : int
+        Years bounding the article's dating: a decade (1760-1769) when it gives
+        one, a whole century when it gives only the century.
+    quote : str
+        The article's sentence(s), quoted from the English translation; square
+        brackets mark what a translation quirk hides.
+    """
+
+    number: int
+    name: str
+    chinese: str
+    key_technology: str
+    dating: str
+    start: int
+    end: int
+    quote: str
+
+    @property
+    def precision(self):
+        """``"decade"`` or ``"century"``: how precisely the article dates the start."""
+        return "decade" if self.end - self.start < 10 else "century"
+
+
+#: The four revolutions named in section 3 of the article (He Zili 2024).
+REVOLUTIONS = (
+    Revolution(
+        number=1,
+        name="mechanisation (steam power)",
+        chinese="机械化",
+        key_technology="steam engine",
+        dating="'eighteen century sixty In the s' [that is, the 1760s]",
+        start=1760,
+        end=1769,
+        quote=(
+            "eighteen century sixty In the s [that is, in the 1760s], with the invention of the steam engine "
+            "and the widespread use of the steam engine powered machinery and devices in the material "
+            "production process, human labor productivity has been unprecedentedly improved"
+        ),
+    ),
+    Revolution(
+        number=2,
+        name="electrification",
+        chinese="电气化",
+        key_technology="electricity",
+        dating="'nineteen century sixty ... In the s' [that is, the 1860s]",
+        start=1860,
+        end=1869,
+        quote=(
+            "along with nineteen century sixty With the invention and wide adoption of electricity in the s "
+            "[that is, in the 1860s], electricity has replaced steam as the main form of power, giving birth "
+            "to a series of emerging industries such as shipbuilding, petrochemical, steel, etc."
+        ),
+    ),
+    Revolution(
+        number=3,
+        name="automation",
+        chinese="自动化",
+        key_technology="computers and automation technology",
+        dating="'twenty ... in the 21st century' [that is, the twentieth century; no decade is given]",
+        start=1900,
+        end=1999,
+        quote=(
+            "along with twenty With the invention and wide application of computer and automation "
+            "technology in the 21st century [that is, in the twentieth century], the automation level of "
+            "manufacturing industry has been greatly improved."
+        ),
+    ),
+    Revolution(
+        number=4,
+        name="digital and intelligent technology",
+        chinese="数字化、智能化",
+        key_technology="computing power (算力)",
+        dating="'get into twenty-one In the 21st century' [that is, entering the twenty-first century]",
+        start=2000,
+        end=2099,
+        quote=(
+            "In this round of industrial revolution, computing power has become the most revolutionary "
+            "innovation. [...] The infrastructure with computing power as the core has become a strong "
+            "support for the operation of artificial intelligence, big data, the Internet of Things, etc., "
+            "promoting the rapid development of the digital economy and bringing mankind into the digital "
+            "era."
+        ),
+    ),
+)
+
+
+# --------------------------------------------------------------------------- #
+# 2. The measured record
+# --------------------------------------------------------------------------- #
+@dataclass(frozen=True)
+class PublishedPeriods:
+    """Average growth rates over periods, copied from a publication.
+
+    Attributes
+    ----------
+    starts, ends : tuple of int
+        First and last year of each period.
+    values : tuple of float
+        Published average growth rate of each period.
+    unit : str
+    citation : str
+    where : str
+        Where in the publication the numbers are.
+    measure : str
+        What is measured, in words.
+    """
+
+    starts: tuple
+    ends: tuple
+    values: tuple
+    unit: str
+    citation: str
+    where: str
+    measure: str
+
+    def weighted_mean(self, start, end):
+        """Length-weighted average of the periods that lie inside [start, end].
+
+        Raises
+        ------
+        ValueError
+            If no whole period lies inside, or the periods inside do not cover [start, end].
+        """
+        inside = [
+            (s, e, v)
+            for s, e, v in zip(self.starts, self.ends, self.values, strict=True)
+            if s >= start and e <= end
+        ]
+        covered = sum(e - s for s, e, _ in inside)
+        if not inside or covered != end - start:
+            raise ValueError(
+                f"start and end must be boundaries of the published periods "
+                f"({', '.join(f'{s}-{e}' for s, e in zip(self.starts, self.ends, strict=True))}); "
+                f"got {start}-{end}"
+            )
+        return sum((e - s) * v for s, e, v in inside) / covered
+
+
+#: US total factor productivity growth by period (Gordon 2016).
+GORDON_TFP = PublishedPeriods(
+    starts=(1890, 1920, 1970, 1994, 2004),
+    ends=(1920, 1970, 1994, 2004, 2014),
+    values=(0.46, 1.89, 0.57, 1.03, 0.40),
+    unit="% per year (average annual growth rate)",
+    citation=(
+        "Gordon, Robert J. (2016), The Rise and Fall of American Growth: The U.S. Standard of Living since "
+        "the Civil War, Princeton University Press"
+    ),
+    where="chapter 16, the chart of average annual TFP growth over 1890-1920, 1920-70, 1970-94, "
+    "1994-2004 and 2004-14",
+    measure=(
+        "US total factor productivity growth as Gordon measures it: growth of real output per hour minus "
+        "the contributions of capital deepening and of rising educational attainment (labour quality). "
+        "It is not the same series as the Penn World Table's rtfpna (different output, capital and "
+        "labour-quality measures), so compare patterns, not decimals."
+    ),
+)
+
+
+def tfp_growth_by_period(codes, periods):
+    """Average TFP growth over periods from the Penn World Table (``rtfpna``), vectorised.
+
+    Growth is the log difference of ``rtfpna`` (TFP at constant national
+    prices, 2021 = 1) between the first and last year of each period, divided
+    by its length, x 100.
+
+    Parameters
+    ----------
+    codes : str or list of str
+        ISO 3-letter country codes (N of them).
+    periods : sequence of (start, end)
+        P periods, each with start < end, within 1950-2023.
+
+    Returns
+    -------
+    ndarray, shape (N, P)
+        % per year; NaN where ``rtfpna`` is missing in the first or last year
+        of a period (missing data are never filled in).
+
+    Raises
+    ------
+    ValueError
+        Unknown country code, or a period that is not (start, end) with start < end.
+
+    Examples
+    --------
+    >>> g = tfp_growth_by_period(["USA", "CHN"], [(1994, 2004), (2004, 2014)])
+    >>> g.shape
+    (2, 2)
+    """
+    from .data import load_panel
+
+    try:
+        per = np.asarray(periods, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"periods must be a list of (start, end) pairs; got {periods!r}") from exc
+    if per.ndim != 2 or per.shape[1] != 2 or per.shape[0] == 0:
+        raise ValueError(f"periods must be a non-empty list of (start, end) pairs; got {periods!r}")
+    if np.any(per[:, 0] >= per[:, 1]) or np.any(per != np.round(per)):
+        raise ValueError(f"each period must be (start, end) in whole years with start < end; got {periods!r}")
+    codes = [codes] if isinstance(codes, str) else list(codes)
+    panel = load_panel("rtfpna", codes=codes)
+    first = int(panel.years[0])
+    lo, hi = per[:, 0].astype(int), per[:, 1].astype(int)
+    if lo.min() < first or hi.max() > int(panel.years[-1]):
+        raise ValueError(f"periods must lie within {first}-{int(panel.years[-1])}; got {periods!r}")
+    tfp = panel["rtfpna"]
+    return 100 * (np.log(tfp[:, hi - first]) - np.log(tfp[:, lo - first])) / (hi - lo)
+
+
+# --------------------------------------------------------------------------- #
+# 3. Diffusion: a logistic adoption curve and its lagged productivity effect
+# --------------------------------------------------------------------------- #
+def adoption_share(years_since_invention, speed, initial_share=0.01):
+    r"""Share of potential users that have adopted a technology: a logistic (S) curve.
+
+    .. math:: S(t) = \frac{1}{1 + \frac{1 - S_0}{S_0} e^{-v t}},
+
+    where :math:`t` is years since the invention, :math:`v` the speed and
+    :math:`S_0` the share at the invention date. Half the users have adopted at
+    :math:`t_{1/2} = \ln((1-S_0)/S_0)/v`; adoption is fastest then
+    (:math:`dS/dt = v S (1-S) = v/4`).
+
+    Parameters
+    ----------
+    years_since_invention : float or array_like
+        Years since the invention (negative values are before it).
+    speed : float or array_like
+        v, per year, > 0.
+    initial_share : float
+        Share adopted in the invention year, in (0, 0.5).
+
+    Returns
+    -------
+    float or ndarray
+        Share in (0, 1), broadcast over the arguments.
+
+    Raises
+    ------
+    ValueError
+        If ``speed`` is not positive or ``initial_share`` is outside (0, 0.5).
+
+    Examples
+    --------
+    >>> round(adoption_share(0, 0.1), 3), round(adoption_share(np.log(99) / 0.1, 0.1), 3)
+    (0.01, 0.5)
+    """
+    t = _as_array_in("years_since_invention", years_since_invention)
+    v = _as_array_in("speed", speed, 0, None, low_open=True)
+    s0 = as_scalar("initial_share", initial_share, 0, 0.5, low_open=True, high_open=True)
+    midpoint = np.log((1 - s0) / s0) / v
+    return _out(0.5 * (1 + np.tanh(0.5 * v * (t - midpoint))))
+
+
+@dataclass(frozen=True)
+class DiffusionPath:
+    """A technology's adoption and its effect on aggregate TFP, year by year.
+
+    Attributes
+    ----------
+    years : ndarray, shape (T,)
+        Calendar years.
+    adoption : ndarray, shape (T,)
+        Share of potential users that have adopted (0 to 1).
+    tfp_gain : ndarray, shape (T,)
+        Log TFP gain so far, relative to before the invention (log points).
+    tfp_growth : ndarray, shape (T,)
+        Instantaneous TFP growth the technology contributes, % per year.
+    peak_year : float
+        Year in which that contribution is largest.
+    peak_growth : float
+        The largest contribution, % per year (``25 x gain x speed``).
+    gain, speed, lag, invention_year, initial_share : float
+        The parameters used.
+    """
+
+    years: np.ndarray
+    adoption: np.ndarray
+    tfp_gain: np.ndarray
+    tfp_growth: np.ndarray
+    peak_year: float
+    peak_growth: float
+    gain: float
+    speed: float
+    lag: float
+    invention_year: float
+    initial_share: float
+
+    @property
+    def half_adoption_year(self):
+        """Year in which half of the potential users have adopted."""
+        return self.invention_year + float(np.log((1 - self.initial_share) / self.initial_share)) / self.speed
+
+
+def diffusion_path(years, invention_year=1882, speed=0.1, gain=0.5, lag=10.0, initial_share=0.01):
+    r"""Adoption of a general-purpose technology and its lagged effect on aggregate TFP.
+
+    Adoption follows :func:`adoption_share`. Each adopter reaches the full
+    productivity gain only after ``lag`` years of complementary investment,
+    reorganisation and learning (David 1990: factories had to be redesigned
+    around electric unit drive before electricity paid off), so
+
+    .. math:: \ln A_t - \ln A_{\text{before}} = G\, S(t - t_0 - \ell), \qquad
+              g_{A,t} = 100\, G\, v\, S(1-S)\big|_{t - t_0 - \ell},
+
+    with gain :math:`G` (log points), invention year :math:`t_0`, lag
+    :math:`\ell` and speed :math:`v`. The contribution to TFP growth peaks when
+    half of the lagged adoption is done, :math:`t_0 + \ell + \ln((1-S_0)/S_0)/v`,
+    at :math:`25\, G\, v` % per year: a slower diffusion gives a later, lower and
+    longer wave. This is an illustrative model, not an estimate.
+
+    Parameters
+    ----------
+    years : array_like, shape (T,)
+        Calendar years at which to evaluate the path.
+    invention_year : float
+        Year of the invention t0.
+    speed : float
+        Speed of adoption v, per year, > 0.
+    gain : float
+        Total log TFP gain G once everyone has adopted, log points, > 0
+        (0.5 means TFP ends exp(0.5) = 1.65 times higher).
+    lag : float
+        Years between adoption and the productivity gain, >= 0.
+    initial_share : float
+        Share adopted in the invention year, in (0, 0.5).
+
+    Returns
+    -------
+    DiffusionPath
+
+    Raises
+    ------
+    ValueError
+        If years are not a 1-D numeric array, or a parameter is outside its range.
+
+    Examples
+    --------
+    With speed 0.1 per year and a 10-year lag, TFP growth from the dynamo
+    (invention 1882) peaks in 1882 + 10 + ln(99)/0.1 = 1938:
+
+    >>> p = diffusion_path(np.arange(1870, 2031), 1882, speed=0.1, gain=0.5, lag=10)
+    >>> round(p.peak_year, 1), round(p.peak_growth, 2)
+    (1938.0, 1.25)
+    """
+    yrs = _as_array_in("years", years)
+    if yrs.ndim != 1 or yrs.size == 0:
+        raise ValueError(f"years must be a non-empty 1-D array of calendar years; got shape {yrs.shape}")
+    t0 = as_scalar("invention_year", invention_year)
+    v = as_scalar("speed", speed, 0, None, low_open=True)
+    gain = as_scalar("gain", gain, 0, None, low_open=True)
+    lag = as_scalar("lag", lag, 0, None)
+    s0 = as_scalar("initial_share", initial_share, 0, 0.5, low_open=True, high_open=True)
+    adoption = adoption_share(yrs - t0, v, s0)
+    effective = adoption_share(yrs - t0 - lag, v, s0)
+    return DiffusionPath(
+        years=yrs,
+        adoption=np.asarray(adoption),
+        tfp_gain=gain * np.asarray(effective),
+        tfp_growth=100 * gain * v * np.asarray(effective) * (1 - np.asarray(effective)),
+        peak_year=t0 + lag + float(np.log((1 - s0) / s0)) / v,
+        peak_growth=25 * gain * v,
+        gain=gain,
+        speed=v,
+        lag=lag,
+        invention_year=t0,
+        initial_share=s0,
+    )
+
+
+# --------------------------------------------------------------------------- #
+# 4. A critical imported input: CES production and a supply cut
+# --------------------------------------------------------------------------- #
+_SIGMA_ONE = 1e-7
+
+
+def ces_output(domestic, imported, import_share, sigma):
+    r"""CES output from a domestic input and a critical imported input.
+
+    .. math:: Y = \left[(1-\omega) D^{\rho} + \omega M^{\rho}\right]^{1/\rho},
+              \qquad \rho = \frac{\sigma-1}{\sigma},
+
+    with :math:`D` the domestic input, :math:`M` the imported input, weight
+    :math:`\omega` and elasticity of substitution :math:`\sigma`. With
+    :math:`D = M = 1` before a shock, :math:`Y = 1` and :math:`\omega` is the
+    imported input's cost share. :math:`\sigma = 1` is Cobb-Douglas
+    :math:`D^{1-\omega} M^{\omega}` (|sigma - 1| < 1e-7 is treated as 1);
+    :math:`\sigma \to 0` approaches :math:`\min(D, M)` (no substitution) and
+    :math:`\sigma \to \infty` the linear :math:`(1-\omega) D + \omega M`.
+    Computed in logs, so that extreme elasticities do not overflow.
+
+    Parameters
+    ----------
+    domestic, imported : float or array_like
+        Input quantities, >= 0 (normalised to 1 before a shock).
+    import_share : float or array_like
+        Weight omega of the imported input, in (0, 1).
+    sigma : float or array_like
+        Elasticity of substitution, > 0.
+
+    Returns
+    -------
+    float or ndarray
+        Output, broadcast over the arguments.
+
+    Raises
+    ------
+    ValueError
+        If an input is negative, a share is outside (0, 1) or sigma is not positive.
+
+    Examples
+    --------
+    >>> round(ces_output(1.0, 1.0, 0.1, 0.5), 12)
+    1.0
+    >>> round(ces_output(1.0, 0.5, 0.1, 1.0), 4), round(ces_output(1.0, 0.0, 0.1, 0.5), 4)
+    (0.933, 0.0)
+    """
+    D = _as_array_in("domestic", domestic, 0, None)
+    M = _as_array_in("imported", imported, 0, None)
+    w = _as_array_in("import_share", import_share, 0, 1, low_open=True, high_open=True)
+    sig = _as_array_in("sigma", sigma, 0, None, low_open=True)
+    rho = (sig - 1) / sig
+    one = np.abs(sig - 1) < _SIGMA_ONE
+    r = np.where(one, 1.0, rho)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        lnD, lnM = np.log(D), np.log(M)
+        # General form, safe for zero inputs and extreme sigma (log-sum-exp) ...
+        ces = np.logaddexp(np.log1p(-w) + r * lnD, np.log(w) + r * lnM) / r
+        # ... and, when the two terms are close, lnD + log1p(w expm1(r (lnM - lnD))) / r, which keeps
+        # full relative precision as sigma approaches 1 (no cancellation in log(1 + tiny)).
+        x = r * (lnM - lnD)
+        near = np.where(np.isfinite(x) & (np.abs(x) < 1.0), x, 0.0)
+        ces = np.where(np.isfinite(x) & (np.abs(x) < 1.0), lnD + np.log1p(w * np.expm1(near)) / r, ces)
+        cobb = (1 - w) * lnD + w * lnM
+        # A zero input with sigma <= 1 gives log output -inf, that is output 0.
+        lnY = np.where(one, cobb, ces)
+    return _out(np.exp(lnY))
+
+
+def _net_cut(cut, capacity):
+    c = _as_array_in("cut", cut, 0, 1)
+    cap = _as_array_in("capacity", capacity, 0, 1)
+    return np.clip(c - cap, 0.0, None)
+
+
+def supply_shock_loss(cut, sigma, import_share=0.1, capacity=0.0):
+    """Output lost when a critical imported input is cut, in % of pre-shock output.
+
+    Before the shock both inputs equal 1 and output is 1 (see
+    :func:`ces_output`). Imports of the critical input fall by the fraction
+    ``cut``; domestic producers can supply up to ``capacity`` (a fraction of the
+    pre-shock quantity) in their place, so the input available is
+    ``1 - max(cut - capacity, 0)``. The domestic input is unchanged.
+
+    Parameters
+    ----------
+    cut : float or array_like
+        Fraction of the imported input cut off, in [0, 1].
+    sigma : float or array_like
+        Elasticity of substitution between the imported and the domestic input, > 0.
+    import_share : float or array_like
+        Cost share of the imported input before the shock, in (0, 1).
+    capacity : float or array_like
+        Domestic replacement capacity, as a fraction of pre-shock imports, in [0, 1].
+
+    Returns
+    -------
+    float or ndarray
+        % of pre-shock output lost, in [0, 100], broadcast over the arguments.
+
+    Raises
+    ------
+    ValueError
+        If an argument is outside its range.
+
+    Examples
+    --------
+    Half of an input with a 10 % cost share is cut; with sigma = 0.2 (strong
+    complements) output falls by 20.5 %, with sigma = 1 by 6.7 %:
+
+    >>> np.round(supply_shock_loss(0.5, [0.2, 1.0], import_share=0.1), 1)
+    array([20.5,  6.7])
+    """
+    net = _net_cut(cut, capacity)
+    return _out(100 * (1 - np.asarray(ces_output(1.0, 1 - net, import_share, sigma))))
+
+
+def hulten_loss(cut, import_share=0.1, capacity=0.0):
+    r"""First-order (Hulten) output loss from a cut in an input, in % of output.
+
+    Hulten's theorem: to first order, :math:`d\ln Y = \omega\, d\ln M`, the
+    input's cost share times its log change, whatever the elasticity of
+    substitution. Integrated with a constant share this is
+    :math:`1 - (1 - \text{net cut})^{\omega}`, exactly the Cobb-Douglas
+    (:math:`\sigma = 1`) loss. Baqaee and Farhi (2019) show that for large
+    shocks the second-order term, governed by :math:`\sigma`, dominates: with
+    complements (:math:`\sigma < 1`) losses are far larger.
+
+    Parameters
+    ----------
+    cut, import_share, capacity
+        As in :func:`supply_shock_loss`.
+
+    Returns
+    -------
+    float or ndarray
+        % of output lost.
+
+    Examples
+    --------
+    >>> round(hulten_loss(0.5, 0.1), 2)
+    6.7
+    """
+    net = _net_cut(cut, capacity)
+    w = _as_array_in("import_share", import_share, 0, 1, low_open=True, high_open=True)
+    with np.errstate(divide="ignore"):
+        return _out(100 * (1 - np.exp(w * np.log1p(-net))))
+
+
+# --------------------------------------------------------------------------- #
+# Figures and widgets
+# --------------------------------------------------------------------------- #
+_GREY = "#7f7f7f"
+_REVOLUTION_COLORS = ("#0072B2", "#E69F00", "#009E73", "#D55E00")
+_REVOLUTION_HATCH = ("", "//", "..", "xx")
+
+
+def plot_timeline(ax=None, revolutions=REVOLUTIONS, until=2024):
+    """Timeline of the revolutions: when the article dates each one, and how precisely.
+
+    A filled marker shows a start the article dates to a decade; a hatched
+    band shows a start it places only within a century. The line from the
+    start to ``until`` is a reminder that each technology stays in use after
+    the next one arrives.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes, optional
+    revolutions : sequence of Revolution
+    until : int
+        Right end of the lines (the present).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8.0, 3.2))
+    for i, r in enumerate(revolutions):
+        y = len(revolutions) - i
+        color = _REVOLUTION_COLORS[i % 4]
+        if r.precision == "decade":
+            ax.plot([r.start + 5, until], [y, y], color=color, lw=2, linestyle="-")
+            ax.plot(r.start + 5, y, "o", color=color, markersize=9, linestyle="none")
+            ax.barh(y, r.end + 1 - r.start, left=r.start, height=0.35, color=color)
+        else:
+            ax.barh(
+                y,
+                min(r.end + 1, until) - r.start,
+                left=r.start,
+                height=0.35,
+                facecolor="white",
+                edgecolor=color,
+                hatch=_REVOLUTION_HATCH[i % 4],
+            )
+        # Chinese names stay in the text: many computers lack a CJK font for figures
+        ax.annotate(
+            f"{r.number}. {r.name}: {r.key_technology.split(' (')[0]}",
+            (r.start, y + 0.28),
+            fontsize=9,
+            color="black",
+        )
+    ax.set_ylim(0.4, len(revolutions) + 0.8)
+    ax.set_yticks([])
+    ax.set_xlim(1740, until + 6)
+    ax.set_xlabel("year (as the article dates each revolution)")
+    ax.grid(axis="y", visible=False)
+    return ax
+
+
+def plot_periods(periods, ax=None, label=None, color="black", linestyle="-", **kwargs):
+    """Draw average growth rates over periods as horizontal steps.
+
+    Parameters
+    ----------
+    periods : PublishedPeriods or tuple (starts, ends, values)
+        Periods and their average growth (% per year).
+    ax : matplotlib Axes, optional
+    label, color, linestyle : passed to matplotlib.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import matplotlib.pyplot as plt
+
+    if isinstance(periods, PublishedPeriods):
+        starts, ends, values = periods.starts, periods.ends, periods.values
+    else:
+        starts, ends, values = periods
+    if not len(starts) == len(ends) == len(values):
+        raise ValueError("periods must give as many starts, ends and values")
+    if ax is None:
+        _, ax = plt.subplots()
+    for i, (s, e, v) in enumerate(zip(starts, ends, values, strict=True)):
+        if np.isfinite(v):
+            ax.plot(
+                [s, e],
+                [v, v],
+                color=color,
+                linestyle=linestyle,
+                lw=3,
+                solid_capstyle="butt",
+                label=label if i == 0 else None,
+                **kwargs,
+            )
+    ax.axhline(0, color="black", lw=0.6)
+    ax.set_ylabel("TFP growth (% per year)")
+    return ax
+
+
+def plot_tfp_wave(path, ax=None, compare=GORDON_TFP):
+    """The TFP growth a diffusing technology contributes (% per year), with its peak marked.
+
+    Parameters
+    ----------
+    path : DiffusionPath
+    ax : matplotlib Axes, optional
+    compare : PublishedPeriods or None
+        Measured TFP growth drawn in grey for scale.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import matplotlib.pyplot as plt
+
+    if not isinstance(path, DiffusionPath):
+        raise ValueError(f"path must be a DiffusionPath (see diffusion_path); got {type(path).__name__}")
+    if ax is None:
+        _, ax = plt.subplots()
+    if compare is not None:
+        plot_periods(compare, ax=ax, label="measured, US (Gordon 2016)", color=_GREY)
+    ax.plot(path.years, path.tfp_growth, color="#D55E00", lw=2, linestyle="--", label="model contribution")
+    ax.axvline(path.peak_year, color="#D55E00", lw=0.8, linestyle=":")
+    ax.set_xlabel("year")
+    ax.set_ylabel("TFP growth (% per year)")
+    ax.set_xlim(path.years[0], path.years[-1])
+    top = max(path.peak_growth, max(compare.values) if compare is not None else 0.0)
+    ax.set_ylim(-0.05 * top, 1.45 * top)
+    ax.legend(loc="upper right", fontsize=9)
+    return ax
+
+
+def plot_diffusion(path, axes=None, compare=GORDON_TFP):
+    """Adoption (left) and the TFP growth it contributes (right, :func:`plot_tfp_wave`).
+
+    Parameters
+    ----------
+    path : DiffusionPath
+    axes : pair of matplotlib Axes, optional
+    compare : PublishedPeriods or None
+        Measured TFP growth drawn in grey on the right for scale.
+
+    Returns
+    -------
+    pair of matplotlib Axes
+    """
+    import matplotlib.pyplot as plt
+
+    if not isinstance(path, DiffusionPath):
+        raise ValueError(f"path must be a DiffusionPath (see diffusion_path); got {type(path).__name__}")
+    if axes is None:
+        _, axes = plt.subplots(1, 2, figsize=(10.0, 3.8))
+    left, right = axes
+    left.plot(path.years, 100 * path.adoption, color="#0072B2", lw=2, label="adoption")
+    left.plot(
+        path.years,
+        100 * path.tfp_gain / path.gain,
+        color="#D55E00",
+        lw=2,
+        linestyle="--",
+        label="productivity effect (share of full gain)",
+    )
+    left.set_ylim(-3, 103)
+    left.set_xlabel("year")
+    left.set_ylabel("share (%)")
+    left.legend(loc="upper left", fontsize=9)
+    plot_tfp_wave(path, ax=right, compare=compare)
+    return axes
+
+
+def diffusion_note(path):
+    """One sentence with the half-adoption year and the peak of a :class:`DiffusionPath`."""
+    return (
+        f"Half of users have adopted by {path.half_adoption_year:.0f}; the technology's contribution to TFP "
+        f"growth peaks in {path.peak_year:.0f}, {path.peak_year - path.invention_year:.0f} years after the "
+        f"invention, at {path.peak_growth:.2f} % per year."
+    )
+
+
+def draw_diffusion(ax, speed, lag, gain, invention_year=1882, first=1870, last=2030):
+    """Widget callback: draw :func:`plot_tfp_wave` and return :func:`diffusion_note`."""
+    path = diffusion_path(np.arange(first, last + 1), invention_year, speed=speed, gain=gain, lag=lag)
+    plot_tfp_wave(path, ax)
+    return diffusion_note(path)
+
+
+def make_diffusion_app(speed=0.1, lag=10.0, gain=0.5):
+    """Widget: how the speed of adoption and the lag move the productivity wave.
+
+    One panel (the right panel of :func:`plot_diffusion`) keeps each update fast.
+
+    Returns
+    -------
+    nqp_helpers.widgets.FigureApp
+        Controls ``speed`` (per year), ``lag`` (years) and ``gain`` (log points).
+    """
+    from .widgets import FigureApp, slider
+
+    controls = {
+        "speed": slider("speed of adoption v (per year)", speed, 0.04, 0.4, 0.01),
+        "lag": slider(
+            "lag from adoption to productivity ℓ (years)", lag, 0.0, 30.0, 1.0, readout_format=".0f"
+        ),
+        "gain": slider("total TFP gain G (log points)", gain, 0.1, 1.0, 0.05),
+    }
+    return FigureApp(draw_diffusion, controls, figsize=(7.0, 4.0))
+
+
+def plot_supply_shock(cut, capacity, import_share, sigma=None, ax=None, sigmas=None):
+    """Output loss against the elasticity of substitution, with and without domestic capacity.
+
+    Parameters
+    ----------
+    cut, capacity, import_share : float
+        As in :func:`supply_shock_loss`.
+    sigma : float, optional
+        Elasticity to mark with a point.
+    ax : matplotlib Axes, optional
+    sigmas : array_like, optional
+        Grid of elasticities (default 0.05 to 5, log-spaced).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots()
+    grid = (
+        np.geomspace(0.05, 5.0, 120)
+        if sigmas is None
+        else _as_array_in("sigmas", sigmas, 0, None, low_open=True)
+    )
+    ax.plot(
+        grid,
+        supply_shock_loss(cut, grid, import_share, 0.0),
+        color="#0072B2",
+        lw=2,
+        label="no domestic capacity",
+    )
+    if capacity > 0:
+        ax.plot(
+            grid,
+            supply_shock_loss(cut, grid, import_share, capacity),
+            color="#009E73",
+            lw=2,
+            linestyle="--",
+            label=f"domestic capacity {100 * capacity:.0f} % of imports",
+        )
+    ax.axhline(
+        hulten_loss(cut, import_share, 0.0),
+        color=_GREY,
+        lw=1.5,
+        linestyle=":",
+        label="first-order (Hulten) loss, no capacity",
+    )
+    if sigma is not None:
+        ax.plot(
+            sigma,
+            supply_shock_loss(cut, sigma, import_share, capacity),
+            "D",
+            color="black",
+            markersize=7,
+            label=f"σ = {sigma:.2f}",
+        )
+    _plain_log_axis(ax.xaxis)
+    ax.set_xlabel("elasticity of substitution σ (log scale)")
+    ax.set_ylabel("output lost (% of pre-shock output)")
+    ax.set_ylim(bottom=0)
+    ax.legend(loc="upper right", fontsize=9)
+    return ax
+
+
+def draw_supply_shock(ax, cut, capacity, import_share, sigma):
+    """Widget callback: draw :func:`plot_supply_shock` and return the loss in words."""
+    plot_supply_shock(cut, capacity, import_share, sigma=sigma, ax=ax)
+    loss = supply_shock_loss(cut, sigma, import_share, capacity)
+    first = hulten_loss(cut, import_share, capacity)
+    return (
+        f"With σ = {sigma:.2f}, cutting {100 * cut:.0f} % of an input with a {100 * import_share:.0f} % "
+        f"cost share, and domestic capacity of {100 * capacity:.0f} %, output falls by {loss:.1f} % "
+        f"(first-order estimate: {first:.1f} %)."
+    )
+
+
+def make_supply_shock_app(cut=0.5, capacity=0.0, import_share=0.1, sigma=0.3):
+    """Widget: output lost when a critical imported input is cut.
+
+    Returns
+    -------
+    nqp_helpers.widgets.FigureApp
+        Controls ``cut``, ``capacity``, ``import_share`` and ``sigma``.
+    """
+    from .widgets import FigureApp, slider
+
+    controls = {
+        "cut": slider("share of imports cut off", cut, 0.0, 1.0, 0.05),
+        "capacity": slider("domestic capacity (share of pre-shock imports)", capacity, 0.0, 1.0, 0.05),
+        "import_share": slider("cost share of the imported input ω", import_share, 0.02, 0.5, 0.01),
+        "sigma": slider("elasticity of substitution σ", sigma, 0.05, 5.0, 0.05),
+    }
+    return FigureApp(draw_supply_shock, controls, figsize=(7.0, 4.0))

@@ -1,0 +1,854 @@
+r"""The Solow growth model, simulated year by year: why more inputs alone run out.
+
+Production is Cobb-Douglas with labour-augmenting (Harrod-neutral) technology,
+
+.. math:: Y_t = K_t^{\alpha} (A_t L_t)^{1-\alpha},
+
+with capital :math:`K`, workers :math:`L`, technology :math:`A` and capital
+share :math:`\alpha` (Solow 1956). A constant share :math:`s` of output is
+saved and invested, capital depreciates at rate :math:`\delta`, the labour force
+grows at rate :math:`n` and technology at rate :math:`g` (all per year):
+
+.. math::
+    K_{t+1} = s Y_t + (1-\delta) K_t, \qquad L_{t+1} = (1+n) L_t, \qquad A_{t+1} = (1+g) A_t.
+
+**Effective units.** Divide by :math:`A_{t+1} L_{t+1} = (1+n)(1+g) A_t L_t` and
+write :math:`k = K/(AL)`, :math:`y = Y/(AL) = k^{\alpha}`:
+
+.. math:: k_{t+1} = \frac{s k_t^{\alpha} + (1-\delta) k_t}{(1+n)(1+g)}.
+
+**Steady state.** Setting :math:`k_{t+1} = k_t = k^*` gives
+:math:`k^*\,[(1+n)(1+g) - (1-\delta)] = s\, k^{*\alpha}`, and since
+:math:`(1+n)(1+g) - (1-\delta) = n + g + ng + \delta`,
+
+.. math:: k^* = \left(\frac{s}{n + g + ng + \delta}\right)^{1/(1-\alpha)}, \qquad
+          \frac{K}{Y} = \frac{k^*}{k^{*\alpha}} = \frac{s}{n + g + ng + \delta}.
+
+On this balanced growth path :math:`k` is constant, so output per worker
+:math:`Y/L = A\, k^{*\alpha}` grows exactly as :math:`A`: by the factor
+:math:`1+g` a year, :math:`100 \ln(1+g)` % per year in log points. The saving
+rate and labour-force growth change :math:`k^*`, hence the *level* of the path,
+never its long-run *growth*. (Measured as Hicks-neutral total factor
+productivity, :math:`Y = \mathrm{TFP}\; K^{\alpha} L^{1-\alpha}` with
+:math:`\mathrm{TFP} = A^{1-\alpha}`, TFP grows by :math:`(1+g)^{1-\alpha}` a
+year: output per worker grows at TFP growth divided by :math:`1-\alpha`, in
+log points.)
+
+**Marginal product of capital.** :math:`\partial Y / \partial K = \alpha Y/K =
+\alpha k^{\alpha-1}`, which falls as :math:`k` rises (capital deepening); at the
+steady state it equals :math:`\alpha (n+g+ng+\delta)/s`.
+
+**Golden rule.** Steady-state consumption per effective worker is
+:math:`c^* = k^{*\alpha} - (n+g+ng+\delta) k^*`; it is largest where
+:math:`\alpha k^{*\alpha-1} = n+g+ng+\delta`, that is where :math:`s = \alpha`.
+
+**Speed of convergence.** Linearising the law of motion at :math:`k^*`,
+:math:`k_{t+1} - k^* \approx \lambda (k_t - k^*)` with
+:math:`\lambda = \alpha + (1-\alpha)(1-\delta)/((1+n)(1+g))`: half of any gap
+closes in :math:`\ln 2 / (-\ln\lambda)` years.
+
+Levels are normalised so that :math:`L_0 = A_0 = 1`: capital and output are in
+units of the first year's effective labour, and only ratios and growth rates
+carry meaning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._validate import as_levels, as_scalar
+
+__all__ = [
+    "SolowPath",
+    "SteadyState",
+    "Convergence",
+    "steady_state",
+    "convergence",
+    "simulate_solow",
+    "push_scenarios",
+    "average_return_to_capital",
+    "sources_of_growth",
+    "SCENARIOS",
+    "SCENARIO_STYLE",
+    "plot_output_per_worker",
+    "plot_output_per_worker_growth",
+    "push_note",
+    "draw_push",
+    "make_push_app",
+]
+
+
+# --------------------------------------------------------------------------- #
+# Validation
+# --------------------------------------------------------------------------- #
+def _as_array_in(name, value, low=None, high=None, low_open=False, high_open=False):
+    """Return ``value`` as a float array whose every entry lies in the given interval.
+
+    Raises ValueError naming the argument, the rule and the first offending value.
+    """
+    if isinstance(value, (str, bytes)):
+        raise ValueError(f"{name} must be numeric; got the text {value!r}")
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name} must be a number or an array of numbers; got {value!r}") from exc
+    if np.asarray(value).dtype.kind == "b":
+        raise ValueError(f"{name} must be a number, not a boolean; got {value!r}")
+    bad = ~np.isfinite(arr)
+    if bad.any():
+        raise ValueError(f"{name} must be finite; got {arr[bad].flat[0]}")
+    left = "(" if low_open or low is None else "["
+    right = ")" if high_open or high is None else "]"
+    lo_txt = "-inf" if low is None else f"{low:g}"
+    hi_txt = "inf" if high is None else f"{high:g}"
+    out = np.zeros(arr.shape, dtype=bool)
+    if low is not None:
+        out |= (arr <= low) if low_open else (arr < low)
+    if high is not None:
+        out |= (arr >= high) if high_open else (arr > high)
+    if out.any():
+        raise ValueError(f"{name} must lie in {left}{lo_txt}, {hi_txt}{right}; got {arr[out].flat[0]:g}")
+    return arr
+
+
+def _as_parameter(name, value, periods, **bounds):
+    """A model parameter: a scalar or an array whose last axis is one value per year (or 1)."""
+    arr = _as_array_in(name, value, **bounds)
+    if arr.ndim == 0:
+        return np.full(periods, float(arr))
+    if arr.shape[-1] not in (1, periods):
+        raise ValueError(
+            f"{name} must be a scalar or an array whose last axis has one value per year "
+            f"({periods}) or length 1; got shape {arr.shape}"
+        )
+    return arr
+
+
+def _as_count(name, value, minimum):
+    """A whole number of years, at least ``minimum``."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise ValueError(f"{name} must be a whole number of years; got {value!r}")
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}; got {value}")
+    return int(value)
+
+
+def _effective_depreciation(depreciation, labor_growth, technology_growth):
+    """n + g + n g + delta, which must be positive for a steady state to exist."""
+    eff = (1 + labor_growth) * (1 + technology_growth) - (1 - depreciation)
+    if np.any(eff <= 0):
+        bad = float(np.asarray(eff)[np.asarray(eff <= 0)].flat[0])
+        raise ValueError(
+            "labor_growth + technology_growth + labor_growth * technology_growth + depreciation must be "
+            f"positive for a steady state to exist; got {bad:g}"
+        )
+    return eff
+
+
+def _out(x):
+    """A 0-d array becomes a float; anything else stays an array."""
+    x = np.asarray(x, dtype=float)
+    return float(x) if x.ndim == 0 else x
+
+
+# --------------------------------------------------------------------------- #
+# Steady state and convergence
+# --------------------------------------------------------------------------- #
+@dataclass(frozen=True)
+class SteadyState:
+    """The balanced growth path of the Solow model (values per effective worker).
+
+    Attributes
+    ----------
+    capital_per_effective_worker : float or ndarray
+        :math:`k^* = (s/(n+g+ng+\\delta))^{1/(1-\\alpha)}`.
+    output_per_effective_worker : float or ndarray
+        :math:`y^* = k^{*\\alpha}`.
+    consumption_per_effective_worker : float or ndarray
+        :math:`c^* = (1-s) y^*`.
+    capital_output_ratio : float or ndarray
+        :math:`K/Y = s/(n+g+ng+\\delta)`, in years of output.
+    marginal_product_of_capital : float or ndarray
+        :math:`\\alpha Y/K = \\alpha (n+g+ng+\\delta)/s`, a fraction per year
+        (gross of depreciation).
+    output_per_worker_growth : float or ndarray
+        Long-run growth of output per worker, :math:`100 \\ln(1+g)`, % per year.
+    """
+
+    capital_per_effective_worker: object
+    output_per_effective_worker: object
+    consumption_per_effective_worker: object
+    capital_output_ratio: object
+    marginal_product_of_capital: object
+    output_per_worker_growth: object
+
+
+def steady_state(
+    saving_rate=0.2, depreciation=0.05, labor_growth=0.01, technology_growth=0.02, capital_share=1 / 3
+):
+    """Steady state of the discrete-time Solow model (see the module docstring).
+
+    Parameters
+    ----------
+    saving_rate : float or array_like
+        Share of output invested, in (0, 1].
+    depreciation : float or array_like
+        Depreciation rate of capital, fraction per year, in [0, 1].
+    labor_growth : float or array_like
+        Growth of the labour force, fraction per year, > -1.
+    technology_growth : float or array_like
+        Growth of labour-augmenting technology A, fraction per year, > -1.
+    capital_share : float or array_like
+        Capital's share alpha, in (0, 1).
+
+    Arrays broadcast against each other (for example a grid of saving rates).
+
+    Returns
+    -------
+    SteadyState
+        Floats when every argument is a scalar, arrays of the broadcast shape otherwise.
+
+    Raises
+    ------
+    ValueError
+        If an argument is outside its range, or ``n + g + n g + delta <= 0``.
+
+    Examples
+    --------
+    With s = 0.2, delta = 0.05, n = 0.01, g = 0.02 and alpha = 1/3, capital is
+    0.2 / 0.0802 = 2.49 years of output:
+
+    >>> ss = steady_state(0.2, 0.05, 0.01, 0.02, 1 / 3)
+    >>> round(ss.capital_output_ratio, 3), round(ss.capital_per_effective_worker, 3)
+    (2.494, 3.938)
+    >>> round(ss.output_per_worker_growth, 3)
+    1.98
+    """
+    s = _as_array_in("saving_rate", saving_rate, 0, 1, low_open=True)
+    d = _as_array_in("depreciation", depreciation, 0, 1)
+    n = _as_array_in("labor_growth", labor_growth, -1, None, low_open=True)
+    g = _as_array_in("technology_growth", technology_growth, -1, None, low_open=True)
+    a = _as_array_in("capital_share", capital_share, 0, 1, low_open=True, high_open=True)
+    eff = _effective_depreciation(d, n, g)
+    k = (s / eff) ** (1 / (1 - a))
+    y = k**a
+    return SteadyState(
+        capital_per_effective_worker=_out(k),
+        output_per_effective_worker=_out(y),
+        consumption_per_effective_worker=_out((1 - s) * y),
+        capital_output_ratio=_out(s / eff),
+        marginal_product_of_capital=_out(a * eff / s),
+        output_per_worker_growth=_out(np.broadcast_to(100 * np.log1p(g), np.broadcast(s, d, n, g, a).shape)),
+    )
+
+
+@dataclass(frozen=True)
+class Convergence:
+    """How fast the Solow economy closes a gap to its steady state.
+
+    Attributes
+    ----------
+    persistence : float or ndarray
+        :math:`\\lambda`, the share of a (small) gap left after one year.
+    speed : float or ndarray
+        :math:`-\\ln\\lambda`, the log-gap closed per year.
+    half_life : float or ndarray
+        Years needed to close half of the gap, :math:`\\ln 2 / (-\\ln\\lambda)`.
+    """
+
+    persistence: object
+    speed: object
+    half_life: object
+
+
+def convergence(depreciation=0.05, labor_growth=0.01, technology_growth=0.02, capital_share=1 / 3):
+    """Speed of convergence near the steady state (linearised law of motion).
+
+    :math:`\\lambda = \\alpha + (1-\\alpha)(1-\\delta)/((1+n)(1+g))`; the saving
+    rate drops out because :math:`s k^{*\\alpha-1} = n+g+ng+\\delta` at the
+    steady state.
+
+    Parameters
+    ----------
+    depreciation, labor_growth, technology_growth, capital_share : float or array_like
+        As in :func:`steady_state` (fractions per year; share in (0, 1)).
+
+    Returns
+    -------
+    Convergence
+
+    Raises
+    ------
+    ValueError
+        If an argument is outside its range or ``n + g + n g + delta <= 0``.
+
+    Examples
+    --------
+    >>> c = convergence(0.05, 0.01, 0.02, 1 / 3)
+    >>> round(c.persistence, 4), round(c.half_life, 1)
+    (0.9481, 13.0)
+    """
+    d = _as_array_in("depreciation", depreciation, 0, 1)
+    n = _as_array_in("labor_growth", labor_growth, -1, None, low_open=True)
+    g = _as_array_in("technology_growth", technology_growth, -1, None, low_open=True)
+    a = _as_array_in("capital_share", capital_share, 0, 1, low_open=True, high_open=True)
+    _effective_depreciation(d, n, g)
+    lam = a + (1 - a) * (1 - d) / ((1 + n) * (1 + g))
+    with np.errstate(divide="ignore"):
+        speed = -np.log(lam)
+        half = np.where(speed > 0, np.log(2) / np.where(speed > 0, speed, 1.0), np.inf)
+    return Convergence(persistence=_out(lam), speed=_out(speed), half_life=_out(half))
+
+
+# --------------------------------------------------------------------------- #
+# Simulation
+# --------------------------------------------------------------------------- #
+@dataclass(frozen=True)
+class SolowPath:
+    """A simulated Solow economy (one or many scenarios), year by year.
+
+    Arrays have shape (..., T): any leading axes are scenarios, the last axis
+    is time. Levels are normalised with :math:`L_0 = A_0 = 1`.
+
+    Attributes
+    ----------
+    years : ndarray, shape (T,)
+        Calendar years (``start_year`` onwards).
+    capital, labor, technology, output : ndarray, shape (..., T)
+        :math:`K_t`, :math:`L_t`, :math:`A_t` (labour-augmenting) and :math:`Y_t`.
+    saving_rate, depreciation, labor_growth, technology_growth, capital_share : ndarray, shape (..., T)
+        The parameters in force in each year (the value in year t governs
+        output in t and the step from t to t+1).
+    """
+
+    years: np.ndarray
+    capital: np.ndarray
+    labor: np.ndarray
+    technology: np.ndarray
+    output: np.ndarray
+    saving_rate: np.ndarray
+    depreciation: np.ndarray
+    labor_growth: np.ndarray
+    technology_growth: np.ndarray
+    capital_share: np.ndarray
+
+    @property
+    def output_per_worker(self):
+        """:math:`Y/L`, in units of the first year's technology level."""
+        return self.output / self.labor
+
+    @property
+    def capital_per_worker(self):
+        """:math:`K/L`."""
+        return self.capital / self.labor
+
+    @property
+    def capital_per_effective_worker(self):
+        """:math:`k = K/(AL)`."""
+        return self.capital / (self.technology * self.labor)
+
+    @property
+    def capital_output_ratio(self):
+        """:math:`K/Y`, in years of output."""
+        return self.capital / self.output
+
+    @property
+    def marginal_product_of_capital(self):
+        """:math:`\\alpha Y/K`, fraction per year, gross of depreciation."""
+        return self.capital_share * self.output / self.capital
+
+    @property
+    def tfp(self):
+        """Hicks-neutral TFP :math:`A^{1-\\alpha}`: :math:`Y = \\mathrm{TFP}\\,K^\\alpha L^{1-\\alpha}`."""
+        return self.technology ** (1 - self.capital_share)
+
+    @property
+    def output_per_worker_growth(self):
+        """Annual growth of :math:`Y/L`, log differences x 100 (% per year), shape (..., T-1)."""
+        return 100 * np.diff(np.log(self.output_per_worker), axis=-1)
+
+    @property
+    def output_growth(self):
+        """Annual growth of :math:`Y`, log differences x 100 (% per year), shape (..., T-1)."""
+        return 100 * np.diff(np.log(self.output), axis=-1)
+
+    def scenario(self, index):
+        """Return one scenario (a leading-axis index) as its own :class:`SolowPath`."""
+        fields = (
+            "capital",
+            "labor",
+            "technology",
+            "output",
+            "saving_rate",
+            "depreciation",
+            "labor_growth",
+            "technology_growth",
+            "capital_share",
+        )
+        return SolowPath(years=self.years, **{f: getattr(self, f)[index] for f in fields})
+
+
+def simulate_solow(
+    years=100,
+    saving_rate=0.2,
+    depreciation=0.05,
+    labor_growth=0.01,
+    technology_growth=0.02,
+    capital_share=1 / 3,
+    initial_capital=None,
+    start_year=0,
+):
+    """Simulate the Solow model year by year, for one or many scenarios at once.
+
+    Parameters
+    ----------
+    years : int
+        Number of years T to simulate (T >= 2).
+    saving_rate : float or array_like, shape (..., T) or (..., 1)
+        Share of output invested, in (0, 1]. A scalar holds for all years;
+        an array gives a path (last axis = years) and leading axes stack
+        scenarios, which are all simulated in one vectorised pass.
+    depreciation : float or array_like
+        Depreciation rate, fraction per year, in [0, 1].
+    labor_growth : float or array_like
+        Labour-force growth n, fraction per year, > -1.
+    technology_growth : float or array_like
+        Growth g of labour-augmenting technology, fraction per year, > -1.
+    capital_share : float or array_like
+        Capital share alpha, in (0, 1).
+    initial_capital : float or array_like, optional
+        Capital per effective worker :math:`k_0 = K_0/(A_0 L_0)` in the first
+        year, > 0. Default: the steady state of the first year's parameters,
+        so that nothing happens until a parameter changes.
+    start_year : int
+        Calendar year of the first observation.
+
+    Returns
+    -------
+    SolowPath
+        Levels, ratios and growth rates, shape (..., T).
+
+    Raises
+    ------
+    ValueError
+        If ``years`` is not a whole number >= 2; if a parameter is outside its
+        range or its last axis is neither T nor 1; if ``n + g + n g + delta``
+        is not positive in some year; if ``initial_capital`` is not positive.
+
+    Examples
+    --------
+    Starting at the steady state, output per worker grows at ln(1.02) = 1.98 %
+    per year from the first year:
+
+    >>> path = simulate_solow(years=50, technology_growth=0.02)
+    >>> np.round(path.output_per_worker_growth[[0, -1]], 3)
+    array([1.98, 1.98])
+
+    Two scenarios in one call (rows): saving 20 % and 30 % of output, both
+    starting from the 20 % steady state:
+
+    >>> two = simulate_solow(years=300, saving_rate=[[0.2], [0.3]], initial_capital=3.938)
+    >>> np.round(two.capital_output_ratio[:, -1], 2)
+    array([2.49, 3.74])
+    """
+    T = _as_count("years", years, 2)
+    s = _as_parameter("saving_rate", saving_rate, T, low=0, high=1, low_open=True)
+    d = _as_parameter("depreciation", depreciation, T, low=0, high=1)
+    n = _as_parameter("labor_growth", labor_growth, T, low=-1, low_open=True)
+    g = _as_parameter("technology_growth", technology_growth, T, low=-1, low_open=True)
+    a = _as_parameter("capital_share", capital_share, T, low=0, high=1, low_open=True, high_open=True)
+    try:
+        shape = np.broadcast_shapes(s.shape, d.shape, n.shape, g.shape, a.shape)
+    except ValueError as exc:
+        raise ValueError(
+            "saving_rate, depreciation, labor_growth, technology_growth and capital_share must broadcast "
+            f"to one shape; got {s.shape}, {d.shape}, {n.shape}, {g.shape}, {a.shape}"
+        ) from exc
+    shape = shape[:-1] + (T,)
+    s, d, n, g, a = (np.broadcast_to(p, shape) for p in (s, d, n, g, a))
+    eff = _effective_depreciation(d, n, g)
+    if isinstance(start_year, bool) or not isinstance(start_year, (int, np.integer)):
+        raise ValueError(f"start_year must be a whole number; got {start_year!r}")
+
+    if initial_capital is None:
+        k0 = (s[..., 0] / eff[..., 0]) ** (1 / (1 - a[..., 0]))
+    else:
+        k0 = np.broadcast_to(
+            _as_array_in("initial_capital", initial_capital, 0, None, low_open=True), shape[:-1]
+        )
+    # time on the first axis so that each step works on a contiguous slice
+    sT, dT, aT = (np.moveaxis(p, -1, 0) for p in (s, d, a))
+    grow = np.moveaxis((1 + n) * (1 + g), -1, 0)
+    k = np.empty((T,) + shape[:-1])
+    k[0] = k0
+    for t in range(T - 1):
+        k[t + 1] = (sT[t] * k[t] ** aT[t] + (1 - dT[t]) * k[t]) / grow[t]
+    k = np.moveaxis(k, 0, -1)
+    ones = np.ones(shape[:-1] + (1,))
+    L = np.concatenate([ones, np.cumprod(1 + n[..., :-1], axis=-1)], axis=-1)
+    A = np.concatenate([ones, np.cumprod(1 + g[..., :-1], axis=-1)], axis=-1)
+    K = k * A * L
+    Y = K**a * (A * L) ** (1 - a)
+    return SolowPath(
+        years=np.arange(T) + int(start_year),
+        capital=K,
+        labor=L,
+        technology=A,
+        output=Y,
+        saving_rate=s.copy(),
+        depreciation=d.copy(),
+        labor_growth=n.copy(),
+        technology_growth=g.copy(),
+        capital_share=a.copy(),
+    )
+
+
+#: Scenario names of :func:`push_scenarios`, in order.
+SCENARIOS = ("baseline", "investment push", "labour push", "innovation push")
+
+
+def push_scenarios(
+    years=120,
+    push_year=20,
+    saving_rate=0.2,
+    saving_push=0.1,
+    labor_growth=0.01,
+    labor_push=0.01,
+    technology_growth=0.01,
+    technology_push=0.01,
+    depreciation=0.05,
+    capital_share=1 / 3,
+):
+    """Baseline, "investment push", "labour push" and "innovation push" paths, simulated together.
+
+    Every scenario starts on the baseline steady state. From ``push_year`` on,
+    one thing changes permanently: the saving rate rises by ``saving_push``
+    (investment push), labour-force growth by ``labor_push`` (labour push), or
+    technology growth by ``technology_push`` (innovation push).
+
+    Parameters
+    ----------
+    years : int
+        Years to simulate (> push_year + 1).
+    push_year : int
+        Year (counted from 0) in which the change takes effect, >= 1.
+    saving_rate, labor_growth, technology_growth, depreciation, capital_share : float
+        Baseline parameters (fractions per year; see :func:`simulate_solow`).
+    saving_push : float
+        Rise in the saving rate, >= 0, with saving_rate + saving_push <= 1.
+    labor_push : float
+        Rise in labour-force growth, fraction per year, >= 0.
+    technology_push : float
+        Rise in technology growth, fraction per year, >= 0.
+
+    Returns
+    -------
+    dict
+        Scenario name (see ``SCENARIOS``) -> :class:`SolowPath`.
+
+    Raises
+    ------
+    ValueError
+        If a parameter is outside its range, or the push comes too late.
+
+    Examples
+    --------
+    In the long run only the innovation push changes the growth of output per
+    worker (from ln 1.01 to ln 1.02, in % per year):
+
+    >>> paths = push_scenarios(years=400)
+    >>> {k: round(float(p.output_per_worker_growth[-1]), 2) for k, p in paths.items()}
+    {'baseline': 1.0, 'investment push': 1.0, 'labour push': 1.0, 'innovation push': 1.98}
+    """
+    T = _as_count("years", years, 3)
+    t0 = _as_count("push_year", push_year, 1)
+    if t0 > T - 2:
+        raise ValueError(
+            f"push_year must be at most years - 2 = {T - 2} so that its effect is seen; got {t0}"
+        )
+    s = as_scalar("saving_rate", saving_rate, 0, 1, low_open=True)
+    ds = as_scalar("saving_push", saving_push, 0, 1 - s)
+    dn = as_scalar("labor_push", labor_push, 0, None)
+    dg = as_scalar("technology_push", technology_push, 0, None)
+    after = (np.arange(T) >= t0).astype(float)
+    zero = np.zeros(T)
+    s_path = s + np.stack([zero, ds * after, zero, zero])
+    n_path = labor_growth + np.stack([zero, zero, dn * after, zero])
+    g_path = technology_growth + np.stack([zero, zero, zero, dg * after])
+    path = simulate_solow(T, s_path, depreciation, n_path, g_path, capital_share)
+    return {name: path.scenario(i) for i, name in enumerate(SCENARIOS)}
+
+
+def average_return_to_capital(output, capital, capital_share):
+    """Average gross return to capital implied by income shares: capital_share x Y / K.
+
+    With Cobb-Douglas production and competitive factor markets this equals
+    the marginal product of capital :math:`\\alpha Y/K`; in data it is capital
+    income per unit of capital, gross of depreciation (subtract the
+    depreciation rate for a net return).
+
+    Parameters
+    ----------
+    output, capital : array_like, shape (T,) or (N, T)
+        Real output and real capital stock in the same unit (for example PWT
+        ``rgdpna`` and ``rnna``, mil. 2021 US$), positive.
+    capital_share : float or array_like, same shape
+        Capital's share of income in [0, 1] (for example ``1 - labsh``).
+
+    Returns
+    -------
+    ndarray
+        Fraction per year, same shape as ``output``.
+
+    Raises
+    ------
+    ValueError
+        If levels are not positive and finite, shapes differ, or a share is outside [0, 1].
+
+    Examples
+    --------
+    >>> average_return_to_capital([100.0, 110.0], [300.0, 400.0], 0.4)
+    array([0.13333333, 0.11      ])
+    """
+    ndim = np.ndim(output)
+    if ndim not in (1, 2):
+        raise ValueError(f"output must be a 1-D series or a 2-D panel; got {ndim} dimensions")
+    Y = as_levels("output", output, ndim=ndim)
+    K = as_levels("capital", capital, ndim=np.ndim(capital) if np.ndim(capital) in (1, 2) else 1)
+    if K.shape != Y.shape:
+        raise ValueError(f"capital must have the same shape as output {Y.shape}; got {K.shape}")
+    share = _as_array_in("capital_share", capital_share, 0, 1)
+    try:
+        share = np.broadcast_to(share, Y.shape)
+    except ValueError as exc:
+        raise ValueError(
+            f"capital_share must be a scalar or match output's shape {Y.shape}; got {share.shape}"
+        ) from exc
+    return share * Y / K
+
+
+def sources_of_growth(summary):
+    """Group a growth account into more inputs, better inputs and TFP.
+
+    "More inputs" (extensive growth, 粗放型增长) is the contribution of capital
+    plus that of labour (hours or persons); "better inputs" is the
+    contribution of human capital (labour quality); TFP is the residual. The
+    three add up to output growth. Capital is counted as "more" even though
+    new capital may embody better technology: growth accounting cannot tell
+    the two apart.
+
+    Parameters
+    ----------
+    summary : GrowthSummary
+        From ``GrowthAccounting.summary`` (the aggregate view, with parts
+        capital, labour, human capital and TFP).
+
+    Returns
+    -------
+    dict
+        ``{"more inputs", "better inputs", "TFP", "output growth"}``, % per year.
+
+    Raises
+    ------
+    ValueError
+        If ``summary`` does not have the parts of an aggregate growth account.
+
+    Examples
+    --------
+    >>> from nqp_helpers.growth import constant_growth_economy, decompose
+    >>> e = constant_growth_economy(11, 6.0, 1.0, 2.0, 0.4, human_capital_growth=1.0)
+    >>> acc = decompose(e["output"], e["capital"], e["labor"], 0.4, human_capital=e["human_capital"])
+    >>> {k: round(float(v), 2) for k, v in sources_of_growth(acc.summary()).items()}
+    {'more inputs': 3.0, 'better inputs': 0.6, 'TFP': 2.0, 'output growth': 5.6}
+    """
+    parts = getattr(summary, "parts", None)
+    need = ("capital", "labour", "human capital", "TFP")
+    if not isinstance(parts, dict) or any(k not in parts for k in need):
+        raise ValueError(
+            "summary must be an aggregate GrowthSummary with parts capital, labour, human capital and TFP "
+            "(use acc.summary(), not acc.per_worker().summary())"
+        )
+    return {
+        "more inputs": parts["capital"] + parts["labour"],
+        "better inputs": parts["human capital"],
+        "TFP": parts["TFP"],
+        "output growth": summary.total,
+    }
+
+
+# --------------------------------------------------------------------------- #
+# Figures and the widget
+# --------------------------------------------------------------------------- #
+#: Line style of each scenario: readable in colour and in grey.
+SCENARIO_STYLE = {
+    "baseline": {"color": "#000000", "linestyle": "-"},
+    "investment push": {"color": "#0072B2", "linestyle": "--"},
+    "labour push": {"color": "#E69F00", "linestyle": "-."},
+    "innovation push": {"color": "#D55E00", "linestyle": ":"},
+}
+
+
+def _check_paths(paths):
+    if not isinstance(paths, dict) or not paths:
+        raise ValueError("paths must be a non-empty dict of name -> SolowPath (see push_scenarios)")
+    for name, p in paths.items():
+        if not isinstance(p, SolowPath) or p.output.ndim != 1:
+            raise ValueError(f"paths[{name!r}] must be a single-scenario SolowPath; got {type(p).__name__}")
+
+
+def _plain_log_axis(axis):
+    """Log scale with ticks at 1, 2, 5 x 10^k written as plain numbers (no slow mathtext)."""
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter, NullLocator
+
+    axis.axes.set_yscale("log") if axis.axis_name == "y" else axis.axes.set_xscale("log")
+    axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    axis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+    axis.set_minor_locator(NullLocator())
+    axis.set_minor_formatter(NullFormatter())
+
+
+def plot_output_per_worker(paths, ax=None, push_year=None, legend=True):
+    """Output per worker of each scenario on a log scale, each relative to its first year.
+
+    Parameters
+    ----------
+    paths : dict
+        Name -> single-scenario :class:`SolowPath` (as from :func:`push_scenarios`).
+    ax : matplotlib Axes, optional
+        Axes to draw on; a new figure if None.
+    push_year : int, optional
+        Mark this year with a thin vertical line.
+    legend : bool
+        Draw a legend.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import matplotlib.pyplot as plt
+
+    _check_paths(paths)
+    if ax is None:
+        _, ax = plt.subplots()
+    for name, p in paths.items():
+        y = p.output_per_worker
+        ax.plot(p.years, y / y[0], label=name, lw=2, **SCENARIO_STYLE.get(name, {}))
+    _plain_log_axis(ax.yaxis)
+    if push_year is not None:
+        ax.axvline(push_year, color="grey", lw=0.8)
+    ax.set_xlabel("year of the simulation")
+    ax.set_ylabel("output per worker (first year = 1, log scale)")
+    if legend:
+        ax.legend(loc="upper left")
+    return ax
+
+
+def plot_output_per_worker_growth(paths, ax=None, push_year=None, legend=False):
+    """Annual growth of output per worker (% per year) of each scenario.
+
+    Parameters and return value as in :func:`plot_output_per_worker`.
+    """
+    import matplotlib.pyplot as plt
+
+    _check_paths(paths)
+    if ax is None:
+        _, ax = plt.subplots()
+    for name, p in paths.items():
+        ax.plot(p.years[1:], p.output_per_worker_growth, label=name, lw=2, **SCENARIO_STYLE.get(name, {}))
+    if push_year is not None:
+        ax.axvline(push_year, color="grey", lw=0.8)
+    ax.set_xlabel("year of the simulation")
+    ax.set_ylabel("growth of output per worker (% per year)")
+    if legend:
+        ax.legend(loc="upper right")
+    return ax
+
+
+def push_note(paths):
+    """One sentence: growth of output per worker in the last 10 years, and its level, in each scenario.
+
+    Parameters
+    ----------
+    paths : dict
+        As returned by :func:`push_scenarios` (must contain ``"baseline"``).
+
+    Returns
+    -------
+    str
+    """
+    _check_paths(paths)
+    if "baseline" not in paths:
+        raise ValueError("paths must contain a 'baseline' scenario to compare with")
+    base = paths["baseline"].output_per_worker[-1]
+    parts = []
+    for name, p in paths.items():
+        if name == "baseline":
+            continue
+        growth = p.output_per_worker_growth[-10:].mean()
+        parts.append(
+            f"{name}: {growth:.2f} % per year at the end, level {p.output_per_worker[-1] / base:.2f}"
+            " x baseline"
+        )
+    return (
+        "In the last 10 years, "
+        + "; ".join(parts)
+        + f" (baseline: {paths['baseline'].output_per_worker_growth[-10:].mean():.2f} % per year)."
+    )
+
+
+def draw_push(ax, saving_push, labor_push, technology_push, capital_share, years=120, push_year=20):
+    """Widget callback: output per worker in the four scenarios, and :func:`push_note`.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        Output per worker (first year = 1, log scale) is drawn here.
+    saving_push, labor_push, technology_push, capital_share : float
+        As in :func:`push_scenarios` (baseline s = 0.2, n = 0.01, g = 0.01, delta = 0.05).
+
+    Returns
+    -------
+    str
+        Long-run growth of output per worker in each scenario and its level
+        at the end relative to the baseline.
+    """
+    paths = push_scenarios(
+        years=years,
+        push_year=push_year,
+        saving_push=saving_push,
+        labor_push=labor_push,
+        technology_push=technology_push,
+        capital_share=capital_share,
+    )
+    plot_output_per_worker(paths, ax=ax, push_year=push_year)
+    return push_note(paths)
+
+
+def make_push_app(saving_push=0.1, labor_push=0.01, technology_push=0.01, capital_share=1 / 3):
+    """Widget: investment push vs labour push vs innovation push, with sliders.
+
+    Parameters
+    ----------
+    saving_push, labor_push, technology_push, capital_share : float
+        Starting values of the sliders (see :func:`push_scenarios`).
+
+    Returns
+    -------
+    nqp_helpers.widgets.FigureApp
+        Controls ``saving_push``, ``labor_push``, ``technology_push``, ``capital_share``.
+    """
+    from .widgets import FigureApp, slider
+
+    controls = {
+        "saving_push": slider("rise in the saving rate Δs (share of output)", saving_push, 0.0, 0.3, 0.01),
+        "labor_push": slider(
+            "rise in labour-force growth Δn (per year)", labor_push, 0.0, 0.02, 0.001, readout_format=".3f"
+        ),
+        "technology_push": slider(
+            "rise in technology growth Δg (per year)", technology_push, 0.0, 0.02, 0.001, readout_format=".3f"
+        ),
+        "capital_share": slider("capital share α", capital_share, 0.2, 0.6, 0.01),
+    }
+    return FigureApp(draw_push, controls, figsize=(7.0, 4.0))
