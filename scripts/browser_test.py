@@ -7,8 +7,9 @@ runs all cells, checks there is no error output, that every widget cell shows
 its widget, and that moving one slider changes the figure (the picture under
 the slider before and after must differ). It also checks that the server
 refuses a request without the token and that the start notebook opens with no
-pop-up. Screenshots go to ``screenshots/`` (git-ignored). The server and the
-browser are stopped at the end, also on failure.
+pop-up. JupyterLab serves a throw-away copy of the notebooks, so the run never
+edits the collection. Screenshots go to ``screenshots/`` (git-ignored). The
+server and the browser are stopped at the end, also on failure.
 
     python scripts/browser_test.py              # every notebook
     python scripts/browser_test.py 00 02        # those whose names contain 00 or 02
@@ -18,9 +19,11 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -62,10 +65,17 @@ class Lab:
 
     def __init__(self):
         self.port = free_port()
-        self.log = ROOT / SHOTS / "jupyterlab.log"
+        self.log = SHOTS / "jupyterlab.log"
         self.log.parent.mkdir(exist_ok=True)
-        cmd = lab_command(port=self.port, open_browser=False) + ["--LabApp.expose_app_in_browser=True"]
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=self.log.open("w"), stderr=subprocess.STDOUT)
+        self.tmp = tempfile.mkdtemp(prefix="nqp-browser-")
+        shutil.copytree(
+            ROOT / "notebooks",
+            Path(self.tmp) / "notebooks",
+            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "lab-output"),
+        )
+        cmd = lab_command(port=self.port, open_browser=False, root_dir=self.tmp)
+        cmd.append("--LabApp.expose_app_in_browser=True")
+        self.proc = subprocess.Popen(cmd, cwd=self.tmp, stdout=self.log.open("w"), stderr=subprocess.STDOUT)
         self.token = None
 
     def __enter__(self):
@@ -84,12 +94,23 @@ class Lab:
     def base(self):
         return f"http://127.0.0.1:{self.port}"
 
+    def shutdown_kernels(self):
+        """Stop every kernel the server runs (through its REST API)."""
+        with urllib.request.urlopen(f"{self.base}/api/sessions?token={self.token}", timeout=10) as r:
+            sessions = json.load(r)
+        for s in sessions:
+            req = urllib.request.Request(
+                f"{self.base}/api/sessions/{s['id']}?token={self.token}", method="DELETE"
+            )
+            urllib.request.urlopen(req, timeout=30).close()
+
     def __exit__(self, *exc):
         self.proc.terminate()
         try:
             self.proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def widget_cells(path):
@@ -127,10 +148,25 @@ def wait_until_idle(page, timeout=300):
     raise TimeoutError("the notebook did not finish running")
 
 
+def moved_figure(page, box, image, tries=3):
+    """Move the widget's sliders one by one (some only matter in some settings) until the figure changes."""
+    before_src, before_shot = image.get_attribute("src"), image.screenshot()
+    handles = box.locator(".widget-slider .noUi-handle")
+    for i in range(min(tries, handles.count())):
+        handle = handles.nth(i)
+        handle.focus()
+        for _ in range(5):
+            handle.press("ArrowRight")
+        page.wait_for_timeout(1500)
+        if image.get_attribute("src") != before_src or image.screenshot() != before_shot:
+            return True
+    return False
+
+
 def check_notebook(page, lab, path, problems):
     """Open, run and inspect one notebook; append problems found."""
     name = path.name
-    page.goto(f"{lab.base}/lab/tree/notebooks/{name}?token={lab.token}")
+    page.goto(f"{lab.base}/lab/tree/notebooks/{name}?reset&token={lab.token}")
     page.wait_for_selector(".jp-Notebook", timeout=60_000)
     page.wait_for_function(
         "() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
@@ -157,20 +193,11 @@ def check_notebook(page, lab, path, problems):
             f"{name}: {expected} widget cell(s) but {sliders.count()} slider(s), {images.count()} image(s)"
         )
     if expected and sliders.count():
-        slider = sliders.first
-        slider.scroll_into_view_if_needed()
-        box = page.locator(".jp-OutputArea-output").filter(has=slider).first
+        box = page.locator(".jp-OutputArea-output").filter(has=sliders.first).first
+        box.scroll_into_view_if_needed()
         image = box.locator("img.widget-image").first
-        before = image.get_attribute("src")
-        shot_before = image.screenshot()
-        handle = slider.locator(".noUi-handle").first
-        handle.focus()
-        for _ in range(5):
-            handle.press("ArrowRight")
-        page.wait_for_timeout(1500)
-        after = image.get_attribute("src")
-        if before == after and image.screenshot() == shot_before:
-            problems.append(f"{name}: moving the first slider did not change its figure")
+        if not moved_figure(page, box, image):
+            problems.append(f"{name}: moving the sliders of the first widget did not change its figure")
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{path.stem}.png"), full_page=False)
     return expected
@@ -192,18 +219,23 @@ def main(argv):
                 page.goto(f"{lab.base}/lab")
                 if page.locator(".jp-Notebook").count():
                     problems.append("JupyterLab opened without the token")
+                page.close()
                 for path in paths:
                     start = time.perf_counter()
+                    # a fresh browser context per notebook: no state, dialog or kernel carried over
+                    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                    page = context.new_page()
                     try:
                         n = check_notebook(page, lab, path, problems)
                     except Exception as exc:  # report and go on with the next notebook
-                        problems.append(f"{path.name}: {type(exc).__name__}: {exc}")
+                        problems.append(f"{path.name}: {type(exc).__name__}: {str(exc)[:300]}")
                         n = "?"
+                    finally:
+                        context.close()
+                        lab.shutdown_kernels()
                     print(
                         f"{path.name}: {time.perf_counter() - start:.0f} s in the browser, {n} widget cell(s)"
                     )
-                    page.evaluate("() => window.jupyterapp.commands.execute('kernelmenu:shutdown')")
-                    page.evaluate("() => window.jupyterapp.commands.execute('application:close-all')")
             finally:
                 browser.close()
     for p in problems:

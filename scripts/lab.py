@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 START = "notebooks/00-start-here.ipynb"
 
 
-def lab_command(python=sys.executable, port=None, open_browser=True, is_root=None):
+def lab_command(python=sys.executable, port=None, open_browser=True, is_root=None, root_dir=ROOT):
     """Return the argument list that starts JupyterLab on loopback with a token.
 
     Parameters
@@ -33,10 +33,13 @@ def lab_command(python=sys.executable, port=None, open_browser=True, is_root=Non
         Whether JupyterLab should open a browser tab.
     is_root : bool, optional
         Whether the user is root; detected with ``os.geteuid`` if None.
+    root_dir : path
+        The folder JupyterLab serves (the collection itself by default; the
+        browser test serves a throw-away copy so that it never edits the files).
     """
     if is_root is None:
         is_root = hasattr(os, "geteuid") and os.geteuid() == 0
-    cmd = [python, "-m", "jupyterlab", START, "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={ROOT}"]
+    cmd = [python, "-m", "jupyterlab", START, "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={root_dir}"]
     if port is not None:
         cmd.append(f"--ServerApp.port={int(port)}")
         cmd.append("--ServerApp.port_retries=0")
