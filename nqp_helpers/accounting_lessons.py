@@ -71,6 +71,13 @@ _RATE_KEYS = ("output", "capital", "labor", "human_capital")
 # --------------------------------------------------------------------------- #
 # The Solow residual in rate form
 # --------------------------------------------------------------------------- #
+
+
+def _no_negative_zero(x):
+    """Round away floating-point dust so that a printed zero never shows as "-0.00"."""
+    return round(float(x), 9) + 0.0
+
+
 def _rates(name, value):
     """A finite float array (any shape) of growth rates in % per year."""
     if isinstance(value, (str, bytes)):
@@ -1165,9 +1172,11 @@ def draw_residual(ax, economy, capital_share, output_error=0.0, capital_error=0.
     )
     ax.set_ylim(-3, 7)
     ax.set_yticks([-2, 0, 2, 4, 6])
-    tfp = residual_sensitivity(e["rates"], capital_share, output_error, capital_error, labor_error)
+    tfp = _no_negative_zero(
+        residual_sensitivity(e["rates"], capital_share, output_error, capital_error, labor_error)
+    )
     gy = e["rates"]["output"] + output_error
-    share = f"{100 * tfp / gy:.0f} %" if gy != 0 else "undefined"
+    share = f"{_no_negative_zero(100 * tfp / gy):.0f} %" if gy != 0 else "undefined"
     truth = (
         f" (true: {e['true_tfp']:.2f})"
         if e["true_tfp"] is not None
@@ -1507,9 +1516,11 @@ def draw_build_economy(
     lo, hi = ax.get_ylim()
     ax.set_ylim(min(-2.0, lo), max(10.0, hi))
     ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    parts = ", ".join(f"{k} {v:.2f}" for k, v in s.parts.items())
+    parts = ", ".join(f"{k} {_no_negative_zero(v):.2f}" for k, v in s.parts.items())
     share = s.shares["TFP"]
-    share_txt = "undefined (output does not grow)" if np.isnan(share) else f"{100 * share:.0f} %"
+    share_txt = (
+        "undefined (output does not grow)" if np.isnan(share) else f"{_no_negative_zero(100 * share):.0f} %"
+    )
     return (
         f"output growth <b>{s.total:.2f} % per year</b> = {parts}; TFP share of growth <b>{share_txt}</b>; "
         f"after {years} years output is <b>{e['output'][-1]:.2f}</b> times its first level, "

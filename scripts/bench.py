@@ -51,37 +51,54 @@ def best_of(fn, repeat=7):
     return min(times)
 
 
-def bench_notebooks():
-    """Wall time of one nbval run over all notebooks vs the same number of one-cell notebooks."""
-    import nbformat
-
-    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+def _nbval_seconds(paths, env, cwd=None):
     base = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts="]
-    with tempfile.TemporaryDirectory() as tmp:
-        for i in range(len(notebooks)):
-            nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
-            nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-            client_nb = nb
-            from nbclient import NotebookClient
+    t = time.perf_counter()
+    subprocess.run(
+        base + ["--nbval", "--nbval-current-env", *map(str, paths)],
+        check=True,
+        env=env,
+        capture_output=True,
+        cwd=cwd,
+    )
+    return time.perf_counter() - t
 
-            NotebookClient(client_nb, kernel_name="python3").execute()
-            nbformat.write(client_nb, Path(tmp) / f"floor{i}.ipynb")
+
+def _one_cell_notebooks(folder, n, source):
+    """Write n executed one-cell notebooks running ``source`` into folder."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    paths = []
+    for i in range(n):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        NotebookClient(nb, kernel_name="python3").execute()
+        path = Path(folder) / f"floor{i}.ipynb"
+        nbformat.write(nb, path)
+        paths.append(path)
+    return paths
+
+
+def bench_notebooks():
+    """nbval over all notebooks vs the same number of one-cell notebooks (two floors, same run).
+
+    The strict floor runs ``1 + 1`` (kernel start-up only); the second floor
+    runs the imports every lesson's setup cell makes (numpy, matplotlib,
+    ipywidgets, the package), which no notebook can avoid.
+    """
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    imports = "import numpy, matplotlib.pyplot, ipywidgets, nqp_helpers.widgets, nqp_helpers.plotting"
+    with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "NQP_PROGRESS_FILE": str(Path(tmp) / "progress.json")}
-        t = time.perf_counter()
-        subprocess.run(
-            base + ["--nbval", "--nbval-current-env", tmp], check=True, env=env, capture_output=True
+        (Path(tmp) / "kernel").mkdir()
+        (Path(tmp) / "imports").mkdir()
+        floor = _nbval_seconds(_one_cell_notebooks(Path(tmp) / "kernel", len(notebooks), "1 + 1"), env)
+        floor_imports = _nbval_seconds(
+            _one_cell_notebooks(Path(tmp) / "imports", len(notebooks), imports), env
         )
-        floor = time.perf_counter() - t
-        t = time.perf_counter()
-        subprocess.run(
-            base + ["--nbval", "--nbval-current-env", *map(str, notebooks)],
-            check=True,
-            env=env,
-            capture_output=True,
-            cwd=ROOT,
-        )
-        full = time.perf_counter() - t
-    return len(notebooks), full, floor
+        full = _nbval_seconds(notebooks, env, cwd=ROOT)
+    return len(notebooks), full, floor, floor_imports
 
 
 def app_factories():
