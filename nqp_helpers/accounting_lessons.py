@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._validate import as_levels, as_scalar, as_years
-from .growth import GrowthAccounting, GrowthSummary, constant_growth_economy, decompose
+from .growth import GrowthAccounting, GrowthSummary, decompose
 
 __all__ = [
     "solow_residual",
@@ -1481,17 +1481,8 @@ def draw_build_economy(
     capital_share=0.4,
     years=20,
 ):
-    """Draw function of :func:`make_build_economy_app`: one stacked bar and the key numbers.
-
-    Parameters
-    ----------
-    ax : matplotlib Axes
-    capital_growth, labor_growth, human_capital_growth, tfp_growth : float
-        % per year.
-    capital_share : float
-        Capital share in [0, 1].
-    years : int
-        Number of years simulated.
+    """Draw function of :func:`make_build_economy_app`: :func:`nqp_helpers.apps.draw_economy`
+    with this notebook's defaults (human capital growing, 20 years).
 
     Returns
     -------
@@ -1499,32 +1490,10 @@ def draw_build_economy(
         Output growth, each contribution, the TFP share and what the growth
         rates imply for levels after ``years`` years.
     """
-    from .plotting import plot_contributions
+    from .apps import draw_economy
 
-    e = constant_growth_economy(
-        years,
-        capital_growth,
-        labor_growth,
-        tfp_growth,
-        capital_share,
-        human_capital_growth=human_capital_growth,
-    )
-    acc = decompose(e["output"], e["capital"], e["labor"], capital_share, e["human_capital"], e["years"])
-    s = acc.summary()
-    plot_contributions([s], [f"average over {years} years"], ax=ax, legend=False)
-    ax.set_xlim(-0.8, 0.8)
-    lo, hi = ax.get_ylim()
-    ax.set_ylim(min(-2.0, lo), max(10.0, hi))
-    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    parts = ", ".join(f"{k} {_no_negative_zero(v):.2f}" for k, v in s.parts.items())
-    share = s.shares["TFP"]
-    share_txt = (
-        "undefined (output does not grow)" if np.isnan(share) else f"{_no_negative_zero(100 * share):.0f} %"
-    )
-    return (
-        f"output growth <b>{s.total:.2f} % per year</b> = {parts}; TFP share of growth <b>{share_txt}</b>; "
-        f"after {years} years output is <b>{e['output'][-1]:.2f}</b> times its first level, "
-        f"of which TFP alone accounts for a factor {e['tfp'][-1]:.2f}"
+    return draw_economy(
+        ax, capital_growth, labor_growth, tfp_growth, capital_share, human_capital_growth, years
     )
 
 
@@ -1536,31 +1505,22 @@ def make_build_economy_app(
     capital_share=0.4,
     years=20,
 ):
-    """Widget: build your own economy from the growth of K, L, h and A.
+    """Widget: build your own economy from the growth of K, L, h and A, over a chosen number of years.
 
-    Parameters
-    ----------
-    capital_growth, labor_growth, human_capital_growth, tfp_growth : float
-        Starting growth rates, % per year.
-    capital_share : float
-        Starting capital share.
-    years : int
-        Starting number of years.
+    The shared :func:`nqp_helpers.apps.make_economy_app` with sliders for human
+    capital and the number of years, and this notebook's defaults.
 
     Returns
     -------
     FigureApp
     """
-    from .widgets import FigureApp, int_slider, slider
+    from .apps import make_economy_app
 
-    controls = {
-        "capital_growth": slider("capital growth g_K (% per year)", capital_growth, -2, 15, 0.25),
-        "labor_growth": slider("labour growth g_L (% per year)", labor_growth, -3, 5, 0.25),
-        "human_capital_growth": slider(
-            "human capital growth g_h (% per year)", human_capital_growth, -1, 4, 0.1
-        ),
-        "tfp_growth": slider("TFP growth g_A (% per year)", tfp_growth, -3, 6, 0.1),
-        "capital_share": slider("capital share α", capital_share, 0.05, 0.95, 0.05),
-        "years": int_slider("number of years", years, 1, 60),
-    }
-    return FigureApp(draw_build_economy, controls, figsize=(7.0, 3.6), margins={"left": 0.12, "right": 0.62})
+    return make_economy_app(
+        capital_growth,
+        labor_growth,
+        tfp_growth,
+        capital_share,
+        human_capital_growth=human_capital_growth,
+        years=years,
+    )

@@ -7,11 +7,18 @@ move the sliders and check what is drawn.
 
 from __future__ import annotations
 
+import numpy as np
+
 from .growth import constant_growth_economy, decompose
 from .plotting import plot_contributions
 from .widgets import FigureApp, int_slider, slider
 
 __all__ = ["draw_economy", "make_economy_app"]
+
+
+def _no_negative_zero(x):
+    """Round away floating-point dust so that a printed zero never shows as "-0.00"."""
+    return round(float(x), 9) + 0.0
 
 
 def draw_economy(
@@ -32,7 +39,8 @@ def draw_economy(
     Returns
     -------
     str
-        One line of HTML with output growth and the TFP share of growth.
+        One line of HTML: output growth and each contribution (% per year), the
+        TFP share of growth, and what the rates imply for levels after ``years``.
     """
     e = constant_growth_economy(
         years,
@@ -44,14 +52,18 @@ def draw_economy(
     )
     acc = decompose(e["output"], e["capital"], e["labor"], capital_share, e["human_capital"], e["years"])
     s = acc.summary()
-    plot_contributions([s], [f"{years} years"], ax=ax)
+    plot_contributions([s], [f"average over {years} years"], ax=ax)
     ax.set_xlim(-0.8, 0.8)
     ax.set_ylim(min(-2.0, ax.get_ylim()[0]), max(10.0, ax.get_ylim()[1]))
+    parts = ", ".join(f"{k} {_no_negative_zero(v):.2f}" for k, v in s.parts.items())
     share = s.shares["TFP"]
-    share_txt = "undefined (output does not grow)" if share != share else f"{100 * share:.0f} %"
+    share_txt = (
+        "undefined (output does not grow)" if np.isnan(share) else f"{_no_negative_zero(100 * share):.0f} %"
+    )
     return (
-        f"output growth <b>{s.total:.2f} % per year</b>; over {years} years output is multiplied by "
-        f"<b>{(e['output'][-1] / e['output'][0]):.2f}</b>; TFP share of growth <b>{share_txt}</b>"
+        f"output growth <b>{s.total:.2f} % per year</b> = {parts}; TFP share of growth <b>{share_txt}</b>; "
+        f"after {years} years output is <b>{e['output'][-1]:.2f}</b> times its first level, "
+        f"of which TFP alone accounts for a factor {e['tfp'][-1]:.2f}"
     )
 
 

@@ -31,7 +31,7 @@ def test_economy_app_capital_share_reweights_inputs():
     app.set(capital_share=0.6)
     cap, lab, hum, tfp = bar_heights(app.axes)
     assert cap == pytest.approx(0.6 * 6.0) and lab == pytest.approx(0.4 * 1.0) and hum == pytest.approx(0.4)
-    assert "over 20 years" in app.note.value
+    assert "after 20 years" in app.note.value
 
 
 def test_economy_app_updates_fast():
