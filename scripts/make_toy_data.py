@@ -32,7 +32,6 @@ The numbers are written with ``'%.12g'`` so that regeneration is byte-identical.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
 import io
@@ -41,6 +40,9 @@ import sys
 from pathlib import Path
 
 import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import generated_data  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "data"
@@ -214,37 +216,12 @@ def build():
 
 def check(data_dir=None):
     """Return the names of files in ``data_dir`` (default data/) that differ from a fresh build."""
-    data_dir = DATA_DIR if data_dir is None else data_dir
-    files = build()
-    return [
-        name
-        for name, data in files.items()
-        if not (Path(data_dir) / name).exists() or (Path(data_dir) / name).read_bytes() != data
-    ]
+    return generated_data.stale_files(build(), DATA_DIR if data_dir is None else data_dir)
 
 
 def main(argv=None):
     """Command-line entry point; returns the exit status."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--check", action="store_true", help="compare a fresh build with data/, write nothing"
-    )
-    args = parser.parse_args(argv)
-    if args.check:
-        stale = check()
-        if stale:
-            print(
-                f"data/ differs from a fresh build of the toy economies: {', '.join(stale)}; "
-                "run 'python scripts/make_toy_data.py' (or 'make data') and commit the result",
-                file=sys.stderr,
-            )
-            return 1
-        print("data/toy_economies.* match a fresh build")
-        return 0
-    for name, data in build().items():
-        (DATA_DIR / name).write_bytes(data)
-        print(f"wrote data/{name} ({len(data):,} bytes, sha256 {hashlib.sha256(data).hexdigest()[:12]}...)")
-    return 0
+    return generated_data.main(build, DATA_DIR, "make_toy_data.py", "the toy economies", __doc__, argv)
 
 
 if __name__ == "__main__":
