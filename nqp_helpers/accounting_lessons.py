@@ -427,6 +427,20 @@ def summaries_table(summaries, labels=None, show_share=True):
     return "\n".join(lines)
 
 
+def _check_rows(rows, part):
+    """Validate {economy: [GrowthSummary, ...]} rows; return them as a dict and the first row."""
+    rows = dict(rows)
+    if not rows:
+        raise ValueError("rows must name at least one economy")
+    counts = {len(v) for v in rows.values()}
+    if len(counts) != 1:
+        raise ValueError(f"every economy must have the same number of periods; got {sorted(counts)}")
+    first = next(iter(rows.values()))
+    if part != "total" and part not in first[0].parts:
+        raise ValueError(f"part must be 'total' or one of {list(first[0].parts)}; got {part!r}")
+    return rows, first
+
+
 def part_table(rows, part="TFP", share=False):
     """One part of the growth accounts for several economies and periods, as text.
 
@@ -459,15 +473,7 @@ def part_table(rows, part="TFP", share=False):
     TFP (% per year)   1978-1993  2012-2023
     CHN                     3.54       1.80
     """
-    rows = dict(rows)
-    if not rows:
-        raise ValueError("rows must name at least one economy")
-    counts = {len(v) for v in rows.values()}
-    if len(counts) != 1:
-        raise ValueError(f"every economy must have the same number of periods; got {sorted(counts)}")
-    first = next(iter(rows.values()))
-    if part != "total" and part not in first[0].parts:
-        raise ValueError(f"part must be 'total' or one of {list(first[0].parts)}; got {part!r}")
+    rows, first = _check_rows(rows, part)
     heads = [f"{s.period[0]:g}-{s.period[1]:g}" for s in first]
     title = f"{part} ({'% of growth' if share else '% per year'})"
     width = max(len(title), *(len(k) for k in rows)) + 3
@@ -1016,16 +1022,8 @@ def plot_period_lines(rows, part="TFP", ax=None, period_labels=None, share=False
         If economies have different numbers of periods or the part is unknown.
     """
     ax = _new_ax(ax)
-    rows = dict(rows)
-    if not rows:
-        raise ValueError("rows must name at least one economy")
-    n = {len(v) for v in rows.values()}
-    if len(n) != 1:
-        raise ValueError(f"every economy must have the same number of periods; got {sorted(n)}")
-    first = next(iter(rows.values()))
-    if part != "total" and part not in first[0].parts:
-        raise ValueError(f"part must be 'total' or one of {list(first[0].parts)}; got {part!r}")
-    x = np.arange(n.pop())
+    rows, first = _check_rows(rows, part)
+    x = np.arange(len(first))
     markers = ["o", "s", "^", "D", "v", "P"]
     styles = ["-", "--", "-.", ":", "-", "--"]
     for i, (label, summaries) in enumerate(rows.items()):
