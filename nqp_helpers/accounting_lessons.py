@@ -395,6 +395,7 @@ def summaries_table(summaries, labels=None, show_share=True):
 
     Examples
     --------
+    >>> from nqp_helpers import constant_growth_economy
     >>> e = constant_growth_economy(10, 6.0, 1.0, 2.0, 0.4)
     >>> acc = decompose(e["output"], e["capital"], e["labor"], 0.4, years=e["years"])
     >>> print(summaries_table([acc.summary()], ["toy"]))
