@@ -23,6 +23,8 @@ help:
 	@echo "make html       static offline pages of the notebooks in _build/html/ (open index.html)"
 	@echo "make slides     offline reveal.js slide decks in _build/slides/ (open index.html)"
 	@echo "make test-browser  run every notebook in JupyterLab in headless Chromium (needs Debian's chromium)"
+	@echo "make classroom-test  JupyterHub with N simulated students (root; default N=10)"
+	@echo "make classroom-link  print the nbgitpuller link: HUB=... REPO=... BRANCH=..."
 	@echo "make bench      measure notebook, widget, engine and import times; writes benchmarks/latest.md"
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml jupyter/overrides.json
@@ -102,3 +104,25 @@ lock:
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info _build student student.zip
+
+# The classroom (classroom/README.md): JupyterHub serving the pinned environment to a class, tested
+# with simulated students. Its environment is built in _build/classroom/ (npm is needed once, for the
+# proxy); the test creates throw-away Unix users, so it runs as root:  make classroom-test N=10
+.PHONY: classroom-test classroom-link
+CLASSROOM_STAMP := _build/classroom/.installed
+CLASSROOM_PY := _build/classroom/venv/bin/python
+N ?= 10
+BRANCH ?= main
+NOTEBOOK ?= notebooks/00-start-here.ipynb
+$(CLASSROOM_STAMP): requirements.txt constraints.txt pyproject.toml jupyter/overrides.json classroom/requirements-user.txt classroom/requirements-hub.txt classroom/constraints.txt classroom/proxy/package.json classroom/proxy/package-lock.json classroom/setup_env.py | $(STAMP)
+	$(BIN)/python classroom/setup_env.py --python "$(PYTHON)"
+	touch $@
+
+classroom-test: $(CLASSROOM_STAMP)
+	$(CLASSROOM_PY) -m pytest -q -p no:cacheprovider -o addopts= tests/test_classroom.py
+	$(CLASSROOM_PY) classroom/classroom_test.py --students $(N)
+
+# prints the nbgitpuller link: make classroom-link HUB=https://hub.example.edu REPO=https://... BRANCH=main
+# (a students' repository made with `make student`: add NOTEBOOK=00-start-here.ipynb)
+classroom-link: $(STAMP)
+	@$(BIN)/python classroom/link.py --hub "$(HUB)" --repo "$(REPO)" --branch "$(BRANCH)" --path "$(NOTEBOOK)"
