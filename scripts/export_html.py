@@ -181,6 +181,51 @@ Productivity", <em>China University Social Sciences</em>, 2024, no. 3. {DATA_CRE
     (Path(out) / "index.html").write_text(page, encoding="utf-8")
 
 
+def export_pages(paths, out, exporter, suffix, build, quiet=False):
+    """The loop shared by the pages and the slides: copy the offline assets, convert each notebook.
+
+    Parameters
+    ----------
+    paths : list of pathlib.Path
+        Notebooks to export (all from one folder).
+    out : pathlib.Path
+        Output folder; created if needed. Files exported earlier stay and stay linked.
+    exporter : nbconvert exporter
+        Converts one notebook node to HTML.
+    suffix : str
+        File ending of the exported files (".html", ".slides.html").
+    build : callable
+        ``build(entry) -> notebook node``: reads and prepares one notebook of the catalogue.
+    quiet : bool
+        Do not print one line per file.
+
+    Returns
+    -------
+    tuple
+        (catalogue entries, {notebook file: exported file} to link, {notebook file: path written}).
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    fetch_web_assets.copy_to(out)
+    paths = [Path(p).resolve() for p in paths]
+    entries = catalogue(paths[0].parent) if paths else catalogue()
+    pages = {e["file"]: Path(e["file"]).stem + suffix for e in entries if e["path"]}
+    todo = [e for e in entries if e["path"] is not None and e["path"].resolve() in paths]
+    exported = {e["file"] for e in todo}
+    links = {f: p for f, p in pages.items() if f in exported or (out / p).exists()}
+    written = {}
+    for e in todo:
+        start = time.perf_counter()
+        nb = build(e)
+        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": Path(e["file"]).stem}})
+        target = out / pages[e["file"]]
+        target.write_text(rewrite_links(body, links), encoding="utf-8")
+        written[e["file"]] = target
+        if not quiet:
+            print(f"{target}: {time.perf_counter() - start:.1f} s")
+    return entries, links, written
+
+
 def export(paths, out=OUT, with_solutions=False, quiet=False):
     """Export notebooks to static pages in ``out``, with the offline assets and an index page.
 
@@ -205,29 +250,15 @@ def export(paths, out=OUT, with_solutions=False, quiet=False):
     RuntimeError
         If the offline web assets are missing and cannot be fetched.
     """
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    fetch_web_assets.copy_to(out)
-    paths = [Path(p).resolve() for p in paths]
-    entries = catalogue(paths[0].parent) if paths else catalogue()
-    pages = {e["file"]: Path(e["file"]).stem + ".html" for e in entries if e["path"]}
-    todo = [e for e in entries if e["path"] is not None and e["path"].resolve() in paths]
-    exported = {e["file"] for e in todo}
-    links = {f: p for f, p in pages.items() if f in exported or (out / p).exists()}
-    exporter = html_exporter()
-    written = {}
-    for e in todo:
-        start = time.perf_counter()
+
+    def build(e):
         nb = prepare(e["path"], with_solutions, e["title"])
         missing = not_executed(nb)
         if missing:
             print(f"warning: {e['file']}: {len(missing)} code cells have no outputs; run `make notebooks`")
-        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": Path(e["file"]).stem}})
-        target = out / pages[e["file"]]
-        target.write_text(rewrite_links(body, links), encoding="utf-8")
-        written[e["file"]] = target
-        if not quiet:
-            print(f"{target}: {time.perf_counter() - start:.1f} s")
+        return nb
+
+    entries, links, written = export_pages(paths, out, html_exporter(), ".html", build, quiet)
     edition = "with solutions (instructors' edition)" if with_solutions else "without solutions"
     intro = (
         f"Static pages of the notebooks with the outputs of their last full run, {edition}. "

@@ -44,7 +44,6 @@ import base64
 import math
 import struct
 import sys
-import time
 from pathlib import Path
 
 import nbformat
@@ -54,7 +53,6 @@ NB_DIR = ROOT / "notebooks"
 OUT = ROOT / "_build" / "slides"
 sys.path.insert(0, str(ROOT / "scripts"))
 import export_html  # noqa: E402
-import fetch_web_assets  # noqa: E402
 import student_copies  # noqa: E402
 
 MANUAL_TAG = "slide-manual"
@@ -223,31 +221,19 @@ def export(paths, out=OUT, with_solutions=False, quiet=False):
     RuntimeError
         If the offline web assets are missing and cannot be fetched.
     """
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    fetch_web_assets.copy_to(out)
-    paths = [Path(p).resolve() for p in paths]
-    entries = export_html.catalogue(paths[0].parent) if paths else export_html.catalogue()
-    pages = {e["file"]: Path(e["file"]).stem + ".slides.html" for e in entries if e["path"]}
-    todo = [e for e in entries if e["path"] is not None and e["path"].resolve() in paths]
-    exported = {e["file"] for e in todo}
-    links = {f: p for f, p in pages.items() if f in exported or (out / p).exists()}
-    exporter = slides_exporter()
-    written = {}
-    for e in todo:
-        start = time.perf_counter()
+
+    def build(e):
         nb = nbformat.read(e["path"], as_version=4)
         if not has_slide_metadata(nb):
             set_metadata(nb)
         if not with_solutions:
             nb = student_copies.strip_solutions(nb)
         nb.metadata["title"] = e["title"]
-        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": Path(e["file"]).stem}})
-        target = out / pages[e["file"]]
-        target.write_text(export_html.rewrite_links(body, links), encoding="utf-8")
-        written[e["file"]] = target
-        if not quiet:
-            print(f"{target}: {time.perf_counter() - start:.1f} s")
+        return nb
+
+    entries, links, written = export_html.export_pages(
+        paths, out, slides_exporter(), ".slides.html", build, quiet
+    )
     edition = "with solutions" if with_solutions else "without solutions"
     intro = (
         f"reveal.js slides of the notebooks, {edition}, with the outputs of their last full run. "
