@@ -6,8 +6,8 @@ Modules, one idea each:
 - :mod:`nqp_helpers.data` -- the Penn World Table extract and the toy economies
   (``load_country``, ``load_panel``, ``decompose_country``, ``toy_economy``).
 - :mod:`nqp_helpers.exercises` -- self-checks (``check``) and progress.
-- :mod:`nqp_helpers.plotting`, :mod:`nqp_helpers.widgets`, :mod:`nqp_helpers.apps` --
-  figure style, interactive figures and the ready-made apps.
+- :mod:`nqp_helpers.lessons` -- the lesson layer: figure style, interactive
+  figures and the ready-made apps.
 
 Importing the package is cheap: it loads numpy and nothing else; plotting and
 widget helpers live in their own modules and load only when imported.

@@ -920,7 +920,7 @@ def plot_residual_sensitivity(
     ValueError
         As :func:`residual_sensitivity`.
     """
-    from .plotting import PALETTE
+    from .lessons.plotting import PALETTE
 
     ax = _new_ax(ax)
     lo = as_scalar("share_range[0]", share_range[0], low=0, high=1)
@@ -1066,7 +1066,7 @@ def plot_comparison(
     ValueError
         If a measure is not in the comparison.
     """
-    from .plotting import PALETTE
+    from .lessons.plotting import PALETTE
 
     ax = _new_ax(ax)
     for m in measures:
@@ -1208,7 +1208,7 @@ def make_residual_app(
     """
     import ipywidgets as w
 
-    from .widgets import FigureApp, slider
+    from .lessons.widgets import FigureApp, slider
 
     controls = {
         "economy": w.Dropdown(
@@ -1228,7 +1228,7 @@ def make_residual_app(
 def plot_mixed_contributions(summaries, labels, ax=None, legend=True):
     """Stacked bars of summaries whose parts may differ, side by side on one axes.
 
-    A small generic helper next to :func:`nqp_helpers.plotting.plot_contributions`
+    A small generic helper next to :func:`nqp_helpers.lessons.plotting.plot_contributions`
     (which needs identical parts): here the aggregate view (capital, labour,
     human capital, TFP) can stand next to the per-worker view (capital
     deepening, human capital, TFP). Colours and hatches follow
@@ -1251,7 +1251,7 @@ def plot_mixed_contributions(summaries, labels, ax=None, legend=True):
     ValueError
         If the numbers of summaries and labels differ or are zero.
     """
-    from .plotting import COMPONENT_STYLE
+    from .lessons.plotting import COMPONENT_STYLE
 
     summaries, labels = list(summaries), [str(x) for x in labels]
     if not summaries or len(summaries) != len(labels):
@@ -1357,7 +1357,7 @@ def make_country_app(codes=("CHN", "IND", "JPN", "KOR", "USA"), code="CHN", star
     import ipywidgets as w
 
     from .data import list_countries
-    from .widgets import FigureApp, int_slider
+    from .lessons.widgets import FigureApp, int_slider
 
     names = dict(list_countries())
     unknown = [c for c in codes if c not in names]
@@ -1442,7 +1442,7 @@ def make_bosworth_collins_app():
     """
     import ipywidgets as w
 
-    from .widgets import FigureApp, slider
+    from .lessons.widgets import FigureApp, slider
 
     style = {"description_width": "initial"}
     controls = {
@@ -1480,7 +1480,7 @@ def draw_build_economy(
     capital_share=0.4,
     years=20,
 ):
-    """Draw function of :func:`make_build_economy_app`: :func:`nqp_helpers.apps.draw_economy`
+    """Draw function of :func:`make_build_economy_app`: :func:`nqp_helpers.lessons.growth.draw_economy`
     with this notebook's defaults (human capital growing, 20 years).
 
     Returns
@@ -1489,7 +1489,7 @@ def draw_build_economy(
         Output growth, each contribution, the TFP share and what the growth
         rates imply for levels after ``years`` years.
     """
-    from .apps import draw_economy
+    from .lessons.growth import draw_economy
 
     return draw_economy(
         ax, capital_growth, labor_growth, tfp_growth, capital_share, human_capital_growth, years
@@ -1506,14 +1506,14 @@ def make_build_economy_app(
 ):
     """Widget: build your own economy from the growth of K, L, h and A, over a chosen number of years.
 
-    The shared :func:`nqp_helpers.apps.make_economy_app` with sliders for human
+    The shared :func:`nqp_helpers.lessons.growth.make_economy_app` with sliders for human
     capital and the number of years, and this notebook's defaults.
 
     Returns
     -------
     FigureApp
     """
-    from .apps import make_economy_app
+    from .lessons.growth import make_economy_app
 
     return make_economy_app(
         capital_growth,

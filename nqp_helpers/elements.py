@@ -1393,7 +1393,7 @@ def make_combination_app(
     """
     import ipywidgets as w
 
-    from .widgets import FigureApp, slider
+    from .lessons.widgets import FigureApp, slider
 
     rule = _rule(rule)
     controls = {
@@ -1466,7 +1466,7 @@ def make_determinants_app(
     -------
     FigureApp
     """
-    from .widgets import FigureApp, slider
+    from .lessons.widgets import FigureApp, slider
 
     controls = {
         "skill": slider("average skill of workers (% per year)", skill, -2, 6, 0.1),

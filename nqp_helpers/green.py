@@ -547,7 +547,7 @@ def make_green_app(carbon_price=100.0, carbon_intensity_growth=-2.5):
     >>> app.set(carbon_price=200.0).draws
     2
     """
-    from .widgets import FigureApp, slider
+    from .lessons.widgets import FigureApp, slider
 
     economy = load_toy_green()
     controls = {

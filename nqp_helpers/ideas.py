@@ -317,7 +317,7 @@ def make_ideas_app(research_share=4.0, knowledge_spillover=0.5, research_elastic
     >>> app.set(knowledge_spillover=0.7).draws
     2
     """
-    from .widgets import FigureApp, slider
+    from .lessons.widgets import FigureApp, slider
 
     controls = {
         "research_share": slider("research share s_R (% of workers)", research_share, 0.5, 10.0, 0.5, ".1f"),

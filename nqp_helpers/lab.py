@@ -549,7 +549,7 @@ def summary_figure(analysis, figsize=(11.7, 8.3)):
     """
     from matplotlib.figure import Figure
 
-    from .plotting import PALETTE, plot_contributions
+    from .lessons.plotting import PALETTE, plot_contributions
 
     if not analysis.available:
         raise ValueError(f"analysis must be available; {analysis.code}: {'; '.join(analysis.notes)}")
@@ -657,7 +657,7 @@ def draw_lab(ax, economy, period):
         ax.text(0.5, 0.5, "\n".join(analysis.notes), ha="center", wrap=True, transform=ax.transAxes)
         ax.set_axis_off()
         return f"{analysis.name}: growth accounting is not possible here"
-    from .plotting import plot_contributions
+    from .lessons.plotting import plot_contributions
 
     plot_contributions(analysis.period_summaries, [f"{a}-{b}" for a, b in analysis.periods], ax=ax)
     ax.tick_params(axis="x", labelrotation=45, labelsize=8)
@@ -678,7 +678,7 @@ def make_lab_app(economy="KOR", period=(1970, 2023)):
     """
     import ipywidgets as w
 
-    from .widgets import FigureApp
+    from .lessons.widgets import FigureApp
 
     options = _economy_options()
     matches = [o for o in options if o.split(" — ")[0] == str(economy).split(" — ")[0].strip().upper()]

@@ -491,7 +491,7 @@ def make_misallocation_app(dispersion=0.6, target_dispersion=0.4, correlation=0.
     >>> app.set(dispersion=0.8).draws
     2
     """
-    from .widgets import FigureApp, slider
+    from .lessons.widgets import FigureApp, slider
 
     firms = default_firms()
     controls = {

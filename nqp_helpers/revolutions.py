@@ -798,10 +798,10 @@ def make_diffusion_app(speed=0.1, lag=10.0, gain=0.5):
 
     Returns
     -------
-    nqp_helpers.widgets.FigureApp
+    nqp_helpers.lessons.widgets.FigureApp
         Controls ``speed`` (per year), ``lag`` (years) and ``gain`` (log points).
     """
-    from .widgets import FigureApp, slider
+    from .lessons.widgets import FigureApp, slider
 
     controls = {
         "speed": slider("speed of adoption v (per year)", speed, 0.04, 0.4, 0.01),
@@ -896,10 +896,10 @@ def make_supply_shock_app(cut=0.5, capacity=0.0, import_share=0.1, sigma=0.3):
 
     Returns
     -------
-    nqp_helpers.widgets.FigureApp
+    nqp_helpers.lessons.widgets.FigureApp
         Controls ``cut``, ``capacity``, ``import_share`` and ``sigma``.
     """
-    from .widgets import FigureApp, slider
+    from .lessons.widgets import FigureApp, slider
 
     controls = {
         "cut": slider("share of imports cut off", cut, 0.0, 1.0, 0.05),

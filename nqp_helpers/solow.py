@@ -836,10 +836,10 @@ def make_push_app(saving_push=0.1, labor_push=0.01, technology_push=0.01, capita
 
     Returns
     -------
-    nqp_helpers.widgets.FigureApp
+    nqp_helpers.lessons.widgets.FigureApp
         Controls ``saving_push``, ``labor_push``, ``technology_push``, ``capital_share``.
     """
-    from .widgets import FigureApp, slider
+    from .lessons.widgets import FigureApp, slider
 
     controls = {
         "saving_push": slider("rise in the saving rate Δs (share of output)", saving_push, 0.0, 0.3, 0.01),

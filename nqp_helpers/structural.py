@@ -410,7 +410,7 @@ def make_structural_app(reallocation=1.0, manufacturing_growth=6.5):
     >>> app.set(reallocation=0.5).draws
     2
     """
-    from .widgets import FigureApp, slider
+    from .lessons.widgets import FigureApp, slider
 
     data = load_toy_sectors()
     controls = {

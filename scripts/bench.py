@@ -88,7 +88,10 @@ def bench_notebooks():
     ipywidgets, the package), which no notebook can avoid.
     """
     notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
-    imports = "import numpy, matplotlib.pyplot, ipywidgets, nqp_helpers.widgets, nqp_helpers.plotting"
+    imports = (
+        "import numpy, matplotlib.pyplot, ipywidgets, "
+        "nqp_helpers.lessons.widgets, nqp_helpers.lessons.plotting"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "NQP_PROGRESS_FILE": str(Path(tmp) / "progress.json")}
         (Path(tmp) / "kernel").mkdir()
@@ -141,7 +144,7 @@ def _grid(fig):
 
 def bench_callbacks():
     """Median compute-and-redraw time of each app when its first control moves."""
-    from nqp_helpers.plotting import use_style
+    from nqp_helpers.lessons.plotting import use_style
 
     use_style()
     rows = []

@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from nqp_helpers import accounting_lessons as al
 from nqp_helpers.data import decompose_country, load_country, load_published
 from nqp_helpers.growth import constant_growth_economy, decompose
-from nqp_helpers.plotting import use_style
+from nqp_helpers.lessons.plotting import use_style
 
 RATES = {"output": 5.0, "capital": 7.5, "labor": 2.0, "human_capital": 0.5}
 

@@ -40,7 +40,7 @@ from nqp_helpers.elements import (
     random_assignments,
 )
 from nqp_helpers.growth import constant_growth_economy, decompose
-from nqp_helpers.plotting import use_style
+from nqp_helpers.lessons.plotting import use_style
 
 W = np.array(TOY_WEIGHTS)
 capacities = arrays(np.float64, 3, elements=st.floats(0.01, 1e4, allow_nan=False, allow_infinity=False))

@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from nqp_helpers.apps import draw_economy, make_economy_app
-from nqp_helpers.plotting import plot_contributions, use_style
-from nqp_helpers.widgets import FigureApp, slider
+from nqp_helpers.lessons.growth import draw_economy, make_economy_app
+from nqp_helpers.lessons.plotting import plot_contributions, use_style
+from nqp_helpers.lessons.widgets import FigureApp, slider
 
 
 def bar_heights(ax):

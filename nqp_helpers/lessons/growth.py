@@ -1,6 +1,6 @@
 """Ready-made interactive figures shared by several notebooks.
 
-Each ``make_*_app`` function returns a :class:`~nqp_helpers.widgets.FigureApp`;
+Each ``make_*_app`` function returns a :class:`~nqp_helpers.lessons.widgets.FigureApp`;
 its drawing function is a plain function of the slider values, so tests can
 move the sliders and check what is drawn.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .growth import constant_growth_economy, decompose
+from ..growth import constant_growth_economy, decompose
 from .plotting import plot_contributions
 from .widgets import FigureApp, int_slider, slider
 
