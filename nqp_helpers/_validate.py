@@ -12,10 +12,18 @@ import numbers
 
 import numpy as np
 
-__all__ = ["as_levels", "as_shares", "as_years", "as_scalar"]
+__all__ = [
+    "as_numeric",
+    "as_array_in",
+    "as_float_or_array",
+    "as_levels",
+    "as_shares",
+    "as_years",
+    "as_scalar",
+]
 
 
-def _numeric(name, value):
+def as_numeric(name, value):
     """Return ``value`` as a float array, refusing anything that is not a number."""
     if isinstance(value, (str, bytes)):
         raise ValueError(f"{name} must be numeric; got the text {value!r}")
@@ -74,7 +82,7 @@ def as_levels(name, value, ndim=1, years=None, allow_missing=False):
         If the value is not numeric, has the wrong number of dimensions, or
         holds a non-finite or non-positive level.
     """
-    arr = _numeric(name, value)
+    arr = as_numeric(name, value)
     if arr.ndim != ndim:
         shape = "a 1-D series (one value per year)" if ndim == 1 else "a 2-D panel (countries x years)"
         hint = " (use decompose_panel for a countries x years panel)" if ndim == 1 and arr.ndim == 2 else ""
@@ -114,7 +122,7 @@ def as_shares(name, value, shape, years=None, allow_missing=False):
     -------
     ndarray of float, broadcast to ``shape``
     """
-    arr = _numeric(name, value)
+    arr = as_numeric(name, value)
     if arr.ndim == 0:
         arr = np.full(shape, float(arr))
     elif arr.shape == shape[-1:]:
@@ -147,7 +155,7 @@ def as_years(years, length):
     """
     if years is None:
         return None
-    arr = _numeric("years", years)
+    arr = as_numeric("years", years)
     if arr.ndim != 1:
         raise ValueError(f"years must be 1-D; got an array of shape {arr.shape}")
     if arr.shape[0] != length:
@@ -203,3 +211,39 @@ def as_scalar(name, value, low=None, high=None, low_open=False, high_open=False)
         hi = "inf" if high is None else f"{high:g}"
         raise ValueError(f"{name} must lie in {left}{lo}, {hi}{right}; got {value:g}")
     return value
+
+
+def as_array_in(name, value, low=None, high=None, low_open=False, high_open=False):
+    """Return ``value`` as a float array whose every entry lies in the given interval.
+
+    Raises ValueError naming the argument, the rule and the first offending value.
+    """
+    if isinstance(value, (str, bytes)):
+        raise ValueError(f"{name} must be numeric; got the text {value!r}")
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name} must be a number or an array of numbers; got {value!r}") from exc
+    if np.asarray(value).dtype.kind == "b":
+        raise ValueError(f"{name} must be a number, not a boolean; got {value!r}")
+    bad = ~np.isfinite(arr)
+    if bad.any():
+        raise ValueError(f"{name} must be finite; got {arr[bad].flat[0]}")
+    left = "(" if low_open or low is None else "["
+    right = ")" if high_open or high is None else "]"
+    lo_txt = "-inf" if low is None else f"{low:g}"
+    hi_txt = "inf" if high is None else f"{high:g}"
+    out = np.zeros(arr.shape, dtype=bool)
+    if low is not None:
+        out |= (arr <= low) if low_open else (arr < low)
+    if high is not None:
+        out |= (arr >= high) if high_open else (arr > high)
+    if out.any():
+        raise ValueError(f"{name} must lie in {left}{lo_txt}, {hi_txt}{right}; got {arr[out].flat[0]:g}")
+    return arr
+
+
+def as_float_or_array(x):
+    """A 0-d array becomes a float; anything else stays an array."""
+    x = np.asarray(x, dtype=float)
+    return float(x) if x.ndim == 0 else x

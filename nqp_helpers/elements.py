@@ -54,7 +54,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import _numeric, as_scalar
+from ._validate import as_numeric, as_scalar
 
 __all__ = [
     "ELEMENTS",
@@ -167,7 +167,7 @@ def _where(arr, pos):
 
 def _array(name, value, positive=False):
     """Finite float array; non-negative (or strictly positive) entries."""
-    arr = _numeric(name, value)
+    arr = as_numeric(name, value)
     bad = ~np.isfinite(arr)
     if bad.any():
         pos = tuple(np.argwhere(bad)[0]) if arr.ndim else ()
@@ -773,7 +773,7 @@ def _elasticities(elasticities, capital_share, n):
         if n != 5:
             raise ValueError(f"default elasticities need the 5 determinants; got {n} (give elasticities)")
         return determinant_elasticities(capital_share)
-    e = _numeric("elasticities", elasticities)
+    e = as_numeric("elasticities", elasticities)
     if e.ndim != 1 or e.shape[0] != n or not np.isfinite(e).all():
         raise ValueError(
             f"elasticities must be {n} finite numbers, one per determinant; got {elasticities!r}"
@@ -908,7 +908,7 @@ def decompose_productivity(growth, elasticities=None, capital_share=0.4, names=D
     >>> print(np.round(acc.contributions, 2), round(float(acc.total), 2), round(float(acc.tfp), 2))
     [ 0.6  2.   0.5  2.  -0.5] 4.6 2.0
     """
-    g = _numeric("growth", growth)
+    g = as_numeric("growth", growth)
     if g.ndim == 0:
         raise ValueError("growth must have the determinants on its last axis; got a scalar")
     if not np.isfinite(g).all():

@@ -47,7 +47,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import _numeric, as_scalar
+from ._validate import as_numeric, as_scalar
 
 __all__ = [
     "Allocation",
@@ -65,7 +65,7 @@ __all__ = [
 
 
 def _tfpq(value):
-    a = _numeric("tfpq", value)
+    a = as_numeric("tfpq", value)
     if a.ndim != 1 or a.size < 1:
         raise ValueError(f"tfpq must be a 1-D array with one entry per firm; got shape {a.shape}")
     if not np.isfinite(a).all() or (a <= 0).any():
@@ -75,7 +75,7 @@ def _tfpq(value):
 
 
 def _wedge(name, value, n, low):
-    w = _numeric(name, value)
+    w = as_numeric(name, value)
     if w.ndim == 0:
         w = np.full(n, float(w))
     if w.shape != (n,):
@@ -314,7 +314,7 @@ def lognormal_gain(dispersion, sigma=3.0):
     >>> print(round(lognormal_gain(0.5, 3.0), 2))
     45.5
     """
-    d = _numeric("dispersion", dispersion)
+    d = as_numeric("dispersion", dispersion)
     if not np.isfinite(d).all() or ((d < 0) | (d > 3)).any():
         raise ValueError(f"dispersion must lie in [0, 3] (standard deviation of ln TFPR); got {d.tolist()}")
     _, s = _params(0.5, sigma)
@@ -355,8 +355,8 @@ def wedges_for_dispersion(log_tfpq, dispersion, correlation, shocks):
     >>> print(round(float(x.std()), 6), round(float(np.corrcoef(x, lnA)[0, 1]), 6))
     0.4 0.5
     """
-    z = _numeric("log_tfpq", log_tfpq)
-    e = _numeric("shocks", shocks)
+    z = as_numeric("log_tfpq", log_tfpq)
+    e = as_numeric("shocks", shocks)
     if z.ndim != 1 or z.size < 3 or e.shape != z.shape:
         raise ValueError(
             f"log_tfpq and shocks must be 1-D of the same length >= 3; got {z.shape} and {e.shape}"

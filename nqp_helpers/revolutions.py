@@ -35,8 +35,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import as_scalar
-from .solow import _as_array_in, _out, _plain_log_axis
+from ._validate import as_array_in, as_float_or_array, as_scalar
+from .solow import _plain_log_axis
 
 __all__ = [
     "Revolution",
@@ -328,11 +328,11 @@ def adoption_share(years_since_invention, speed, initial_share=0.01):
     >>> round(adoption_share(0, 0.1), 3), round(adoption_share(np.log(99) / 0.1, 0.1), 3)
     (0.01, 0.5)
     """
-    t = _as_array_in("years_since_invention", years_since_invention)
-    v = _as_array_in("speed", speed, 0, None, low_open=True)
+    t = as_array_in("years_since_invention", years_since_invention)
+    v = as_array_in("speed", speed, 0, None, low_open=True)
     s0 = as_scalar("initial_share", initial_share, 0, 0.5, low_open=True, high_open=True)
     midpoint = np.log((1 - s0) / s0) / v
-    return _out(0.5 * (1 + np.tanh(0.5 * v * (t - midpoint))))
+    return as_float_or_array(0.5 * (1 + np.tanh(0.5 * v * (t - midpoint))))
 
 
 @dataclass(frozen=True)
@@ -426,7 +426,7 @@ def diffusion_path(years, invention_year=1882, speed=0.1, gain=0.5, lag=10.0, in
     >>> round(p.peak_year, 1), round(p.peak_growth, 2)
     (1938.0, 1.25)
     """
-    yrs = _as_array_in("years", years)
+    yrs = as_array_in("years", years)
     if yrs.ndim != 1 or yrs.size == 0:
         raise ValueError(f"years must be a non-empty 1-D array of calendar years; got shape {yrs.shape}")
     t0 = as_scalar("invention_year", invention_year)
@@ -498,10 +498,10 @@ def ces_output(domestic, imported, import_share, sigma):
     >>> round(ces_output(1.0, 0.5, 0.1, 1.0), 4), round(ces_output(1.0, 0.0, 0.1, 0.5), 4)
     (0.933, 0.0)
     """
-    D = _as_array_in("domestic", domestic, 0, None)
-    M = _as_array_in("imported", imported, 0, None)
-    w = _as_array_in("import_share", import_share, 0, 1, low_open=True, high_open=True)
-    sig = _as_array_in("sigma", sigma, 0, None, low_open=True)
+    D = as_array_in("domestic", domestic, 0, None)
+    M = as_array_in("imported", imported, 0, None)
+    w = as_array_in("import_share", import_share, 0, 1, low_open=True, high_open=True)
+    sig = as_array_in("sigma", sigma, 0, None, low_open=True)
     rho = (sig - 1) / sig
     one = np.abs(sig - 1) < _SIGMA_ONE
     r = np.where(one, 1.0, rho)
@@ -517,12 +517,12 @@ def ces_output(domestic, imported, import_share, sigma):
         cobb = (1 - w) * lnD + w * lnM
         # A zero input with sigma <= 1 gives log output -inf, that is output 0.
         lnY = np.where(one, cobb, ces)
-    return _out(np.exp(lnY))
+    return as_float_or_array(np.exp(lnY))
 
 
 def _net_cut(cut, capacity):
-    c = _as_array_in("cut", cut, 0, 1)
-    cap = _as_array_in("capacity", capacity, 0, 1)
+    c = as_array_in("cut", cut, 0, 1)
+    cap = as_array_in("capacity", capacity, 0, 1)
     return np.clip(c - cap, 0.0, None)
 
 
@@ -565,7 +565,7 @@ def supply_shock_loss(cut, sigma, import_share=0.1, capacity=0.0):
     array([20.5,  6.7])
     """
     net = _net_cut(cut, capacity)
-    return _out(100 * (1 - np.asarray(ces_output(1.0, 1 - net, import_share, sigma))))
+    return as_float_or_array(100 * (1 - np.asarray(ces_output(1.0, 1 - net, import_share, sigma))))
 
 
 def hulten_loss(cut, import_share=0.1, capacity=0.0):
@@ -595,9 +595,9 @@ def hulten_loss(cut, import_share=0.1, capacity=0.0):
     6.7
     """
     net = _net_cut(cut, capacity)
-    w = _as_array_in("import_share", import_share, 0, 1, low_open=True, high_open=True)
+    w = as_array_in("import_share", import_share, 0, 1, low_open=True, high_open=True)
     with np.errstate(divide="ignore"):
-        return _out(100 * (1 - np.exp(w * np.log1p(-net))))
+        return as_float_or_array(100 * (1 - np.exp(w * np.log1p(-net))))
 
 
 # --------------------------------------------------------------------------- #
@@ -837,7 +837,7 @@ def plot_supply_shock(cut, capacity, import_share, sigma=None, ax=None, sigmas=N
     grid = (
         np.geomspace(0.05, 5.0, 120)
         if sigmas is None
-        else _as_array_in("sigmas", sigmas, 0, None, low_open=True)
+        else as_array_in("sigmas", sigmas, 0, None, low_open=True)
     )
     ax.plot(
         grid,

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import _numeric
+from ._validate import as_numeric
 
 __all__ = [
     "MINCER_RETURNS",
@@ -52,8 +52,8 @@ MINCER_BREAKS = (4.0, 8.0)
 
 
 def _check_schedule(returns, breaks):
-    r = _numeric("returns", returns)
-    b = _numeric("breaks", breaks)
+    r = as_numeric("returns", returns)
+    b = as_numeric("breaks", breaks)
     if r.ndim != 1 or b.ndim != 1 or r.size != b.size + 1:
         raise ValueError(
             f"returns must have one more entry than breaks (one return per bracket); "
@@ -67,7 +67,7 @@ def _check_schedule(returns, breaks):
 
 
 def _check_schooling(value):
-    s = _numeric("years_of_schooling", value)
+    s = as_numeric("years_of_schooling", value)
     if not np.isfinite(s).all():
         raise ValueError("years_of_schooling must be finite")
     if ((s < 0) | (s > 25)).any():
@@ -164,7 +164,7 @@ def schooling_from_human_capital(human_capital, returns=MINCER_RETURNS, breaks=M
     r, b = _check_schedule(returns, breaks)
     if (r <= 0).any():
         raise ValueError(f"returns must all be positive to invert the schedule; got {r.tolist()}")
-    h = _numeric("human_capital", human_capital)
+    h = as_numeric("human_capital", human_capital)
     top = np.exp(mincer_exponent(25.0, r, b))
     if not np.isfinite(h).all() or ((h < 1) | (h > top)).any():
         bad = h[~np.isfinite(h) | (h < 1) | (h > top)].flat[0]

@@ -58,7 +58,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import as_levels, as_scalar
+from ._validate import as_array_in, as_float_or_array, as_levels, as_scalar
 
 __all__ = [
     "SolowPath",
@@ -83,39 +83,11 @@ __all__ = [
 # --------------------------------------------------------------------------- #
 # Validation
 # --------------------------------------------------------------------------- #
-def _as_array_in(name, value, low=None, high=None, low_open=False, high_open=False):
-    """Return ``value`` as a float array whose every entry lies in the given interval.
-
-    Raises ValueError naming the argument, the rule and the first offending value.
-    """
-    if isinstance(value, (str, bytes)):
-        raise ValueError(f"{name} must be numeric; got the text {value!r}")
-    try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"{name} must be a number or an array of numbers; got {value!r}") from exc
-    if np.asarray(value).dtype.kind == "b":
-        raise ValueError(f"{name} must be a number, not a boolean; got {value!r}")
-    bad = ~np.isfinite(arr)
-    if bad.any():
-        raise ValueError(f"{name} must be finite; got {arr[bad].flat[0]}")
-    left = "(" if low_open or low is None else "["
-    right = ")" if high_open or high is None else "]"
-    lo_txt = "-inf" if low is None else f"{low:g}"
-    hi_txt = "inf" if high is None else f"{high:g}"
-    out = np.zeros(arr.shape, dtype=bool)
-    if low is not None:
-        out |= (arr <= low) if low_open else (arr < low)
-    if high is not None:
-        out |= (arr >= high) if high_open else (arr > high)
-    if out.any():
-        raise ValueError(f"{name} must lie in {left}{lo_txt}, {hi_txt}{right}; got {arr[out].flat[0]:g}")
-    return arr
 
 
 def _as_parameter(name, value, periods, **bounds):
     """A model parameter: a scalar or an array whose last axis is one value per year (or 1)."""
-    arr = _as_array_in(name, value, **bounds)
+    arr = as_array_in(name, value, **bounds)
     if arr.ndim == 0:
         return np.full(periods, float(arr))
     if arr.shape[-1] not in (1, periods):
@@ -145,12 +117,6 @@ def _effective_depreciation(depreciation, labor_growth, technology_growth):
             f"positive for a steady state to exist; got {bad:g}"
         )
     return eff
-
-
-def _out(x):
-    """A 0-d array becomes a float; anything else stays an array."""
-    x = np.asarray(x, dtype=float)
-    return float(x) if x.ndim == 0 else x
 
 
 # --------------------------------------------------------------------------- #
@@ -226,21 +192,23 @@ def steady_state(
     >>> round(ss.output_per_worker_growth, 3)
     1.98
     """
-    s = _as_array_in("saving_rate", saving_rate, 0, 1, low_open=True)
-    d = _as_array_in("depreciation", depreciation, 0, 1)
-    n = _as_array_in("labor_growth", labor_growth, -1, None, low_open=True)
-    g = _as_array_in("technology_growth", technology_growth, -1, None, low_open=True)
-    a = _as_array_in("capital_share", capital_share, 0, 1, low_open=True, high_open=True)
+    s = as_array_in("saving_rate", saving_rate, 0, 1, low_open=True)
+    d = as_array_in("depreciation", depreciation, 0, 1)
+    n = as_array_in("labor_growth", labor_growth, -1, None, low_open=True)
+    g = as_array_in("technology_growth", technology_growth, -1, None, low_open=True)
+    a = as_array_in("capital_share", capital_share, 0, 1, low_open=True, high_open=True)
     eff = _effective_depreciation(d, n, g)
     k = (s / eff) ** (1 / (1 - a))
     y = k**a
     return SteadyState(
-        capital_per_effective_worker=_out(k),
-        output_per_effective_worker=_out(y),
-        consumption_per_effective_worker=_out((1 - s) * y),
-        capital_output_ratio=_out(s / eff),
-        marginal_product_of_capital=_out(a * eff / s),
-        output_per_worker_growth=_out(np.broadcast_to(100 * np.log1p(g), np.broadcast(s, d, n, g, a).shape)),
+        capital_per_effective_worker=as_float_or_array(k),
+        output_per_effective_worker=as_float_or_array(y),
+        consumption_per_effective_worker=as_float_or_array((1 - s) * y),
+        capital_output_ratio=as_float_or_array(s / eff),
+        marginal_product_of_capital=as_float_or_array(a * eff / s),
+        output_per_worker_growth=as_float_or_array(
+            np.broadcast_to(100 * np.log1p(g), np.broadcast(s, d, n, g, a).shape)
+        ),
     )
 
 
@@ -290,16 +258,18 @@ def convergence(depreciation=0.05, labor_growth=0.01, technology_growth=0.02, ca
     >>> round(c.persistence, 4), round(c.half_life, 1)
     (0.9481, 13.0)
     """
-    d = _as_array_in("depreciation", depreciation, 0, 1)
-    n = _as_array_in("labor_growth", labor_growth, -1, None, low_open=True)
-    g = _as_array_in("technology_growth", technology_growth, -1, None, low_open=True)
-    a = _as_array_in("capital_share", capital_share, 0, 1, low_open=True, high_open=True)
+    d = as_array_in("depreciation", depreciation, 0, 1)
+    n = as_array_in("labor_growth", labor_growth, -1, None, low_open=True)
+    g = as_array_in("technology_growth", technology_growth, -1, None, low_open=True)
+    a = as_array_in("capital_share", capital_share, 0, 1, low_open=True, high_open=True)
     _effective_depreciation(d, n, g)
     lam = a + (1 - a) * (1 - d) / ((1 + n) * (1 + g))
     with np.errstate(divide="ignore"):
         speed = -np.log(lam)
         half = np.where(speed > 0, np.log(2) / np.where(speed > 0, speed, 1.0), np.inf)
-    return Convergence(persistence=_out(lam), speed=_out(speed), half_life=_out(half))
+    return Convergence(
+        persistence=as_float_or_array(lam), speed=as_float_or_array(speed), half_life=as_float_or_array(half)
+    )
 
 
 # --------------------------------------------------------------------------- #
@@ -476,7 +446,7 @@ def simulate_solow(
         k0 = (s[..., 0] / eff[..., 0]) ** (1 / (1 - a[..., 0]))
     else:
         k0 = np.broadcast_to(
-            _as_array_in("initial_capital", initial_capital, 0, None, low_open=True), shape[:-1]
+            as_array_in("initial_capital", initial_capital, 0, None, low_open=True), shape[:-1]
         )
     # time on the first axis so that each step works on a contiguous slice
     sT, dT, aT = (np.moveaxis(p, -1, 0) for p in (s, d, a))
@@ -619,7 +589,7 @@ def average_return_to_capital(output, capital, capital_share):
     K = as_levels("capital", capital, ndim=np.ndim(capital) if np.ndim(capital) in (1, 2) else 1)
     if K.shape != Y.shape:
         raise ValueError(f"capital must have the same shape as output {Y.shape}; got {K.shape}")
-    share = _as_array_in("capital_share", capital_share, 0, 1)
+    share = as_array_in("capital_share", capital_share, 0, 1)
     try:
         share = np.broadcast_to(share, Y.shape)
     except ValueError as exc:

@@ -44,7 +44,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ._validate import _numeric, as_years
+from ._validate import as_numeric, as_years
 
 __all__ = [
     "ShiftShare",
@@ -66,7 +66,7 @@ PART_STYLE = {
 
 def _as_table(name, value):
     """A (T, S) array of strictly positive finite numbers with T >= 2 and S >= 1."""
-    arr = _numeric(name, value)
+    arr = as_numeric(name, value)
     if arr.ndim != 2:
         raise ValueError(f"{name} must be a 2-D array (dates x sectors); got an array of shape {arr.shape}")
     if arr.shape[0] < 2 or arr.shape[1] < 1:
