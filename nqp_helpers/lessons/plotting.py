@@ -101,33 +101,10 @@ def plot_contributions(summaries, labels, ax=None, show_total=True, legend=True)
         raise ValueError("all summaries must have the same parts (do not mix aggregate and per-worker views)")
     if ax is None:
         _, ax = plt.subplots()
-    x = np.arange(len(summaries))
-    pos_base = np.zeros(len(summaries))
-    neg_base = np.zeros(len(summaries))
-    for name in names:
-        vals = np.array([float(s.parts[name]) for s in summaries])
-        base = np.where(vals >= 0, pos_base, neg_base)
-        style = COMPONENT_STYLE.get(name, {"color": "grey", "hatch": ""})
-        ax.bar(
-            x,
-            vals,
-            bottom=base,
-            width=0.6,
-            label=name,
-            color=style["color"],
-            hatch=style["hatch"],
-            edgecolor="white",
-            linewidth=0.5,
-        )
-        pos_base += np.where(vals >= 0, vals, 0)
-        neg_base += np.where(vals < 0, vals, 0)
-    if show_total:
-        totals = [float(s.total) for s in summaries]
-        ax.plot(x, totals, "D", color="black", linestyle="none", label=summaries[0].total_name)
-    ax.axhline(0, color="black", linewidth=0.8)
-    ax.set_xticks(x, labels)
+    parts = {name: [float(s.parts[name]) for s in summaries] for name in names}
+    totals = [float(s.total) for s in summaries] if show_total else None
+    stacked_bars(ax, parts, labels, totals=totals, total_label=summaries[0].total_name)
     ax.set_ylabel("contribution to growth (% per year)")
-    ax.grid(axis="x", visible=False)
     if legend:
         handles, names_ = ax.get_legend_handles_labels()
         # List the stacked parts top-down, as they appear on the bars; the total marker first.
@@ -139,6 +116,64 @@ def plot_contributions(summaries, labels, ax=None, show_total=True, legend=True)
             bbox_to_anchor=(1.0, 1.0),
         )
     return ax
+
+
+def stacked_bars(ax, parts, labels, styles=None, totals=None, total_label="total"):
+    """Stack signed parts into one bar per label: positive parts upwards from zero, negative downwards.
+
+    The one stacked-bar chart of the collection: growth accounts, shift-share,
+    Kaya and mixed aggregate/per-worker views all draw through it.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        Axes to draw on.
+    parts : dict of str -> sequence of float
+        Part name -> one value per bar, in the order the parts are stacked.
+        A part absent from a bar is 0 there (it draws nothing).
+    labels : sequence of str
+        One tick label per bar.
+    styles : dict of str -> dict, optional
+        Part name -> keyword arguments for ``ax.bar`` (``color``, ``hatch``);
+        by default :data:`COMPONENT_STYLE`, grey for parts it does not name.
+    totals : sequence of float, optional
+        One total per bar, marked with a black diamond.
+    total_label : str
+        Legend label of the total marker.
+
+    Returns
+    -------
+    tuple of ndarray
+        The tops of the positive and the bottoms of the negative stacks, one
+        value per bar (for callers that set limits).
+
+    Raises
+    ------
+    ValueError
+        If a part or the totals do not have one value per label.
+    """
+    labels = [str(x) for x in labels]
+    styles = COMPONENT_STYLE if styles is None else styles
+    x = np.arange(len(labels))
+    pos, neg = np.zeros(len(labels)), np.zeros(len(labels))
+    for name, values in parts.items():
+        vals = np.asarray(values, dtype=float)
+        if vals.shape != x.shape:
+            raise ValueError(f"parts[{name!r}] must have one value per bar ({len(labels)}); got {vals.shape}")
+        style = {"color": "grey", "hatch": "", **styles.get(name, {})}
+        base = np.where(vals >= 0, pos, neg)
+        ax.bar(x, vals, bottom=base, width=0.6, label=name, edgecolor="white", linewidth=0.5, **style)
+        pos += np.where(vals >= 0, vals, 0)
+        neg += np.where(vals < 0, vals, 0)
+    if totals is not None:
+        totals = np.asarray(totals, dtype=float)
+        if totals.shape != x.shape:
+            raise ValueError(f"totals must have one value per label ({len(labels)}); got {totals.shape}")
+        ax.plot(x, totals, "D", color="black", linestyle="none", label=total_label)
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_xticks(x, labels)
+    ax.grid(axis="x", visible=False)
+    return pos, neg
 
 
 def label_years(summary):
