@@ -1,9 +1,21 @@
 """Data: the Penn World Table 11.0 extract, the toy economies and published tables.
 
-Everything here reads the files in ``data/`` (rebuilt by ``make data``) with
-numpy and the standard library only; nothing touches the network. Each file is
-checked against the sha256 and the columns recorded in its metadata the first
-time it is used, then kept in memory (:func:`clear_cache` forgets it).
+The data files ship inside the package, in ``nqp_helpers/datasets/`` (:data:`DATA_DIR`;
+``make data`` rebuilds them in a checkout of the repository, and
+``nqp_helpers/datasets/README.md`` describes each one). Everything here reads
+them with numpy and the standard library only; nothing touches the network.
+
+Every file goes through one checked reader, :func:`read_table`: it compares the
+CSV's sha256 and header with its ``.meta.json`` and checks that every row has
+all its fields, before anything is parsed. :func:`use_data_dir` points every
+loader (and the glossary) at another folder laid out the same way.
+
+Three labelled containers hold what the loaders return:
+
+- :class:`Series`: one economy over consecutive years (a Penn World Table
+  country, a toy economy, the toy sectors, the toy green economy);
+- :class:`Panel`: countries x years, for work across countries;
+- :class:`PublishedTable`: figures copied from a publication, with no years.
 
 Missing values are never filled in. :func:`load_country` refuses a request that
 would contain one unless ``allow_missing=True``; :func:`load_panel` is the one
@@ -25,106 +37,150 @@ import functools
 import hashlib
 import json
 import numbers
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from ._validate import as_scalar
-from .growth import GrowthAccounting, decompose
-
 __all__ = [
     "DATA_DIR",
-    "CountrySeries",
+    "Series",
     "Panel",
-    "CountryAccounting",
     "PublishedTable",
+    "data_dir",
+    "use_data_dir",
+    "clear_cache",
+    "read_table",
+    "check_code",
+    "check_period",
+    "year_ranges",
+    "missing_years",
+    "missing_message",
     "list_countries",
     "list_variables",
+    "pwt_metadata",
+    "pwt_years",
     "load_country",
     "load_panel",
-    "decompose_country",
     "list_toy_economies",
     "toy_economy",
     "toy_parameters",
+    "load_toy_sectors",
+    "load_toy_green",
     "load_published",
-    "pwt_metadata",
-    "use_data_dir",
-    "clear_cache",
 ]
 
-#: The repository's ``data/`` folder (found relative to this package).
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+#: The package's data folder, ``nqp_helpers/datasets/`` (installed with the package).
+DATA_DIR = Path(__file__).resolve().parent / "datasets"
 
 PWT_CSV = "pwt110.csv"
-PWT_META = "pwt110.meta.json"
 TOY_CSV = "toy_economies.csv"
-TOY_META = "toy_economies.meta.json"
+SECTORS_CSV = "toy_sectors.csv"
+GREEN_CSV = "toy_green.csv"
+PUBLISHED = "published"
+
 _ID_COLUMNS = ("countrycode", "country", "year")
 _TOY_VARIABLES = ("output", "capital", "labor", "human_capital", "capital_share")
-_CAPITAL_CHOICES = ("rnna", "rkna")
-_LABOR_CHOICES = ("hours", "persons")
+#: Column of toy_green.csv -> variable name in the Series.
+_GREEN_VARIABLES = {
+    "population_millions": "population",
+    "output_billions": "output",
+    "capital_billions": "capital",
+    "labor_millions": "labor",
+    "human_capital_index": "human_capital",
+    "capital_share": "capital_share",
+    "energy_ej": "energy",
+    "emissions_mt_co2": "emissions",
+}
+#: What to do about a missing or damaged file (the package may be a checkout or an installed copy).
+_FIX = (
+    "run `make data` to rebuild it in a checkout of the repository, "
+    "or reinstall nqp-helpers if this is an installed copy"
+)
 
-_override_dir = None
+_override_dir: Path | None = None
 
 
 # --------------------------------------------------------------------------- #
-# Result containers
+# Labelled containers
 # --------------------------------------------------------------------------- #
 @dataclass(frozen=True, eq=False)
-class CountrySeries:
-    """Annual series for one economy.
+class Series:
+    """Annual data for one economy: consecutive years and named arrays, with units and metadata.
 
     Attributes
     ----------
-    code : str
-        ISO 3-letter code (for a toy economy, its name).
     name : str
-        Country name (for a toy economy, its name).
+        Country name (Penn World Table) or the name of the toy data.
     years : ndarray of int, shape (T,)
         Consecutive calendar years.
-    values : dict
-        Variable -> float ndarray of shape (T,); NaN only when loaded with
-        ``allow_missing=True``.
-    units : dict
+    values : dict of str -> ndarray
+        Variable -> float array whose first axis is the year: shape (T,), or
+        (T, S) for a variable measured by sector (``columns`` names the S
+        sectors). NaN only when loaded with ``allow_missing=True``.
+    units : dict of str -> str
         Variable -> unit in words (for example ``"mil. 2021US$"``).
+    code : str
+        ISO 3-letter code of a Penn World Table country; for toy data, its name.
+    columns : tuple of str
+        Labels of the second axis of the (T, S) variables (the sectors); empty
+        when every variable has shape (T,).
+    meta : dict
+        The metadata of the file the data came from (source, citation,
+        parameters, seed, sha256), a copy.
 
     Notes
     -----
     ``series["rgdpna"]`` and ``series.rgdpna`` both give a variable's array.
     """
 
-    code: str
     name: str
     years: np.ndarray
-    values: dict
-    units: dict = field(default_factory=dict)
+    values: dict[str, np.ndarray]
+    units: dict[str, str] = field(default_factory=dict)
+    code: str = ""
+    columns: tuple[str, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict)
 
-    def __getitem__(self, variable):
+    def __getitem__(self, variable: str) -> np.ndarray:
         try:
             return self.values[variable]
         except KeyError:
             raise KeyError(f"{variable!r} is not in this series; it holds {', '.join(self.values)}") from None
 
-    def __getattr__(self, variable):
-        if variable.startswith("_") or variable in ("values", "units", "years", "code", "name"):
+    def __getattr__(self, variable: str) -> np.ndarray:
+        # Only called for names that are not fields: look the name up among the variables.
+        if variable.startswith("_") or variable in _SERIES_FIELDS:
             raise AttributeError(variable)
         try:
             return self.values[variable]
         except KeyError:
             raise AttributeError(
-                f"CountrySeries has no attribute {variable!r}; variables: {', '.join(self.values)}"
+                f"Series has no attribute {variable!r}; variables: {', '.join(self.values)}"
             ) from None
 
-    def __repr__(self):
+    def __dir__(self) -> list[str]:
+        return sorted(set(super().__dir__()) | set(self.values))
+
+    def __repr__(self) -> str:
         span = f"{self.years[0]}-{self.years[-1]}" if len(self.years) else "no years"
-        return f"CountrySeries({self.code} {self.name}, {span}, variables: {', '.join(self.values)})"
+        label = self.name if self.code in ("", self.name) else f"{self.code} {self.name}"
+        return f"Series({label}, {span}, variables: {', '.join(self.values)})"
+
+
+_SERIES_FIELDS = ("name", "years", "values", "units", "code", "columns", "meta")
 
 
 @dataclass(frozen=True, eq=False)
 class Panel:
     """Countries x years arrays, NaN where a value is missing.
+
+    A separate type from :class:`Series` because every array has two axes,
+    countries and years, and the rows need their codes and names.
 
     Attributes
     ----------
@@ -134,29 +190,32 @@ class Panel:
         Country names, same order.
     years : ndarray of int, shape (T,)
         Calendar years, one per column.
-    values : dict
+    values : dict of str -> ndarray
         Variable -> float ndarray of shape (N, T) with NaN where the Penn World
         Table has no value. This is the one place in the package where NaN
         appears by default: it is meant for vectorised work such as
         ``decompose_panel(..., allow_missing=True)``, which turns every
         interval that touches a missing value into NaN.
-    units : dict
+    units : dict of str -> str
         Variable -> unit in words.
+    meta : dict
+        The metadata of the Penn World Table extract (a copy).
     """
 
-    codes: list
-    names: list
+    codes: list[str]
+    names: list[str]
     years: np.ndarray
-    values: dict
-    units: dict = field(default_factory=dict)
+    values: dict[str, np.ndarray]
+    units: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
 
-    def __getitem__(self, variable):
+    def __getitem__(self, variable: str) -> np.ndarray:
         try:
             return self.values[variable]
         except KeyError:
             raise KeyError(f"{variable!r} is not in this panel; it holds {', '.join(self.values)}") from None
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return (
             f"Panel({len(self.codes)} countries x {len(self.years)} years "
             f"{self.years[0]}-{self.years[-1]}, variables: {', '.join(self.values)})"
@@ -164,61 +223,20 @@ class Panel:
 
 
 @dataclass(frozen=True, eq=False)
-class CountryAccounting:
-    """Growth accounts for one country, with the conventions that produced them.
-
-    Attributes
-    ----------
-    accounting : GrowthAccounting
-        The result of :func:`nqp_helpers.growth.decompose` (log points per year).
-    code, name : str
-        Country code and name.
-    years : ndarray of int, shape (T,)
-        Years of the levels used (the accounting has T-1 intervals).
-    conventions : list of str
-        Plain-English statement of every choice made: period, output, capital,
-        capital share, labour, human capital.
-    labor : str
-        Labour measure actually used, ``"hours"`` or ``"persons"``.
-    human_capital : bool
-        Whether labour was adjusted by PWT ``hc``.
-    capital : str
-        Capital variable used (``"rnna"`` or ``"rkna"``).
-    """
-
-    accounting: GrowthAccounting
-    code: str
-    name: str
-    years: np.ndarray
-    conventions: list
-    labor: str
-    human_capital: bool
-    capital: str
-
-    def summary(self, start=None, end=None):
-        """Average contributions in % per year; see :meth:`GrowthAccounting.summary`."""
-        return self.accounting.summary(start, end)
-
-    def per_worker(self):
-        """Per-worker decomposition; see :meth:`GrowthAccounting.per_worker`."""
-        return self.accounting.per_worker()
-
-    def __str__(self):
-        return "\n".join([f"{self.name} ({self.code})"] + [f"- {c}" for c in self.conventions])
-
-
-@dataclass(frozen=True, eq=False)
 class PublishedTable:
     """Figures copied from a publication, with their citation.
+
+    A separate type because a published table is one number per measure for a
+    stated period, not a series over years.
 
     Attributes
     ----------
     name : str
-        File stem under ``data/published``.
+        File stem under ``datasets/published``.
     citation : str
         The reference to give.
-    values : dict
-        Measure -> published value (float).
+    values : dict of str -> float
+        Measure -> published value.
     units : str
         Unit of every value.
     meta : dict
@@ -227,29 +245,38 @@ class PublishedTable:
 
     name: str
     citation: str
-    values: dict
+    values: dict[str, float]
     units: str
-    meta: dict
+    meta: dict[str, Any]
 
 
 # --------------------------------------------------------------------------- #
-# Files, integrity and caching
+# The data folder and the one checked reader
 # --------------------------------------------------------------------------- #
-def _data_dir():
-    return Path(_override_dir) if _override_dir is not None else DATA_DIR
+def data_dir() -> Path:
+    """Return the folder the loaders read now: :data:`DATA_DIR` unless :func:`use_data_dir` redirects them.
+
+    Examples
+    --------
+    >>> data_dir() == DATA_DIR
+    True
+    """
+    return _override_dir if _override_dir is not None else DATA_DIR
 
 
 @contextmanager
-def use_data_dir(path):
-    """Read data files from ``path`` instead of :data:`DATA_DIR` inside a ``with`` block.
+def use_data_dir(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Read every data file from ``path`` instead of :data:`DATA_DIR` inside a ``with`` block.
 
-    Meant for tests and for checking a freshly built copy; caches are cleared
-    on entry and on exit.
+    Every loader follows it: the Penn World Table, the toy economies, the toy
+    sectors and green economy, the published tables and the glossary. Meant
+    for tests and for checking a freshly built copy; caches are cleared on
+    entry and on exit.
 
     Parameters
     ----------
     path : str or Path
-        A folder laid out like ``data/``.
+        A folder laid out like ``nqp_helpers/datasets/``.
 
     Examples
     --------
@@ -268,90 +295,120 @@ def use_data_dir(path):
         clear_cache()
 
 
-def clear_cache():
-    """Forget every parsed file, so the next call re-reads and re-checks ``data/``."""
-    _read_checked.cache_clear()
-    _pwt_table.cache_clear()
-    _toy_table.cache_clear()
+def clear_cache() -> None:
+    """Forget the parsed Penn World Table, so the next call re-reads and re-checks the file.
 
-
-@functools.lru_cache(maxsize=8)
-def _read_checked(directory, csv_name, meta_name):
-    """Read a CSV after checking its sha256 and header against its metadata.
-
-    Returns (meta, header, rows); rows are lists of strings.
+    The small files (toy economies, published tables) are read and checked
+    at every call and never cached.
     """
-    folder = Path(directory)
+    _pwt_table.cache_clear()
+
+
+def read_table(
+    csv_name: str, meta_name: str | None = None
+) -> tuple[dict[str, Any], list[str], list[list[str]]]:
+    """Read a CSV of the data folder after checking it against its metadata.
+
+    Checks, in order: both files exist; the metadata is JSON with a
+    ``columns`` list; the CSV's sha256 equals the metadata's ``sha256``; the
+    CSV is UTF-8; its header equals the metadata's column names; every row
+    has one field per column. Every loader of this module reads through it
+    (the glossary, written by hand without a sha256, is checked row by row by
+    :mod:`nqp_helpers.glossary` instead).
+
+    Parameters
+    ----------
+    csv_name : str
+        Path of the CSV relative to :func:`data_dir`, for example
+        ``"toy_green.csv"`` or ``"published/bosworth_collins_2008_table1.csv"``.
+    meta_name : str, optional
+        Its metadata, relative to :func:`data_dir`; default the CSV's name with
+        ``.csv`` replaced by ``.meta.json``.
+
+    Returns
+    -------
+    meta : dict
+        The metadata.
+    header : list of str
+        The column names.
+    rows : list of list of str
+        Every row after the header, as text (an empty string is a missing value).
+
+    Raises
+    ------
+    ValueError
+        If a file is missing, the metadata is broken, the sha256 differs
+        (corrupted, truncated or out of date), the header differs from the
+        metadata, or a row has the wrong number of fields; the message names
+        the file and the fix.
+
+    Examples
+    --------
+    >>> meta, header, rows = read_table("toy_green.csv")
+    >>> header[:3], rows[0][:3], meta["sha256"][:12]
+    (['year', 'population_millions', 'output_billions'], ['2000', '1000', '10000'], '4c3ee57c1275')
+    """
+    folder = data_dir()
+    if meta_name is None:
+        meta_name = csv_name.removesuffix(".csv") + ".meta.json"
     csv_path, meta_path = folder / csv_name, folder / meta_name
     for path in (csv_path, meta_path):
         if not path.exists():
-            raise ValueError(f"{path} does not exist; run `make data` to build it")
+            raise ValueError(f"{path} does not exist; {_FIX}")
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValueError(f"{meta_path} is not valid JSON ({exc}); run `make data` to rebuild it") from exc
+        raise ValueError(f"{meta_path} is not valid JSON ({exc}); {_FIX}") from exc
     if not isinstance(meta, dict) or not isinstance(meta.get("columns"), list):
-        raise ValueError(f"{meta_path} lacks the 'columns' list; run `make data` to rebuild it")
+        raise ValueError(f"{meta_path} lacks the 'columns' list; {_FIX}")
     raw = csv_path.read_bytes()
     actual = hashlib.sha256(raw).hexdigest()
     expected = meta.get("sha256")
     if actual != expected:
         raise ValueError(
-            f"{csv_path} is corrupted, truncated or out of date: its sha256 is {actual} but "
-            f"{meta_name} expects {expected}; run `make data` to rebuild it (or restore it with git)"
+            f"{csv_path} is corrupted, truncated or out of date (it does not match its metadata): "
+            f"its sha256 is {actual} but {meta_path.name} expects {expected}; {_FIX}"
         )
     try:
         lines = raw.decode("utf-8").splitlines()
     except UnicodeDecodeError as exc:
-        raise ValueError(f"{csv_path} is not UTF-8 text; run `make data` to rebuild it") from exc
+        raise ValueError(f"{csv_path} is not UTF-8 text; {_FIX}") from exc
     reader = csv.reader(lines)
     header = next(reader, [])
     columns = [c.get("name") if isinstance(c, dict) else c for c in meta["columns"]]
     if header != columns:
-        raise ValueError(
-            f"{csv_path} has the columns {header} but {meta_name} lists {columns}; "
-            "run `make data` to rebuild both"
-        )
+        raise ValueError(f"{csv_path} has the columns {header} but {meta_path.name} lists {columns}; {_FIX}")
     rows = list(reader)
     short = [i + 2 for i, r in enumerate(rows) if len(r) != len(header)]
     if short:
-        raise ValueError(
-            f"{csv_path}: line(s) {short[:5]} do not have {len(header)} fields; run `make data` to rebuild it"
-        )
+        raise ValueError(f"{csv_path}: line(s) {short[:5]} do not have {len(header)} fields; {_FIX}")
     return meta, header, rows
 
 
-def _readonly(arr):
+def _readonly(arr: np.ndarray) -> np.ndarray:
     arr.setflags(write=False)
     return arr
 
 
-@dataclass(frozen=True)
-class _PWT:
-    codes: tuple
-    names: dict
-    years: np.ndarray
-    grid: dict
-    variables: dict
-    units: dict
-    meta: dict
-
-
+# --------------------------------------------------------------------------- #
+# The Penn World Table, parsed once into a read-only panel
+# --------------------------------------------------------------------------- #
 @functools.lru_cache(maxsize=2)
-def _pwt_table(directory):
-    meta, header, rows = _read_checked(directory, PWT_CSV, PWT_META)
+def _pwt_table(directory: str) -> Panel:
+    """The whole extract as a Panel (every country x 1950-2023), arrays read-only; cached per folder."""
+    meta, header, rows = read_table(PWT_CSV)
     cols = list(zip(*rows, strict=True)) if rows else [()] * len(header)
     code_col, name_col = cols[0], cols[1]
     year_col = np.array(cols[2], dtype=int)
-    codes = tuple(sorted(set(code_col)))
-    names = dict(zip(code_col, name_col, strict=True))
+    codes = sorted(set(code_col))
+    name_of = dict(zip(code_col, name_col, strict=True))
     years = np.arange(year_col.min(), year_col.max() + 1)
-    ci = {c: i for i, c in enumerate(codes)}
-    row_i = np.array([ci[c] for c in code_col])
+    row_of = {c: i for i, c in enumerate(codes)}
+    row_i = np.array([row_of[c] for c in code_col])
     col_j = year_col - years[0]
     nan = float("nan")
-    grid, variables, units = {}, {}, {}
-    by_name = {c["name"]: c for c in meta["columns"]}
+    grid, units = {}, {}
+    unit_of = {c["name"]: c["unit"] for c in meta["columns"]}
     for k, name in enumerate(header):
         if name in _ID_COLUMNS:
             continue
@@ -359,114 +416,229 @@ def _pwt_table(directory):
         arr = np.full((len(codes), len(years)), nan)
         arr[row_i, col_j] = flat
         grid[name] = _readonly(arr)
-        info = by_name[name]
-        units[name] = info["unit"]
-        variables[name] = f"{info['definition']} ({info['unit']})"
-    return _PWT(codes, names, _readonly(years), grid, variables, units, meta)
+        units[name] = unit_of[name]
+    return Panel(
+        codes=codes,
+        names=[name_of[c] for c in codes],
+        years=_readonly(years),
+        values=grid,
+        units=units,
+        meta=meta,
+    )
 
 
-def _pwt():
-    return _pwt_table(str(_data_dir()))
-
-
-@functools.lru_cache(maxsize=2)
-def _toy_table(directory):
-    meta, header, rows = _read_checked(directory, TOY_CSV, TOY_META)
-    out = {}
-    for row in rows:
-        out.setdefault(row[0], []).append(row)
-    tables = {}
-    for name, rs in out.items():
-        cols = list(zip(*rs, strict=True))
-        tables[name] = {
-            "years": _readonly(np.array(cols[1], dtype=int)),
-            **{h: _readonly(np.array(cols[k], dtype=float)) for k, h in enumerate(header) if k >= 2},
-        }
-    return meta, tables
+def _pwt() -> Panel:
+    """The cached extract of the current data folder (do not modify: shared by every call)."""
+    return _pwt_table(str(data_dir()))
 
 
 # --------------------------------------------------------------------------- #
-# Argument checks
+# Checks and messages shared with the accounting on data
 # --------------------------------------------------------------------------- #
-def _ranges(years):
-    """Compress sorted years into '1950-1951, 1960'."""
-    years = [int(y) for y in years]
-    if not years:
+def year_ranges(years: Iterable[int]) -> str:
+    """Compress sorted years into ranges, as error messages and conventions write them.
+
+    Examples
+    --------
+    >>> year_ranges([1950, 1951, 1960, 1970, 1971, 1972])
+    '1950-1951, 1960, 1970-1972'
+    >>> year_ranges([])
+    ''
+    """
+    ys = [int(y) for y in years]
+    if not ys:
         return ""
-    parts, lo, prev = [], years[0], years[0]
-    for y in years[1:] + [None]:
-        if y is not None and y == prev + 1:
+    parts: list[str] = []
+    lo = prev = ys[0]
+    for y in ys[1:]:
+        if y == prev + 1:
             prev = y
             continue
         parts.append(f"{lo}" if lo == prev else f"{lo}-{prev}")
-        if y is not None:
-            lo = prev = y
+        lo = prev = y
+    parts.append(f"{lo}" if lo == prev else f"{lo}-{prev}")
     return ", ".join(parts)
 
 
-def _check_code(code, table):
-    """Return the canonical code for ``code`` or raise with near matches."""
+def check_code(code: str) -> str:
+    """Return the Penn World Table's code for ``code`` (case and spaces ignored), or raise with near matches.
+
+    Parameters
+    ----------
+    code : str
+        An ISO 3-letter country code such as ``"CHN"`` or ``" chn"``.
+
+    Returns
+    -------
+    str
+        The code in upper case.
+
+    Raises
+    ------
+    ValueError
+        If ``code`` is not a string or not in the table; the message suggests
+        up to three close codes or names (``"Germany"`` suggests DEU).
+
+    Examples
+    --------
+    >>> check_code(" chn")
+    'CHN'
+    >>> check_code("Germany")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown country code 'Germany'; did you mean DEU (Germany), ...? list_countries() gives ...
+    """
     if not isinstance(code, str):
         raise ValueError(f"code must be a 3-letter country code such as 'CHN'; got {code!r}")
+    table = _pwt()
     query = code.strip()
-    if query.upper() in table.names:
+    if query.upper() in table.codes:
         return query.upper()
+    name_of = dict(zip(table.codes, table.names, strict=True))
 
-    def score(c):
+    def score(c: str) -> float:
         by_code = difflib.SequenceMatcher(None, query.upper(), c).ratio()
-        by_name = difflib.SequenceMatcher(None, query.lower(), table.names[c].lower()).ratio()
+        by_name = difflib.SequenceMatcher(None, query.lower(), name_of[c].lower()).ratio()
         prefix = 0.2 if len(query) >= 2 and c.startswith(query[:2].upper()) else 0.0
         return by_code + 0.5 * by_name + prefix + (1.0 if by_name == 1.0 else 0.0)
 
     ranked = sorted(table.codes, key=lambda c: (-score(c), c))
     guesses = [c for c in ranked[:3] if score(c) >= 0.6]
-    hint = f"did you mean {', '.join(f'{c} ({table.names[c]})' for c in guesses)}? " if guesses else ""
+    hint = f"did you mean {', '.join(f'{c} ({name_of[c]})' for c in guesses)}? " if guesses else ""
     raise ValueError(
         f"unknown country code {code!r}; {hint}list_countries() gives all {len(table.codes)} codes and names"
     )
 
 
-def _check_variables(variables, valid, what="variable"):
+def _check_variables(variables: str | Sequence[str] | None, valid: Sequence[str]) -> list[str]:
     if variables is None:
         return list(valid)
     if isinstance(variables, str):
         variables = [variables]
-    out = []
+    out: list[str] = []
     for v in variables:
         if v not in valid:
-            raise ValueError(f"unknown {what} {v!r}; valid {what}s are: {', '.join(valid)}")
+            raise ValueError(f"unknown variable {v!r}; valid variables are: {', '.join(valid)}")
         if v not in out:
             out.append(v)
     if not out:
-        raise ValueError(f"variables must name at least one {what}; got an empty list")
+        raise ValueError("variables must name at least one variable; got an empty list")
     return out
 
 
-def _check_year(name, value, first, last):
+def _check_year(name: str, value: object, first: int, last: int) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise ValueError(f"{name} must be a year (an integer such as 1978); got {value!r}")
-    if not np.isfinite(value) or float(value) != int(value):
+    number = float(value)
+    if not np.isfinite(number) or number != int(number):
         raise ValueError(f"{name} must be a whole year; got {value!r}")
-    year = int(value)
+    year = int(number)
     if not first <= year <= last:
         raise ValueError(f"{name} must lie in the data range {first}-{last}; got {year}")
     return year
 
 
-def _check_period(start, end, first, last):
-    start = _check_year("start", start, first, last)
-    end = _check_year("end", end, first, last)
-    if start is not None and end is not None and start > end:
-        raise ValueError(f"start must not be after end; got start={start}, end={end}")
-    return start, end
+def check_period(start: int | None, end: int | None) -> tuple[int | None, int | None]:
+    """Check a first and last year against the years of the Penn World Table.
+
+    Parameters
+    ----------
+    start, end : int or None
+        Whole years inside the table's range (1950-2023), ``start <= end``;
+        None leaves a bound open.
+
+    Returns
+    -------
+    tuple of (int or None, int or None)
+
+    Raises
+    ------
+    ValueError
+        A year that is not a number, not whole, or outside the data, or
+        ``start > end``; the message names the argument.
+
+    Examples
+    --------
+    >>> check_period(1978.0, None)
+    (1978, None)
+    >>> check_period(2000, 1990)
+    Traceback (most recent call last):
+    ...
+    ValueError: start must not be after end; got start=2000, end=1990
+    """
+    years = _pwt().years
+    first, last = int(years[0]), int(years[-1])
+    lo = _check_year("start", start, first, last)
+    hi = _check_year("end", end, first, last)
+    if lo is not None and hi is not None and lo > hi:
+        raise ValueError(f"start must not be after end; got start={lo}, end={hi}")
+    return lo, hi
+
+
+def missing_years(
+    values: Mapping[str, np.ndarray], years: np.ndarray, lo: int, hi: int
+) -> dict[str, list[int]]:
+    """Variable -> the years in ``[lo, hi]`` where it is NaN (only the variables with a gap).
+
+    Examples
+    --------
+    >>> values = {"a": np.array([np.nan, 1.0, np.nan]), "b": np.ones(3)}
+    >>> missing_years(values, np.arange(2000, 2003), 2000, 2002)
+    {'a': [2000, 2002]}
+    """
+    keep = (years >= lo) & (years <= hi)
+    out: dict[str, list[int]] = {}
+    for v, r in values.items():
+        gap = keep & ~np.isfinite(r)
+        if gap.any():
+            out[v] = [int(y) for y in years[gap]]
+    return out
+
+
+def missing_message(
+    code: str, missing: Mapping[str, Sequence[int]], lo: int, hi: int, tips: Sequence[str] = ()
+) -> str:
+    """Say which variables are missing in which years of ``[lo, hi]``, and how to avoid them.
+
+    Parameters
+    ----------
+    code : str
+        Country code, named in the message.
+    missing : dict of str -> list of int
+        As returned by :func:`missing_years` (not empty).
+    lo, hi : int
+        The period requested.
+    tips : sequence of str
+        Further advice appended after the suggested start or end.
+
+    Examples
+    --------
+    >>> missing_message("CHN", {"avh": [1950, 1951]}, 1950, 2000)
+    'avh is missing for CHN in 1950-1951; choose start >= 1952'
+    """
+    groups: dict[tuple[int, ...], list[str]] = {}
+    for v, ys in missing.items():
+        groups.setdefault(tuple(ys), []).append(v)
+    parts = [
+        f"{', '.join(vs)} {'is' if len(vs) == 1 else 'are'} missing for {code} in {year_ranges(ys)}"
+        for ys, vs in groups.items()
+    ]
+    bad = sorted({y for ys in missing.values() for y in ys})
+    advice = []
+    if bad[-1] < hi:
+        advice.append(f"choose start >= {bad[-1] + 1}")
+    if bad[0] > lo:
+        advice.append(f"choose end <= {bad[0] - 1}")
+    advice += list(tips)
+    return "; ".join(parts) + ("; " + ", ".join(advice) if advice else "")
 
 
 # --------------------------------------------------------------------------- #
 # Penn World Table
 # --------------------------------------------------------------------------- #
-def list_countries():
+def list_countries() -> list[tuple[str, str]]:
     """Return every economy in the Penn World Table extract.
 
     Returns
@@ -482,10 +654,10 @@ def list_countries():
     'China'
     """
     table = _pwt()
-    return [(c, table.names[c]) for c in table.codes]
+    return list(zip(table.codes, table.names, strict=True))
 
 
-def list_variables():
+def list_variables() -> dict[str, str]:
     """Return the variables of the extract with their definitions and units.
 
     Returns
@@ -500,17 +672,21 @@ def list_variables():
     >>> list_variables()["avh"]
     'Average annual hours worked by persons engaged (hours per year)'
     """
-    return dict(_pwt().variables)
+    return {
+        c["name"]: f"{c['definition']} ({c['unit']})"
+        for c in _pwt().meta["columns"]
+        if c["name"] not in _ID_COLUMNS
+    }
 
 
-def pwt_metadata():
+def pwt_metadata() -> dict[str, Any]:
     """Return the metadata of the Penn World Table extract (a copy).
 
     Returns
     -------
     dict
         Source, version, licence, citation, extraction details, column
-        definitions and units, row count and sha256 (``data/pwt110.meta.json``).
+        definitions and units, row count and sha256 (``pwt110.meta.json``).
 
     Examples
     --------
@@ -521,26 +697,25 @@ def pwt_metadata():
     return copy.deepcopy(_pwt().meta)
 
 
-def _missing_message(code, missing, lo, hi, last_tips):
-    """Describe the missing years of each variable in [lo, hi] and how to avoid them."""
-    groups = {}
-    for v, ys in missing.items():
-        groups.setdefault(tuple(ys), []).append(v)
-    parts = [
-        f"{', '.join(vs)} {'is' if len(vs) == 1 else 'are'} missing for {code} in {_ranges(ys)}"
-        for ys, vs in groups.items()
-    ]
-    bad = sorted({y for ys in missing.values() for y in ys})
-    tips = []
-    if bad[-1] < hi:
-        tips.append(f"choose start >= {bad[-1] + 1}")
-    if bad[0] > lo:
-        tips.append(f"choose end <= {bad[0] - 1}")
-    tips += last_tips
-    return "; ".join(parts) + ("; " + ", ".join(tips) if tips else "")
+def pwt_years() -> np.ndarray:
+    """Return the years the Penn World Table extract covers (consecutive, int).
+
+    Examples
+    --------
+    >>> years = pwt_years()
+    >>> int(years[0]), int(years[-1]), len(years)
+    (1950, 2023, 74)
+    """
+    return _pwt().years.copy()
 
 
-def load_country(code, variables=None, start=None, end=None, allow_missing=False):
+def load_country(
+    code: str,
+    variables: str | Sequence[str] | None = None,
+    start: int | None = None,
+    end: int | None = None,
+    allow_missing: bool = False,
+) -> Series:
     """Load annual Penn World Table series for one country.
 
     Parameters
@@ -561,9 +736,10 @@ def load_country(code, variables=None, start=None, end=None, allow_missing=False
 
     Returns
     -------
-    CountrySeries
+    Series
         ``years`` (consecutive, int) and ``values[variable]`` (float arrays);
-        units are in ``units`` and :func:`list_variables`.
+        units are in ``units`` and :func:`list_variables`; ``meta`` is the
+        extract's metadata (with the citation).
 
     Raises
     ------
@@ -581,12 +757,13 @@ def load_country(code, variables=None, start=None, end=None, allow_missing=False
     658703 mil. 2021US$, 446.7 million persons
     """
     table = _pwt()
-    code = _check_code(code, table)
-    variables = _check_variables(variables, list(table.grid))
+    code = check_code(code)
+    variables = _check_variables(variables, list(table.values))
+    start, end = check_period(start, end)
     first, last = int(table.years[0]), int(table.years[-1])
-    start, end = _check_period(start, end, first, last)
     i = table.codes.index(code)
-    rows = {v: table.grid[v][i] for v in variables}
+    name = table.names[i]
+    rows = {v: table.values[v][i] for v in variables}
     lo = first if start is None else start
     hi = last if end is None else end
     if not allow_missing:
@@ -594,40 +771,35 @@ def load_country(code, variables=None, start=None, end=None, allow_missing=False
         complete = np.all([np.isfinite(r) for r in rows.values()], axis=0)
         inside = table.years[complete & (table.years >= lo) & (table.years <= hi)]
         if inside.size == 0:
-            missing = _missing_years(rows, table.years, lo, hi)
+            missing = missing_years(rows, table.years, lo, hi)
             tips[0] = tips[0].format(", ".join(missing))
             raise ValueError(
-                f"{code} ({table.names[code]}) has no year in {lo}-{hi} in which all of "
-                f"{', '.join(variables)} are present: " + _missing_message(code, missing, lo, hi, tips)
+                f"{code} ({name}) has no year in {lo}-{hi} in which all of "
+                f"{', '.join(variables)} are present: " + missing_message(code, missing, lo, hi, tips)
             )
         lo = int(inside[0]) if start is None else start
         hi = int(inside[-1]) if end is None else end
-        missing = _missing_years(rows, table.years, lo, hi)
+        missing = missing_years(rows, table.years, lo, hi)
         if missing:
             tips[0] = tips[0].format(", ".join(missing))
-            raise ValueError(_missing_message(code, missing, lo, hi, tips))
+            raise ValueError(missing_message(code, missing, lo, hi, tips))
     sel = slice(lo - first, hi - first + 1)
-    return CountrySeries(
+    return Series(
+        name=name,
         code=code,
-        name=table.names[code],
         years=table.years[sel].copy(),
         values={v: rows[v][sel].copy() for v in variables},
         units={v: table.units[v] for v in variables},
+        meta=copy.deepcopy(table.meta),
     )
 
 
-def _missing_years(rows, years, lo, hi):
-    """Variable -> list of years in [lo, hi] where it is NaN (only variables with gaps)."""
-    keep = (years >= lo) & (years <= hi)
-    out = {}
-    for v, r in rows.items():
-        gap = keep & ~np.isfinite(r)
-        if gap.any():
-            out[v] = [int(y) for y in years[gap]]
-    return out
-
-
-def load_panel(variables=None, codes=None, start=None, end=None):
+def load_panel(
+    variables: str | Sequence[str] | None = None,
+    codes: str | Sequence[str] | None = None,
+    start: int | None = None,
+    end: int | None = None,
+) -> Panel:
     """Load a countries x years panel, NaN where a value is missing.
 
     Parameters
@@ -659,237 +831,50 @@ def load_panel(variables=None, codes=None, start=None, end=None):
     True
     """
     table = _pwt()
-    variables = _check_variables(variables, list(table.grid))
+    variables = _check_variables(variables, list(table.values))
     if codes is None:
         codes = list(table.codes)
     elif isinstance(codes, str):
         codes = [codes]
-    codes = [_check_code(c, table) for c in codes]
+    codes = [check_code(c) for c in codes]
     if not codes:
         raise ValueError("codes must name at least one country; got an empty list")
+    start, end = check_period(start, end)
     first, last = int(table.years[0]), int(table.years[-1])
-    start, end = _check_period(start, end, first, last)
     lo = first if start is None else start
     hi = last if end is None else end
     rows = [table.codes.index(c) for c in codes]
     sel = slice(lo - first, hi - first + 1)
     return Panel(
         codes=codes,
-        names=[table.names[c] for c in codes],
+        names=[table.names[i] for i in rows],
         years=table.years[sel].copy(),
-        values={v: table.grid[v][rows, sel] for v in variables},
+        values={v: table.values[v][rows, sel] for v in variables},
         units={v: table.units[v] for v in variables},
-    )
-
-
-def _describe(table, variable):
-    """'rgdpna (real GDP at constant 2021 national prices, mil. 2021US$)'."""
-    text = table.variables[variable]
-    definition, unit = text[: text.rfind(" (")], table.units[variable]
-    if len(definition) > 1 and definition[1].islower():
-        definition = definition[0].lower() + definition[1:]
-    return f"{variable} ({definition}, {unit})"
-
-
-def decompose_country(
-    code, start=None, end=None, labor="hours", human_capital=True, capital="rnna", capital_share="labsh"
-):
-    """Growth accounts for one country from the Penn World Table, conventions stated.
-
-    Output is ``rgdpna``, capital ``rnna`` (or ``rkna``), the capital share
-    ``1 - labsh`` year by year, labour ``emp x avh`` (total hours) or ``emp``
-    (persons), and human capital ``hc``; see :func:`nqp_helpers.growth.decompose`.
-
-    Parameters
-    ----------
-    code : str
-        ISO 3-letter country code.
-    start, end : int, optional
-        First and last year. When both are None, the period is the longest run
-        of consecutive years, ending in the latest year with data, in which
-        output, capital, employment and the labour share are all present. With
-        only ``end`` given the run ends at ``end``; with only ``start`` given it
-        runs to the latest such year.
-    labor : {"hours", "persons"}
-        Labour input. With ``"hours"``, if ``avh`` is missing in any year of the
-        period, persons are used instead and ``conventions`` says so.
-    human_capital : bool, default True
-        Adjust labour by ``hc``. If ``hc`` is missing in any year of the period,
-        no adjustment is made and ``conventions`` says so.
-    capital : {"rnna", "rkna"}
-        Capital stock (``rnna``) or capital services (``rkna``).
-    capital_share : "labsh" or float, default "labsh"
-        ``"labsh"``: the capital share is ``1 - labsh`` year by year, and
-        ``labsh`` must be present. A number in [0, 1]: that share is assumed
-        in every year (as many studies do, e.g. 0.4), and ``labsh`` is not needed.
-
-    Returns
-    -------
-    CountryAccounting
-        ``accounting`` (log points per year), ``years``, and ``conventions``.
-
-    Raises
-    ------
-    ValueError
-        Unknown code, bad years or options; output, capital, employment or the
-        labour share missing inside an explicitly requested period (the years
-        are listed); fewer than two usable years.
-
-    Examples
-    --------
-    >>> ca = decompose_country("CHN", 1978, 2004)
-    >>> ca.conventions[2]
-    'capital: rnna (capital stock at constant 2021 national prices, mil. 2021US$)'
-    >>> print(ca.summary())
-    1978-2004 (26 years)    % per year   share of growth
-    output growth                     9.18        100.0 %
-      capital                         3.75         40.9 %
-      labour                          1.31         14.2 %
-      human capital                   0.78          8.5 %
-      TFP                             3.34         36.4 %
-    """
-    table = _pwt()
-    code = _check_code(code, table)
-    if labor not in _LABOR_CHOICES:
-        raise ValueError(f"labor must be 'hours' or 'persons'; got {labor!r}")
-    if capital not in _CAPITAL_CHOICES:
-        raise ValueError(
-            f"capital must be 'rnna' (capital stock) or 'rkna' (capital services); got {capital!r}"
-        )
-    if not isinstance(human_capital, (bool, np.bool_)):
-        raise ValueError(f"human_capital must be True or False; got {human_capital!r}")
-    measured_share = isinstance(capital_share, str)
-    if measured_share and capital_share != "labsh":
-        raise ValueError(f"capital_share must be 'labsh' or a number in [0, 1]; got {capital_share!r}")
-    if not measured_share:
-        capital_share = as_scalar("capital_share", capital_share, low=0, high=1)
-    first, last = int(table.years[0]), int(table.years[-1])
-    start, end = _check_period(start, end, first, last)
-    i = table.codes.index(code)
-    name = table.names[code]
-    core = ["rgdpna", capital, "emp"] + (["labsh"] if measured_share else [])
-    rows = {v: table.grid[v][i] for v in core}
-    complete = np.all([np.isfinite(r) for r in rows.values()], axis=0)
-    years = table.years
-    core_txt = (
-        f"output (rgdpna), capital ({capital}), employment (emp) and the labour share (labsh)"
-        if measured_share
-        else f"output (rgdpna), capital ({capital}) and employment (emp)"
-    )
-
-    if start is not None and end is not None:
-        lo, hi = start, end
-        how = "as requested"
-    else:
-        if end is None:
-            inside = years[complete & (years >= (first if start is None else start))]
-            if inside.size == 0:
-                frm = first if start is None else start
-                never = [v for v in core if not np.isfinite(rows[v][frm - first :]).any()]
-                why = (
-                    f"{', '.join(never)} {'is' if len(never) == 1 else 'are'} missing in every year"
-                    if never
-                    else "they are never all present in the same year"
-                )
-                raise ValueError(
-                    f"too little data for {code} ({name}): growth accounting needs {core_txt} "
-                    f"in the same years, but {why}"
-                    + (f" from {start}" if start is not None else f" ({first}-{last})")
-                    + (
-                        "; without labsh the capital share is unknown: pass an assumed share, "
-                        "for example capital_share=0.4"
-                        if "labsh" in never
-                        else ""
-                    )
-                )
-            hi = int(inside[-1])
-        else:
-            hi = end
-            if not complete[hi - first]:
-                gone = [v for v in core if not np.isfinite(rows[v][hi - first])]
-                raise ValueError(
-                    f"{', '.join(gone)} {'is' if len(gone) == 1 else 'are'} missing for {code} in {hi} "
-                    "(the requested end year); choose another end"
-                )
-        if start is None:
-            lo = hi
-            while lo - 1 >= first and complete[lo - 1 - first]:
-                lo -= 1
-            how = (
-                f"the longest run of consecutive years ending in {hi} in which {core_txt} are all present"
-                if end is not None
-                else "the longest run of consecutive years, ending in the latest year with data, "
-                f"in which {core_txt} are all present"
-            )
-        else:
-            lo = start
-            how = f"from start ({lo}) to the latest year in which {core_txt} are all present"
-    missing = _missing_years(rows, years, lo, hi)
-    if missing:
-        raise ValueError(
-            _missing_message(code, missing, lo, hi, [])
-            + f" (growth accounting needs {core_txt} in every year)"
-        )
-    if hi - lo < 1:
-        raise ValueError(
-            f"too little data for {code} ({name}): the period is the single year {lo} ({how}); "
-            "growth accounting needs at least 2 consecutive years"
-        )
-    sel = slice(lo - first, hi - first + 1)
-    yrs = years[sel].copy()
-    Y, K, emp = (rows[v][sel] for v in core[:3])
-    share = 1.0 - rows["labsh"][sel] if measured_share else capital_share
-
-    conventions = [
-        f"period: {lo}-{hi}, {how}",
-        f"output: {_describe(table, 'rgdpna')}",
-        f"capital: {_describe(table, capital)}",
-        "capital share: 1 - labsh, year by year (each interval uses the average of its two years)"
-        if measured_share
-        else f"capital share: {capital_share:g} in every year (assumed, not measured)",
-    ]
-    avh = table.grid["avh"][i][sel]
-    if labor == "hours" and np.isfinite(avh).all():
-        L, used_labor = emp * avh, "hours"
-        conventions.append("labour: emp x avh (total hours worked, millions of hours per year)")
-    elif labor == "hours":
-        L, used_labor = emp.copy(), "persons"
-        gap = _ranges(yrs[~np.isfinite(avh)])
-        conventions.append(
-            f"labour: emp (persons engaged, millions); avh is missing for {code} in {gap} "
-            "so hours could not be used"
-        )
-    else:
-        L, used_labor = emp.copy(), "persons"
-        conventions.append("labour: emp (persons engaged, millions), as requested with labor='persons'")
-    hc = table.grid["hc"][i][sel]
-    H = None
-    if human_capital and np.isfinite(hc).all():
-        H = hc.copy()
-        conventions.append("human capital: hc (index based on years of schooling and returns to education)")
-    elif human_capital:
-        gap = _ranges(yrs[~np.isfinite(hc)])
-        conventions.append(f"human capital: not adjusted (hc missing for {code} in {gap})")
-    else:
-        conventions.append("human capital: not adjusted (human_capital=False)")
-    conventions.append("growth rates: annual log differences; summary() reports them in % per year")
-    acc = decompose(Y.copy(), K.copy(), L, share, human_capital=H, years=yrs)
-    return CountryAccounting(
-        accounting=acc,
-        code=code,
-        name=name,
-        years=yrs,
-        conventions=conventions,
-        labor=used_labor,
-        human_capital=H is not None,
-        capital=capital,
+        meta=copy.deepcopy(table.meta),
     )
 
 
 # --------------------------------------------------------------------------- #
 # Toy economies
 # --------------------------------------------------------------------------- #
-def list_toy_economies():
+def _toy_rows() -> tuple[dict[str, Any], list[str], dict[str, list[list[str]]]]:
+    """The toy economies' metadata, header and rows grouped by economy (file order)."""
+    meta, header, rows = read_table(TOY_CSV)
+    by_economy: dict[str, list[list[str]]] = {}
+    for row in rows:
+        by_economy.setdefault(row[0], []).append(row)
+    return meta, header, by_economy
+
+
+def _check_toy(name: str) -> tuple[dict[str, Any], list[str], list[list[str]]]:
+    meta, header, by_economy = _toy_rows()
+    if not isinstance(name, str) or name not in by_economy:
+        raise ValueError(f"unknown toy economy {name!r}; valid names are: {', '.join(by_economy)}")
+    return meta, header, by_economy[name]
+
+
+def list_toy_economies() -> list[str]:
     """Return the names of the toy economies.
 
     Examples
@@ -897,18 +882,11 @@ def list_toy_economies():
     >>> list_toy_economies()
     ['extensive', 'intensive']
     """
-    return list(_toy_table(str(_data_dir()))[1])
+    return list(_toy_rows()[2])
 
 
-def _check_toy(name):
-    meta, tables = _toy_table(str(_data_dir()))
-    if not isinstance(name, str) or name not in tables:
-        raise ValueError(f"unknown toy economy {name!r}; valid names are: {', '.join(tables)}")
-    return meta, tables[name]
-
-
-def toy_economy(name):
-    """Load a toy economy built from known parameters (``data/toy_economies.csv``).
+def toy_economy(name: str) -> Series:
+    """Load a toy economy built from known parameters (``toy_economies.csv``).
 
     Parameters
     ----------
@@ -917,7 +895,7 @@ def toy_economy(name):
 
     Returns
     -------
-    CountrySeries
+    Series
         ``years`` and ``output``, ``capital`` (billions of a constant currency
         unit), ``labor`` (millions of workers), ``human_capital`` (index) and
         ``capital_share`` (fraction), as ``toy["output"]`` or ``toy.output``.
@@ -928,17 +906,19 @@ def toy_economy(name):
     >>> toy.years[0], toy.years[-1], float(toy.output[0]), float(toy.capital_share[0])
     (np.int64(1990), np.int64(2020), 100.0, 0.4)
     """
-    meta, t = _check_toy(name)
-    return CountrySeries(
-        code=name,
+    meta, header, rows = _check_toy(name)
+    cols = dict(zip(header, zip(*rows, strict=True), strict=True))
+    return Series(
         name=name,
-        years=t["years"].copy(),
-        values={v: t[v].copy() for v in _TOY_VARIABLES},
+        code=name,
+        years=np.array(cols["year"], dtype=int),
+        values={v: np.array(cols[v], dtype=float) for v in _TOY_VARIABLES},
         units={v: meta["units"][v] for v in _TOY_VARIABLES},
+        meta=meta,
     )
 
 
-def toy_parameters(name):
+def toy_parameters(name: str) -> dict[str, Any]:
     """Return the true parameters behind a toy economy.
 
     Parameters
@@ -960,17 +940,101 @@ def toy_parameters(name):
     >>> p["realised_growth_pct_per_year"]["output"], p["realised_growth_pct_per_year"]["tfp"]
     (5.0, 2.5)
     """
-    meta, t = _check_toy(name)
-    out = copy.deepcopy(meta["economies"][name])
-    out.update(years=[int(y) for y in t["years"]], seed=meta["seed"], script=meta["script"])
+    meta, header, rows = _check_toy(name)
+    out = dict(meta["economies"][name])
+    year = header.index("year")
+    out.update(years=[int(r[year]) for r in rows], seed=meta["seed"], script=meta["script"])
     return out
+
+
+def load_toy_sectors() -> Series:
+    """Load the toy three-sector economy (``toy_sectors.csv``), checked by :func:`read_table`.
+
+    Returns
+    -------
+    Series
+        ``years`` (1990-2020), ``columns`` (the sector names, in column order)
+        and three (T, S) tables: ``employment`` (millions of persons employed),
+        ``value_added`` (billions of a constant currency unit) and
+        ``productivity`` (value added per worker, thousand currency units per
+        worker); ``meta`` holds the description, parameters and seed.
+
+    Raises
+    ------
+    ValueError
+        If a file is missing or the CSV does not match its metadata.
+
+    Examples
+    --------
+    >>> d = load_toy_sectors()
+    >>> d.columns, int(d.years[0]), int(d.years[-1]), float(d.productivity[0, 0])
+    (('agriculture', 'manufacturing', 'services'), 1990, 2020, 1.5)
+    """
+    meta, header, rows = read_table(SECTORS_CSV)
+    year, sector = header.index("year"), header.index("sector")
+    emp_col, va_col = header.index("employment_millions"), header.index("value_added_billions")
+    sectors = tuple(meta["sectors"])
+    years = np.array(sorted({int(r[year]) for r in rows}))
+    emp = np.full((years.size, len(sectors)), np.nan)
+    va = np.full_like(emp, np.nan)
+    for r in rows:
+        t, j = int(r[year]) - years[0], sectors.index(r[sector])
+        emp[t, j], va[t, j] = float(r[emp_col]), float(r[va_col])
+    return Series(
+        name="toy sectors",
+        code="toy sectors",
+        years=years,
+        values={"employment": emp, "value_added": va, "productivity": va / emp},
+        units={
+            "employment": meta["units"]["employment_millions"],
+            "value_added": meta["units"]["value_added_billions"],
+            "productivity": "thousand currency units per worker",
+        },
+        columns=sectors,
+        meta=meta,
+    )
+
+
+def load_toy_green() -> Series:
+    """Load the green toy economy (``toy_green.csv``), checked by :func:`read_table`.
+
+    Returns
+    -------
+    Series
+        ``years`` (2000-2020) and ``population`` (millions of persons),
+        ``output`` and ``capital`` (billions), ``labor`` (millions of workers),
+        ``human_capital`` (index), ``capital_share`` (fraction), ``energy``
+        (EJ) and ``emissions`` (Mt CO2); ``meta`` holds the parameters and the
+        true TFP path.
+
+    Raises
+    ------
+    ValueError
+        If a file is missing or does not match its metadata.
+
+    Examples
+    --------
+    >>> g = load_toy_green()
+    >>> int(g.years[0]), float(g.output[0]), float(g.emissions[0])
+    (2000, 10000.0, 4200.0)
+    """
+    meta, header, rows = read_table(GREEN_CSV)
+    cols = dict(zip(header, zip(*rows, strict=True), strict=True))
+    return Series(
+        name="toy green economy",
+        code="toy green economy",
+        years=np.array(cols["year"], dtype=int),
+        values={v: np.array(cols[c], dtype=float) for c, v in _GREEN_VARIABLES.items()},
+        units={v: meta["units"][c] for c, v in _GREEN_VARIABLES.items()},
+        meta=meta,
+    )
 
 
 # --------------------------------------------------------------------------- #
 # Published tables
 # --------------------------------------------------------------------------- #
-def load_published(name="bosworth_collins_2008_table1"):
-    """Load figures copied from a publication (``data/published/<name>.csv``).
+def load_published(name: str = "bosworth_collins_2008_table1") -> PublishedTable:
+    """Load figures copied from a publication (``published/<name>.csv``).
 
     Parameters
     ----------
@@ -988,16 +1052,18 @@ def load_published(name="bosworth_collins_2008_table1"):
     >>> bc.values["output"], bc.values["total factor productivity"], bc.units
     (9.3, 3.6, 'per cent per year (average annual rate of change)')
     """
-    folder = _data_dir() / "published"
+    folder = data_dir() / PUBLISHED
     available = sorted(p.name[: -len(".csv")] for p in folder.glob("*.csv")) if folder.exists() else []
     if name not in available:
-        raise ValueError(f"unknown published table {name!r}; available: {', '.join(available) or 'none'}")
-    meta, header, rows = _read_checked(str(folder), f"{name}.csv", f"{name}.meta.json")
+        raise ValueError(
+            f"unknown published table {name!r}; available: {', '.join(available) or 'none'} (in {folder})"
+        )
+    meta, header, rows = read_table(f"{PUBLISHED}/{name}.csv")
     m, v = header.index("measure"), header.index("value_pct_per_year")
     return PublishedTable(
         name=name,
         citation=meta["citation"],
         values={r[m]: float(r[v]) for r in rows},
         units=meta["units"],
-        meta=copy.deepcopy(meta),
+        meta=meta,
     )

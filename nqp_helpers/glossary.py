@@ -1,8 +1,9 @@
 """The bilingual glossary (English / 简体中文) of the terms the collection uses.
 
-The terms live in ``data/glossary.csv`` (columns ``english``, ``chinese``,
-``pinyin``, ``definition``, ``first_notebook``); this module reads and checks
-that file and searches it::
+The terms live in ``glossary.csv`` in the package's data folder
+(``nqp_helpers/datasets/``, or wherever :func:`nqp_helpers.data.use_data_dir`
+points; columns ``english``, ``chinese``, ``pinyin``, ``definition``,
+``first_notebook``); this module reads and checks that file and searches it::
 
     from nqp_helpers.glossary import glossary_table, lookup
 
@@ -12,21 +13,32 @@ that file and searches it::
 
 Searches ignore case, spaces and hyphens, accept British or American spelling
 ("labour"/"labor"), and match pinyin with or without tone marks ("lü" may be
-typed as "lu", "lv" or "lü"). Only the standard library is used.
+typed as "lu", "lv" or "lü").
+
+The glossary is written by hand, so it is not read through
+:func:`nqp_helpers.data.read_table` (which needs a sha256 in the metadata);
+instead every load checks the header and every row: both languages present,
+pinyin well formed, a notebook number, no term twice.
 """
 
 from __future__ import annotations
 
 import csv
 import functools
+import os
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-__all__ = ["GLOSSARY_FILE", "GlossaryEntry", "load_glossary", "lookup", "glossary_table"]
+from .data import data_dir
 
-GLOSSARY_FILE = Path(__file__).resolve().parent.parent / "data" / "glossary.csv"
+__all__ = ["GLOSSARY_CSV", "GlossaryEntry", "glossary_file", "load_glossary", "lookup", "glossary_table"]
+
+#: File name of the glossary in the data folder.
+GLOSSARY_CSV = "glossary.csv"
 COLUMNS = ("english", "chinese", "pinyin", "definition", "first_notebook")
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -57,36 +69,41 @@ class GlossaryEntry:
     definition: str
     first_notebook: str
 
-    def __str__(self):
+    def __str__(self) -> str:
         name = f"{self.english} — {self.chinese} ({self.pinyin})"
         return f"{name}, notebook {self.first_notebook}: {self.definition}"
 
 
-def _strip_tones(text):
+def _strip_tones(text: str) -> str:
     """Pinyin without tone marks, ü written u, lower case: 'lǜsè' -> 'luse'."""
     decomposed = unicodedata.normalize("NFD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _key_pinyin(text):
+def _key_pinyin(text: str) -> str:
     """Comparison key for pinyin: no tones, no spaces, hyphens or apostrophes; 'v' and 'ü' read as 'u'."""
     return re.sub(r"[\s\-'’]+", "", _strip_tones(text)).replace("v", "u")
 
 
-def _key_english(text):
+def _key_english(text: str) -> str:
     """Comparison key for English: lower case, hyphens as spaces, single spaces, 'labour' spelt 'labor'."""
     text = re.sub(r"[\s\-]+", " ", text.lower()).strip()
     return text.replace("labour", "labor")
 
 
-def _key_chinese(text):
+def _key_chinese(text: str) -> str:
     return re.sub(r"[\s\-－]+", "", text)
 
 
-def _validate(rows, source):
-    """Check the parsed rows; return them as entries or raise ValueError naming the row."""
+def _validate(rows: Iterable[tuple[int, Mapping[str | None, Any]]], source: str) -> tuple[GlossaryEntry, ...]:
+    """Check the parsed rows; return them as entries or raise ValueError naming the row.
+
+    ``rows`` are (line number, row) pairs from ``csv.DictReader``, which puts any
+    extra fields in a list under the key None and a missing field as None.
+    """
     entries = []
-    seen_english, seen_chinese = {}, {}
+    seen_english: dict[str, int] = {}
+    seen_chinese: dict[str, int] = {}
     for line, row in rows:
         where = f"{source}, line {line}"
         values = {name: unicodedata.normalize("NFC", (row.get(name) or "").strip()) for name in COLUMNS}
@@ -131,11 +148,21 @@ def _validate(rows, source):
     return tuple(entries)
 
 
+def glossary_file() -> Path:
+    """Return the glossary the functions here read by default: ``glossary.csv`` in the data folder.
+
+    Examples
+    --------
+    >>> glossary_file().name, glossary_file().parent.name
+    ('glossary.csv', 'datasets')
+    """
+    return data_dir() / GLOSSARY_CSV
+
+
 @functools.lru_cache(maxsize=4)
-def _load(path):
-    path = Path(path)
-    if not path.exists():
-        raise ValueError(f"{path} does not exist")
+def _load(name: str, mtime_ns: int, size: int) -> tuple[GlossaryEntry, ...]:
+    """Parse and check one glossary file; cached per path, modification time and size."""
+    path = Path(name)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -147,13 +174,14 @@ def _load(path):
     return _validate(rows, path.name)
 
 
-def load_glossary(path=None):
+def load_glossary(path: str | os.PathLike[str] | None = None) -> list[GlossaryEntry]:
     """Read and check the glossary.
 
     Parameters
     ----------
     path : str or pathlib.Path, optional
-        A glossary CSV; by default ``data/glossary.csv``. Parsed once and cached.
+        A glossary CSV; by default :func:`glossary_file`. Parsed once and cached
+        until the file changes.
 
     Returns
     -------
@@ -175,10 +203,14 @@ def load_glossary(path=None):
     >>> [t.chinese for t in terms if t.english == "total factor productivity (TFP)"]
     ['全要素生产率']
     """
-    return list(_load(str(Path(path) if path is not None else GLOSSARY_FILE)))
+    file = Path(path) if path is not None else glossary_file()
+    if not file.exists():
+        raise ValueError(f"{file} does not exist")
+    stat = file.stat()
+    return list(_load(str(file), stat.st_mtime_ns, stat.st_size))
 
 
-def _rank(entry, query):
+def _rank(entry: GlossaryEntry, query: str) -> int | None:
     """0 exact, 1 starts with, 2 contains, None no match (best over the three fields)."""
     keys = []
     q_en, q_zh, q_py = _key_english(query), _key_chinese(query), _key_pinyin(query)
@@ -198,7 +230,7 @@ def _rank(entry, query):
     return best
 
 
-def lookup(query, path=None):
+def lookup(query: str, path: str | os.PathLike[str] | None = None) -> list[GlossaryEntry]:
     """Find glossary terms by English, Chinese or pinyin.
 
     Parameters
@@ -207,7 +239,7 @@ def lookup(query, path=None):
         Part of a term in English ("productivity", "labor share"), Chinese ("生产率") or pinyin
         with or without tone marks and spaces ("xin zhi sheng chan li", "quányàosù").
     path : str or pathlib.Path, optional
-        Another glossary file (default ``data/glossary.csv``).
+        Another glossary file (default :func:`glossary_file`).
 
     Returns
     -------
@@ -239,16 +271,21 @@ def lookup(query, path=None):
     return [entry for _, _, entry in sorted(ranked, key=lambda t: t[:2])]
 
 
-def _width(text):
+def _width(text: str) -> int:
     """Columns a string takes in a monospaced font (Chinese characters take two)."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _pad(text, width):
+def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
-def glossary_table(query=None, notebook=None, definitions=False, path=None):
+def glossary_table(
+    query: str | None = None,
+    notebook: str | int | None = None,
+    definitions: bool = False,
+    path: str | os.PathLike[str] | None = None,
+) -> str:
     """The glossary (or the terms matching a query) as a text table to print.
 
     Parameters
@@ -260,7 +297,7 @@ def glossary_table(query=None, notebook=None, definitions=False, path=None):
     definitions : bool, default False
         Add each term's definition on an indented line under it.
     path : str or pathlib.Path, optional
-        Another glossary file (default ``data/glossary.csv``).
+        Another glossary file (default :func:`glossary_file`).
 
     Returns
     -------

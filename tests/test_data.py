@@ -1,4 +1,4 @@
-"""Tests for nqp_helpers.data: the PWT 11.0 extract, its integrity checks and the loaders."""
+"""Tests for nqp_helpers.data: the data folder, the checked reader, the PWT 11.0 extract and the loaders."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def _fresh_cache():
 
 @pytest.fixture
 def data_copy(tmp_path):
-    """A private copy of data/ that a test may damage."""
+    """A private copy of the data folder that a test may damage."""
     dest = tmp_path / "data"
     shutil.copytree(DATA, dest)
     return dest
@@ -43,7 +43,13 @@ def sha256(path):
 # --------------------------------------------------------------------------- #
 @pytest.mark.parametrize(
     "csv_name",
-    ["pwt110.csv", "toy_economies.csv", "published/bosworth_collins_2008_table1.csv"],
+    [
+        "pwt110.csv",
+        "toy_economies.csv",
+        "toy_sectors.csv",
+        "toy_green.csv",
+        "published/bosworth_collins_2008_table1.csv",
+    ],
 )
 def test_committed_files_match_their_recorded_sha256(csv_name):
     """Each committed CSV has exactly the sha256 and size recorded in its .meta.json."""
@@ -105,7 +111,7 @@ def test_pwt_csv_has_every_country_year_once_and_missing_cells_empty():
 
 
 def test_data_readme_describes_every_file():
-    """data/README.md names every file in data/ and gives the licence and citation."""
+    """datasets/README.md names every file in the data folder and gives the licence and citation."""
     readme = (DATA / "README.md").read_text(encoding="utf-8")
     for path in DATA.rglob("*"):
         if path.is_file() and path.name != "README.md":
@@ -184,7 +190,7 @@ def test_damaged_toy_file_is_refused(data_copy):
 
 
 def test_use_data_dir_restores_the_default_folder(data_copy):
-    """After a `with use_data_dir(...)` block the loader reads data/ again."""
+    """After a `with use_data_dir(...)` block the loader reads the package's data folder again."""
     (data_copy / "pwt110.csv").write_bytes(b"broken")
     with nd.use_data_dir(data_copy):
         with pytest.raises(ValueError):
@@ -298,12 +304,10 @@ def test_bad_years_are_refused(start, end, message):
         nd.load_country("USA", "rgdpna", start=start, end=end)
     with pytest.raises(ValueError, match=message):
         nd.load_panel("rgdpna", start=start, end=end)
-    with pytest.raises(ValueError, match=message):
-        nd.decompose_country("USA", start=start, end=end)
 
 
 def test_country_series_getitem_and_attribute_errors():
-    """Asking a CountrySeries for a variable it lacks raises KeyError / AttributeError naming what it has."""
+    """Asking a Series for a variable it lacks raises KeyError / AttributeError naming what it has."""
     s = nd.load_country("USA", "rgdpna", 2000, 2001)
     with pytest.raises(KeyError, match="it holds rgdpna"):
         s["emp"]
@@ -343,145 +347,23 @@ def test_panel_feeds_decompose_panel_with_allow_missing():
     np.testing.assert_allclose(acc.tfp_growth[i], one.tfp_growth, rtol=0, atol=1e-15)
 
 
+def test_whole_panel_holds_every_variable():
+    """The panel carries all 17 variables of the extract."""
+    assert len(nd.load_panel().values) == 17
+
+
+@pytest.mark.perf
 def test_whole_panel_loads_in_well_under_a_second():
     """Loading the whole panel from a cold cache (sha256, parse) takes < 2 s; a country after that < 50 ms."""
+    nd.clear_cache()
     t0 = time.perf_counter()
-    p = nd.load_panel()
+    nd.load_panel()
     cold = time.perf_counter() - t0
     t0 = time.perf_counter()
     nd.load_country("CHN", allow_missing=True)
     warm = time.perf_counter() - t0
-    assert len(p.values) == 17
     assert cold < 2.0, cold
     assert warm < 0.05, warm
-
-
-# --------------------------------------------------------------------------- #
-# decompose_country
-# --------------------------------------------------------------------------- #
-def test_china_1978_2004_contributions_sum_to_output_growth():
-    """For China 1978-2004 capital + labour + human capital + TFP equals output growth, year by year."""
-    ca = nd.decompose_country("CHN", 1978, 2004)
-    acc = ca.accounting
-    parts = (
-        acc.capital_contribution + acc.labor_contribution + acc.human_capital_contribution + acc.tfp_growth
-    )
-    np.testing.assert_allclose(parts, acc.output_growth, rtol=0, atol=1e-14)
-    s = ca.summary()
-    assert s.total == pytest.approx(sum(s.parts.values()), abs=1e-12)
-    assert ca.years[0] == 1978 and ca.years[-1] == 2004 and ca.labor == "hours" and ca.human_capital
-
-
-def test_china_conventions_state_every_choice():
-    """The conventions name output, capital, the capital share, hours and hc in plain words."""
-    ca = nd.decompose_country("CHN", 1978, 2004)
-    assert ca.conventions[:6] == [
-        "period: 1978-2004, as requested",
-        "output: rgdpna (real GDP at constant 2021 national prices, mil. 2021US$)",
-        "capital: rnna (capital stock at constant 2021 national prices, mil. 2021US$)",
-        "capital share: 1 - labsh, year by year (each interval uses the average of its two years)",
-        "labour: emp x avh (total hours worked, millions of hours per year)",
-        "human capital: hc (index based on years of schooling and returns to education)",
-    ]
-
-
-def test_decompose_country_matches_decompose_on_the_raw_series():
-    """decompose_country equals decompose on rgdpna, rnna, emp*avh, 1-labsh and hc loaded directly."""
-    s = nd.load_country("KOR", ["rgdpna", "rnna", "emp", "avh", "labsh", "hc"], 1970, 2020)
-    acc = decompose(s.rgdpna, s.rnna, s.emp * s.avh, 1 - s.labsh, s.hc, years=s.years)
-    ca = nd.decompose_country("KOR", 1970, 2020)
-    np.testing.assert_array_equal(ca.accounting.tfp_growth, acc.tfp_growth)
-
-
-def test_persons_instead_of_hours_is_stated():
-    """labor='persons' uses emp and says so; the human capital term is unchanged."""
-    hours = nd.decompose_country("CHN", 1978, 2004)
-    persons = nd.decompose_country("CHN", 1978, 2004, labor="persons")
-    assert persons.labor == "persons"
-    assert "labor='persons'" in persons.conventions[4]
-    np.testing.assert_array_equal(
-        persons.accounting.human_capital_contribution, hours.accounting.human_capital_contribution
-    )
-
-
-def test_missing_hours_fall_back_to_persons_and_say_so():
-    """When avh is missing in the period, labour is emp (persons) and the conventions give the years."""
-    ca = nd.decompose_country("AGO")
-    assert ca.labor == "persons"
-    assert any(
-        c.startswith("labour: emp (persons engaged, millions); avh is missing for AGO in")
-        for c in ca.conventions
-    )
-
-
-def test_missing_human_capital_is_not_adjusted_and_says_so():
-    """When hc is missing in the period, labour is not quality-adjusted and the conventions say so."""
-    ca = nd.decompose_country("AZE")
-    assert not ca.human_capital
-    assert np.all(ca.accounting.human_capital_contribution == 0)
-    assert any(c.startswith("human capital: not adjusted (hc missing for AZE in") for c in ca.conventions)
-    off = nd.decompose_country("CHN", 1978, 2004, human_capital=False)
-    assert "human capital: not adjusted (human_capital=False)" in off.conventions
-
-
-def test_default_period_is_the_latest_complete_run():
-    """Without start and end, China's period is 1952-2023 and the conventions explain the choice."""
-    ca = nd.decompose_country("CHN")
-    assert ca.years[0] == 1952 and ca.years[-1] == 2023
-    assert ca.conventions[0].startswith("period: 1952-2023, the longest run of consecutive years")
-    only_end = nd.decompose_country("CHN", end=2000)
-    assert only_end.years[0] == 1952 and only_end.years[-1] == 2000
-    only_start = nd.decompose_country("CHN", start=1990)
-    assert only_start.years[0] == 1990 and only_start.years[-1] == 2023
-
-
-def test_capital_services_can_replace_the_stock():
-    """capital='rkna' uses capital services and names them in the conventions."""
-    ca = nd.decompose_country("USA", 1990, 2019, capital="rkna")
-    assert ca.capital == "rkna" and ca.conventions[2].startswith("capital: rkna (capital services")
-
-
-def test_decompose_country_errors():
-    """Bad options, missing core data in a requested period and too little data raise clear ValueErrors."""
-    with pytest.raises(ValueError, match=r"labor must be 'hours' or 'persons'; got 'workers'"):
-        nd.decompose_country("CHN", labor="workers")
-    with pytest.raises(ValueError, match=r"capital must be 'rnna' .* or 'rkna' .*; got 'cn'"):
-        nd.decompose_country("CHN", capital="cn")
-    with pytest.raises(ValueError, match="human_capital must be True or False; got 'yes'"):
-        nd.decompose_country("CHN", human_capital="yes")
-    with pytest.raises(
-        ValueError, match=r"rgdpna, rnna, emp, labsh are missing for CHN in 1950-1951; choose start >= 1952"
-    ):
-        nd.decompose_country("CHN", 1950, 2000)
-    with pytest.raises(ValueError, match=r"missing for CHN in 1951 \(the requested end year\)"):
-        nd.decompose_country("CHN", end=1951)
-    with pytest.raises(
-        ValueError, match=r"too little data for BGD \(Bangladesh\).*labsh is missing in every year"
-    ):
-        nd.decompose_country("BGD")
-    with pytest.raises(
-        ValueError, match=r"too little data for CHN \(China\): the period is the single year 2023"
-    ):
-        nd.decompose_country("CHN", start=2023)
-    with pytest.raises(ValueError, match="unknown country code 'CHA'"):
-        nd.decompose_country("CHA")
-
-
-def test_every_country_decomposes_or_says_there_is_too_little_data():
-    """Default decompose_country works for 139 of 185 countries; the rest raise 'too little data'."""
-    worked, refused = [], []
-    for code, _ in nd.list_countries():
-        try:
-            ca = nd.decompose_country(code)
-        except ValueError as err:
-            assert str(err).startswith(f"too little data for {code}"), str(err)
-            refused.append(code)
-        else:
-            acc = ca.accounting
-            assert np.isfinite(acc.tfp_growth).all()
-            assert len(ca.years) >= 2 and ca.years[-1] - ca.years[0] == len(ca.years) - 1
-            worked.append(code)
-    assert len(worked) == 139 and len(refused) == 46
 
 
 # --------------------------------------------------------------------------- #
@@ -518,27 +400,212 @@ def test_published_bosworth_collins_figures():
         nd.load_published("table2")
 
 
-def test_assumed_capital_share_replaces_labsh():
-    """With an assumed capital share, capital's contribution is that share times capital growth,
-    and countries without a labour share in the data can still be accounted for."""
-    acc = nd.decompose_country("CHN", 1978, 2004, labor="persons", capital_share=0.4)
-    a = acc.accounting
-    np.testing.assert_allclose(a.capital_contribution, 0.4 * a.capital_growth, atol=1e-15)
-    assert "0.4 in every year (assumed, not measured)" in " ".join(acc.conventions)
-    bgd = nd.decompose_country("BGD", capital_share=0.4)
-    assert bgd.years.size > 2
-    with pytest.raises(ValueError, match="pass an assumed share, for example capital_share=0.4"):
-        nd.decompose_country("BGD")
+# --------------------------------------------------------------------------- #
+# The data folder inside the package and the one checked reader
+# --------------------------------------------------------------------------- #
+def test_data_folder_is_inside_the_package():
+    """DATA_DIR is nqp_helpers/datasets/ (so the data install with the package) and holds published/."""
+    assert nd.DATA_DIR == Path(nd.__file__).resolve().parent / "datasets"
+    assert nd.data_dir() == nd.DATA_DIR
+    assert (nd.DATA_DIR / "published").is_dir() and (nd.DATA_DIR / "README.md").is_file()
 
 
-@pytest.mark.parametrize(
-    "share, message",
-    [
-        ("share", r"capital_share must be 'labsh' or a number in \[0, 1\]; got 'share'"),
-        (1.5, r"capital_share must lie in \[0, 1\]; got 1.5"),
-    ],
-)
-def test_bad_capital_share_is_refused(share, message):
-    """A capital share that is neither 'labsh' nor a number in [0, 1] raises ValueError."""
-    with pytest.raises(ValueError, match=message):
-        nd.decompose_country("CHN", capital_share=share)
+def test_use_data_dir_redirects_every_loader(data_copy):
+    """Inside use_data_dir, the PWT, toy economies, toy sectors, toy green economy, published tables and
+    glossary are all read from the other folder: a missing file there is reported with that folder's path."""
+    from nqp_helpers.glossary import load_glossary
+
+    loaders = {
+        "pwt110.csv": nd.list_countries,
+        "toy_economies.csv": nd.list_toy_economies,
+        "toy_sectors.csv": nd.load_toy_sectors,
+        "toy_green.csv": nd.load_toy_green,
+        "published/bosworth_collins_2008_table1.csv": nd.load_published,
+        "glossary.csv": load_glossary,
+    }
+    with nd.use_data_dir(data_copy) as folder:
+        assert folder == data_copy and nd.data_dir() == data_copy
+        for load in loaders.values():
+            load()  # the intact copy reads fine
+        for name, load in loaders.items():
+            (data_copy / name).unlink()
+            nd.clear_cache()
+            with pytest.raises(ValueError, match="does not exist|unknown published table") as err:
+                load()
+            assert str(data_copy) in str(err.value), name
+    assert nd.data_dir() == nd.DATA_DIR
+    assert len(load_glossary()) >= 40 and nd.load_toy_green().years[0] == 2000
+
+
+def test_damage_messages_name_the_fix_for_a_checkout_and_an_installed_copy(data_copy):
+    """A damaged file's message says to run `make data` in a checkout and to reinstall an installed copy."""
+    (data_copy / "toy_green.csv").write_bytes(b"year\n")
+    with nd.use_data_dir(data_copy):
+        with pytest.raises(ValueError, match="toy_green.csv is corrupted, truncated or out of date") as err:
+            nd.load_toy_green()
+    msg = str(err.value)
+    assert "run `make data`" in msg and "checkout" in msg and "reinstall nqp-helpers" in msg
+
+
+def test_read_table_returns_meta_header_and_rows():
+    """read_table gives the metadata, the header (equal to the metadata's columns) and every row as text."""
+    meta, header, rows = nd.read_table("published/bosworth_collins_2008_table1.csv")
+    assert header == [c["name"] for c in meta["columns"]]
+    assert len(rows) == 6 and all(len(r) == len(header) for r in rows)
+    assert rows[0][header.index("value_pct_per_year")] == "9.3"
+    again = nd.read_table(
+        "published/bosworth_collins_2008_table1.csv", "published/bosworth_collins_2008_table1.meta.json"
+    )
+    assert again == (meta, header, rows)
+
+
+def test_read_table_refuses_a_row_with_the_wrong_number_of_fields(data_copy):
+    """A row with a missing field (sha256 updated to match) raises ValueError naming the line."""
+    path = data_copy / "toy_green.csv"
+    lines = path.read_bytes().split(b"\n")
+    lines[3] = lines[3].rsplit(b",", 1)[0]
+    path.write_bytes(b"\n".join(lines))
+    meta_path = data_copy / "toy_green.meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["sha256"] = sha256(path)
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    with nd.use_data_dir(data_copy):
+        with pytest.raises(ValueError, match=r"toy_green.csv: line\(s\) \[4\] do not have 9 fields"):
+            nd.load_toy_green()
+
+
+def test_small_files_are_read_fresh_and_the_pwt_is_cached(data_copy):
+    """Toy files are re-read (a damaged copy is noticed at once); the PWT stays cached until clear_cache()."""
+    with nd.use_data_dir(data_copy):
+        nd.toy_economy("extensive")
+        assert len(nd.list_countries()) == 185
+        (data_copy / "toy_economies.csv").write_bytes(b"broken")
+        (data_copy / "pwt110.csv").write_bytes(b"broken")
+        with pytest.raises(ValueError, match="toy_economies.csv is corrupted"):
+            nd.toy_economy("extensive")
+        assert len(nd.list_countries()) == 185
+        nd.clear_cache()
+        with pytest.raises(ValueError, match="pwt110.csv is corrupted"):
+            nd.list_countries()
+
+
+# --------------------------------------------------------------------------- #
+# Public checks used by the accounting on data and the lab
+# --------------------------------------------------------------------------- #
+def test_check_code_normalises_and_suggests():
+    """check_code upper-cases and strips a known code, and suggests near matches for an unknown one."""
+    assert nd.check_code(" chn ") == "CHN"
+    with pytest.raises(ValueError, match=r"unknown country code 'Germany'; did you mean DEU \(Germany\)"):
+        nd.check_code("Germany")
+    with pytest.raises(ValueError, match="code must be a 3-letter country code"):
+        nd.check_code(156)
+
+
+def test_pwt_years_are_the_release_years_and_a_copy():
+    """pwt_years() is 1950-2023 as consecutive integers; changing the result changes nothing else."""
+    years = nd.pwt_years()
+    assert years.dtype.kind == "i" and years.tolist() == list(range(1950, 2024))
+    years[:] = 0
+    assert nd.pwt_years()[0] == 1950
+
+
+def test_check_period_accepts_whole_years_and_open_bounds():
+    """check_period returns whole years as int and keeps None for an open bound."""
+    assert nd.check_period(1978.0, 2004) == (1978, 2004)
+    assert nd.check_period(None, None) == (None, None)
+    with pytest.raises(ValueError, match=r"end must lie in the data range 1950-2023; got 2030"):
+        nd.check_period(None, 2030)
+
+
+def test_missing_years_and_message_name_variables_years_and_fixes():
+    """Gaps are listed by variable and compressed into ranges; the message suggests a start or an end."""
+    years = np.arange(1950, 1960)
+    a = np.ones(10)
+    a[[0, 1, 8]] = np.nan
+    missing = nd.missing_years({"a": a, "b": np.ones(10)}, years, 1950, 1959)
+    assert missing == {"a": [1950, 1951, 1958]}
+    assert nd.year_ranges(missing["a"]) == "1950-1951, 1958"
+    msg = nd.missing_message("XYZ", missing, 1950, 1959, ["or pass allow_missing=True"])
+    assert msg == (
+        "a is missing for XYZ in 1950-1951, 1958; choose start >= 1959, or pass allow_missing=True"
+    )
+
+
+# --------------------------------------------------------------------------- #
+# One Series type for every economy
+# --------------------------------------------------------------------------- #
+def test_a_country_series_carries_the_pwt_metadata_as_a_copy():
+    """A country's Series holds the extract's citation in meta; changing it does not change the next load."""
+    s = nd.load_country("CHN", "rgdpna", 2000, 2001)
+    assert "Feenstra" in s.meta["citation"]
+    s.meta["citation"] = "changed"
+    assert "Feenstra" in nd.load_country("CHN", "rgdpna", 2000, 2001).meta["citation"]
+    assert "Feenstra" in nd.load_panel("rgdpna", codes=["CHN"]).meta["citation"]
+
+
+def test_series_lists_its_variables_for_tab_completion():
+    """dir(series) includes the variables, so `series.<TAB>` offers them in JupyterLab."""
+    s = nd.toy_economy("extensive")
+    assert {"output", "capital", "labor", "years", "units"} <= set(dir(s))
+    assert (
+        repr(s)
+        == "Series(extensive, 1990-2020, variables: output, capital, labor, human_capital, capital_share)"
+    )
+
+
+def test_toy_sectors_is_a_series_of_year_by_sector_tables():
+    """The toy sectors load as a Series of (T, S) tables: employment, value added and productivity =
+    value added / employment, with the sector names in `columns`, in the order of the metadata."""
+    d = nd.load_toy_sectors()
+    assert d.columns == ("agriculture", "manufacturing", "services")
+    assert d.years.tolist() == list(range(1990, 2021))
+    assert d.employment.shape == d.value_added.shape == (31, 3)
+    np.testing.assert_array_equal(d.productivity, d["value_added"] / d["employment"])
+    assert d.units["productivity"] == "thousand currency units per worker"
+    assert d.units["employment"].startswith("millions")
+
+
+def test_toy_sectors_metadata_has_units_description_and_hash():
+    """The metadata documents units, a description, the generator, its seed and the sha256 that matches."""
+    d = nd.load_toy_sectors()
+    m = d.meta
+    for key in ("description", "units", "seed", "script", "sha256", "parameters", "licence"):
+        assert key in m
+    assert m["units"]["employment_millions"].startswith("millions")
+    assert [c["name"] for c in m["columns"]] == [
+        "year",
+        "sector",
+        "employment_millions",
+        "value_added_billions",
+    ]
+
+
+def test_corrupted_toy_sectors_file_is_refused(data_copy):
+    """A CSV that does not match the sha256 in its metadata raises a ValueError naming the fix."""
+    with open(data_copy / "toy_sectors.csv", "a", encoding="utf-8") as f:
+        f.write("2021,agriculture,1,1\n")
+    with nd.use_data_dir(data_copy):
+        with pytest.raises(ValueError, match="does not match its metadata"):
+            nd.load_toy_sectors()
+        (data_copy / "toy_sectors.meta.json").unlink()
+        with pytest.raises(ValueError, match="does not exist; run `make data`"):
+            nd.load_toy_sectors()
+
+
+def test_toy_green_economy_is_a_series_with_units():
+    """The toy green economy loads as a Series of eight (T,) variables over 2000-2020 with their units."""
+    g = nd.load_toy_green()
+    assert list(g.values) == [
+        "population",
+        "output",
+        "capital",
+        "labor",
+        "human_capital",
+        "capital_share",
+        "energy",
+        "emissions",
+    ]
+    assert g.years.tolist() == list(range(2000, 2021))
+    assert g.units["emissions"] == "million tonnes of CO2 (Mt CO2)"
+    assert g.output[0] == 10000.0 and g["emissions"][0] == 4200.0
+    assert g.meta["sha256"] == sha256(DATA / "toy_green.csv")

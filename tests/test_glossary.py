@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from nqp_helpers import glossary
-from nqp_helpers.glossary import GLOSSARY_FILE, GlossaryEntry, glossary_table, load_glossary, lookup
+from nqp_helpers.glossary import GlossaryEntry, glossary_file, glossary_table, load_glossary, lookup
 
 HEADER = "english,chinese,pinyin,definition,first_notebook\n"
 
@@ -90,7 +90,7 @@ def test_glossary_has_at_least_forty_terms_each_in_both_languages():
 
 def test_glossary_has_no_duplicates():
     """No English term and no Chinese term appears twice (read straight from the CSV)."""
-    with open(GLOSSARY_FILE, encoding="utf-8", newline="") as f:
+    with open(glossary_file(), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     english = [r["english"].lower() for r in rows]
     chinese = [r["chinese"] for r in rows]
@@ -282,3 +282,21 @@ def test_wrong_header_or_missing_file_raise(tmp_path):
         load_glossary(write(tmp_path, GOOD_ROW, header="english,chinese,definition\n"))
     with pytest.raises(ValueError, match="does not exist"):
         load_glossary(tmp_path / "nowhere.csv")
+
+
+def test_a_changed_file_is_read_again(tmp_path):
+    """The cache notices a changed file: after adding a row, the next load has two terms."""
+    path = write(tmp_path, GOOD_ROW)
+    assert len(load_glossary(path)) == 1
+    path.write_text(
+        HEADER + GOOD_ROW + "growth accounting,增长核算,zēngzhǎng hésuàn,Splitting growth.,02\n",
+        encoding="utf-8",
+    )
+    assert [t.english for t in load_glossary(path)] == ["workers", "growth accounting"]
+
+
+def test_the_default_glossary_is_in_the_package_data_folder():
+    """By default the glossary is glossary.csv in nqp_helpers/datasets/, the folder of nqp_helpers.data."""
+    from nqp_helpers.data import DATA_DIR
+
+    assert glossary_file() == DATA_DIR / "glossary.csv" and glossary_file().is_file()

@@ -1,22 +1,19 @@
 """The toy data of notebook 04 are rebuilt byte for byte by scripts/make_paths_data.py."""
 
 import hashlib
-import importlib.util
+import importlib
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from nqp_helpers.data import DATA_DIR
 
 
 @pytest.fixture(scope="module")
 def script():
-    spec = importlib.util.spec_from_file_location("make_paths_data", ROOT / "scripts" / "make_paths_data.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The generator script scripts/make_paths_data.py, imported as a module (no subprocess)."""
+    return importlib.import_module("scripts.make_paths_data")
 
 
 def test_regeneration_is_byte_identical(script):
@@ -29,7 +26,7 @@ def test_regeneration_is_byte_identical(script):
         "toy_sectors.meta.json",
     ]
     for name, data in fresh.items():
-        assert (ROOT / "data" / name).read_bytes() == data, f"data/{name} differs from a fresh build"
+        assert (DATA_DIR / name).read_bytes() == data, f"datasets/{name} differs from a fresh build"
     assert script.check() == []
     assert script.build() == fresh  # twice in a row: deterministic
 
@@ -46,8 +43,8 @@ def test_check_reports_a_stale_file(script, tmp_path):
 def test_metadata_hash_units_and_description(script):
     """Each metadata file carries the CSV's sha256 and size, units for every column and a description."""
     for stem in ("toy_sectors", "toy_green"):
-        meta = json.loads((ROOT / "data" / f"{stem}.meta.json").read_text(encoding="utf-8"))
-        raw = (ROOT / "data" / f"{stem}.csv").read_bytes()
+        meta = json.loads((DATA_DIR / f"{stem}.meta.json").read_text(encoding="utf-8"))
+        raw = (DATA_DIR / f"{stem}.csv").read_bytes()
         assert meta["sha256"] == hashlib.sha256(raw).hexdigest() and meta["bytes"] == len(raw)
         header = raw.decode("utf-8").splitlines()[0].split(",")
         assert [c["name"] for c in meta["columns"]] == header
@@ -58,7 +55,7 @@ def test_metadata_hash_units_and_description(script):
 
 def test_green_toy_is_exact_cobb_douglas_and_identities_hold(script):
     """Output is A K^a (hL)^(1-a) with the documented TFP path; Kaya's factors multiply to emissions."""
-    from nqp_helpers.green import load_toy_green
+    from nqp_helpers.data import load_toy_green
     from nqp_helpers.growth import decompose
 
     g = load_toy_green()

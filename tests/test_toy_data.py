@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
+import importlib
 import json
 
 import numpy as np
@@ -12,16 +12,11 @@ import pytest
 from nqp_helpers import data as nd
 from nqp_helpers import decompose
 
-SCRIPT = nd.DATA_DIR.parent / "scripts" / "make_toy_data.py"
-
 
 @pytest.fixture(scope="module")
 def script():
-    """The generator script, imported as a module (no subprocess)."""
-    spec = importlib.util.spec_from_file_location("make_toy_data", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The generator script scripts/make_toy_data.py, imported as a module (no subprocess)."""
+    return importlib.import_module("scripts.make_toy_data")
 
 
 @pytest.fixture(autouse=True)
