@@ -27,11 +27,13 @@ capital deepening plus human capital plus TFP.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
-from ._validate import as_levels, as_shares, as_years
+from ._validate import as_levels, as_scalar, as_shares, as_years
 
 __all__ = [
     "GrowthAccounting",
@@ -39,6 +41,7 @@ __all__ = [
     "GrowthSummary",
     "decompose",
     "decompose_panel",
+    "summarise",
     "constant_growth_economy",
 ]
 
@@ -64,19 +67,19 @@ class GrowthSummary:
         Contribution of each part, % per year, in accounting order.
     """
 
-    period: tuple
+    period: tuple[float, float]
     years: float
     total_name: str
-    total: object
-    parts: dict
+    total: float | np.ndarray
+    parts: dict[str, float | np.ndarray]
 
     @property
-    def shares(self):
+    def shares(self) -> dict[str, np.ndarray]:
         """Each part as a fraction of total growth (nan where total growth is 0)."""
         with np.errstate(divide="ignore", invalid="ignore"):
             return {k: np.where(self.total != 0, v / self.total, np.nan) for k, v in self.parts.items()}
 
-    def table(self):
+    def table(self) -> str:
         """Return the summary as aligned text, one row per part (1-D accounts only)."""
         if np.ndim(self.total) != 0:
             raise ValueError("table() needs a single economy; select one row of a panel first")
@@ -91,15 +94,71 @@ class GrowthSummary:
             lines.append(f"  {name:<26}{value:10.2f}    {share_txt}")
         return "\n".join(lines)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.table()
 
 
-def _summarise(parts, total, total_name, years, interval_years, start, end):
-    """Average annual rates over the intervals ending in (start, end]."""
+def summarise(
+    parts: Mapping[str, np.ndarray],
+    total: np.ndarray,
+    total_name: str,
+    years: np.ndarray | None,
+    interval_years: np.ndarray,
+    start: float | None = None,
+    end: float | None = None,
+) -> GrowthSummary:
+    """Average annual rates over the intervals ending in (start, end].
+
+    The one averaging step behind every ``summary()`` of the package: the
+    log growth of each part, summed over the chosen intervals, divided by
+    their length in years, times 100.
+
+    Parameters
+    ----------
+    parts : dict of str -> ndarray
+        Part name -> growth per interval (log points), shape (T-1,) or (N, T-1).
+    total : ndarray
+        Growth of the decomposed quantity per interval, same shape.
+    total_name : str
+        Name of that growth rate (``"output growth"``).
+    years : ndarray or None
+        End year of each interval; None when the years are unknown.
+    interval_years : ndarray
+        Length of each interval in years.
+    start, end : float, optional
+        First and last year of the period, both years of the data; without
+        years, interval indices 0..T-1. Default: the whole span.
+
+    Returns
+    -------
+    GrowthSummary
+        Rates in % per year over the period.
+
+    Raises
+    ------
+    ValueError
+        If ``start`` or ``end`` is not a year of the data or ``start >= end``.
+
+    Examples
+    --------
+    Two intervals of one year each, 2000-2001 and 2001-2002:
+
+    >>> parts = {"capital": np.array([0.02, 0.04]), "TFP": np.array([0.01, 0.01])}
+    >>> s = summarise(parts, np.array([0.03, 0.05]), "output growth", np.array([2001, 2002]), np.ones(2))
+    >>> print(f"{s.total:.2f} = {s.parts['capital']:.2f} + {s.parts['TFP']:.2f} % per year")
+    4.00 = 3.00 + 1.00 % per year
+    >>> print(f"period {s.period[0]:g}-{s.period[1]:g}, {s.years:g} years")
+    period 2000-2002, 2 years
+
+    Without years, ``start`` and ``end`` count intervals: the second one alone.
+
+    >>> second = summarise(parts, np.array([0.03, 0.05]), "output growth", None, np.ones(2), start=1, end=2)
+    >>> print(f"{second.total:.2f} % per year")
+    5.00 % per year
+    """
     n = total.shape[-1]
+    period: tuple[float, float]
     if years is None:
-        first, last = 0, n
         lo = 0 if start is None else int(start)
         hi = n if end is None else int(end)
         if not 0 <= lo < hi <= n:
@@ -107,23 +166,24 @@ def _summarise(parts, total, total_name, years, interval_years, start, end):
                 f"start and end must satisfy 0 <= start < end <= {n} (interval indices) "
                 f"when years are not given; got start={start}, end={end}"
             )
-        sel = slice(lo, hi)
+        sel: slice | np.ndarray = slice(lo, hi)
         period = (lo, hi)
     else:
         all_years = np.concatenate([[years[0] - interval_years[0]], years])
         first, last = all_years[0], all_years[-1]
-        lo = first if start is None else start
-        hi = last if end is None else end
-        if lo not in all_years or hi not in all_years or not lo < hi:
+        lo_year = first if start is None else start
+        hi_year = last if end is None else end
+        if lo_year not in all_years or hi_year not in all_years or not lo_year < hi_year:
             raise ValueError(
                 f"start and end must be years of the data ({first:g}-{last:g}) with start < end; "
                 f"got start={start}, end={end}"
             )
-        keep = (years > lo) & (years <= hi)
-        sel = np.flatnonzero(keep)
-        period = (lo, hi)
+        sel = np.flatnonzero((years > lo_year) & (years <= hi_year))
+        period = (lo_year, hi_year)
     length = interval_years[sel].sum()
-    mean = {k: 100 * v[..., sel].sum(axis=-1) / length for k, v in parts.items()}
+    mean: dict[str, float | np.ndarray] = {}
+    for name, growth in parts.items():
+        mean[name] = 100 * growth[..., sel].sum(axis=-1) / length
     return GrowthSummary(
         period=period,
         years=float(length),
@@ -148,7 +208,7 @@ class PerWorkerAccounting:
     years: np.ndarray | None
     interval_years: np.ndarray
 
-    def summary(self, start=None, end=None):
+    def summary(self, start: float | None = None, end: float | None = None) -> GrowthSummary:
         """Average annual contributions (% per year) over ``start``-``end``.
 
         See :meth:`GrowthAccounting.summary`.
@@ -158,7 +218,7 @@ class PerWorkerAccounting:
             "human capital": self.human_capital_contribution,
             "TFP": self.tfp_growth,
         }
-        return _summarise(
+        return summarise(
             parts,
             self.output_per_worker_growth,
             "output per worker growth",
@@ -202,7 +262,7 @@ class GrowthAccounting:
     years: np.ndarray | None
     interval_years: np.ndarray
 
-    def tfp_index(self):
+    def tfp_index(self) -> np.ndarray:
         """TFP level implied by the residuals, 1.0 in the first year.
 
         Returns
@@ -213,7 +273,7 @@ class GrowthAccounting:
         zero = np.zeros(self.tfp_growth.shape[:-1] + (1,))
         return np.exp(np.concatenate([zero, np.cumsum(self.tfp_growth, axis=-1)], axis=-1))
 
-    def summary(self, start=None, end=None):
+    def summary(self, start: float | None = None, end: float | None = None) -> GrowthSummary:
         """Average annual contributions over a period, in % per year and as shares.
 
         Parameters
@@ -235,11 +295,11 @@ class GrowthAccounting:
             "human capital": self.human_capital_contribution,
             "TFP": self.tfp_growth,
         }
-        return _summarise(
+        return summarise(
             parts, self.output_growth, "output growth", self.years, self.interval_years, start, end
         )
 
-    def per_worker(self):
+    def per_worker(self) -> PerWorkerAccounting:
         """Split growth of output per unit of labour into its sources.
 
         Returns
@@ -258,27 +318,33 @@ class GrowthAccounting:
         )
 
 
-def _account(output, capital, labor, capital_share, human_capital, years, ndim, allow_missing):
+def _account(
+    output: npt.ArrayLike,
+    capital: npt.ArrayLike,
+    labor: npt.ArrayLike,
+    capital_share: npt.ArrayLike,
+    human_capital: npt.ArrayLike | None,
+    years: npt.ArrayLike | None,
+    ndim: int,
+    allow_missing: bool,
+) -> GrowthAccounting:
     """Shared engine of :func:`decompose` and :func:`decompose_panel`."""
     yrs = None
     if years is not None:
         length = np.shape(output)[-1] if np.ndim(output) >= 1 else 0
         yrs = as_years(years, length)
-    kw = dict(ndim=ndim, years=yrs, allow_missing=allow_missing)
-    Y = as_levels("output", output, **kw)
-    K = as_levels("capital", capital, **kw)
-    L = as_levels("labor", labor, **kw)
+    Y = as_levels("output", output, ndim=ndim, years=yrs, allow_missing=allow_missing)
+    K = as_levels("capital", capital, ndim=ndim, years=yrs, allow_missing=allow_missing)
+    L = as_levels("labor", labor, ndim=ndim, years=yrs, allow_missing=allow_missing)
     for name, arr in (("capital", K), ("labor", L)):
         if arr.shape != Y.shape:
             raise ValueError(f"{name} must have the same shape as output {Y.shape}; got {arr.shape}")
     if Y.shape[-1] < 2:
         raise ValueError(f"growth accounting needs at least 2 years (T >= 2); got T = {Y.shape[-1]}")
-    if yrs is None and years is None and ndim == 2 and False:  # pragma: no cover
-        pass
     if human_capital is None:
         H = np.ones_like(Y)
     else:
-        H = as_levels("human_capital", human_capital, **kw)
+        H = as_levels("human_capital", human_capital, ndim=ndim, years=yrs, allow_missing=allow_missing)
         if H.shape != Y.shape:
             raise ValueError(f"human_capital must have the same shape as output {Y.shape}; got {H.shape}")
     share = as_shares("capital_share", capital_share, Y.shape, years=yrs, allow_missing=allow_missing)
@@ -310,7 +376,14 @@ def _account(output, capital, labor, capital_share, human_capital, years, ndim, 
     )
 
 
-def decompose(output, capital, labor, capital_share, human_capital=None, years=None):
+def decompose(
+    output: npt.ArrayLike,
+    capital: npt.ArrayLike,
+    labor: npt.ArrayLike,
+    capital_share: npt.ArrayLike,
+    human_capital: npt.ArrayLike | None = None,
+    years: npt.ArrayLike | None = None,
+) -> GrowthAccounting:
     """Split output growth into capital, labour, human capital and TFP.
 
     Parameters
@@ -358,8 +431,14 @@ def decompose(output, capital, labor, capital_share, human_capital=None, years=N
 
 
 def decompose_panel(
-    output, capital, labor, capital_share, human_capital=None, years=None, allow_missing=False
-):
+    output: npt.ArrayLike,
+    capital: npt.ArrayLike,
+    labor: npt.ArrayLike,
+    capital_share: npt.ArrayLike,
+    human_capital: npt.ArrayLike | None = None,
+    years: npt.ArrayLike | None = None,
+    allow_missing: bool = False,
+) -> GrowthAccounting:
     """Decompose a whole panel (countries x years) in one vectorised call.
 
     Parameters
@@ -394,8 +473,14 @@ def decompose_panel(
 
 
 def constant_growth_economy(
-    years, capital_growth, labor_growth, tfp_growth, capital_share, human_capital_growth=0.0, start_year=2000
-):
+    years: int,
+    capital_growth: float,
+    labor_growth: float,
+    tfp_growth: float,
+    capital_share: float,
+    human_capital_growth: float = 0.0,
+    start_year: int = 2000,
+) -> dict[str, np.ndarray]:
     """Levels of a Cobb-Douglas economy whose inputs and TFP grow at constant rates.
 
     Builds ``Y = A K^a (h L)^(1-a)`` with every level 1 in the start year and
@@ -426,8 +511,6 @@ def constant_growth_economy(
     >>> print(f"{acc.summary().total:.2f} % per year")
     5.00 % per year
     """
-    from ._validate import as_scalar
-
     n = int(as_scalar("years", years, low=1, high=1000))
     if n != years:
         raise ValueError(f"years must be a whole number of years; got {years}")

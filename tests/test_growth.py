@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from nqp_helpers.growth import decompose, decompose_panel
+from nqp_helpers.growth import decompose, decompose_panel, summarise
 
 
 def cobb_douglas(A, K, L, h, alpha):
@@ -123,6 +123,27 @@ def test_summary_rejects_years_not_in_data(economy):
     plain = decompose(e["K"], e["K"], e["L"], 0.3)
     with pytest.raises(ValueError, match="interval indices"):
         plain.summary(0, 99)
+
+
+def test_summarise_is_log_growth_over_the_period_divided_by_its_length():
+    """summarise averages any parts: 100 x (sum of log growth over the intervals in (start, end]) / years,
+    for a panel row by row; it is what GrowthAccounting.summary returns."""
+    years = np.array([2001, 2002, 2005])  # intervals of 1, 1 and 3 years
+    gaps = np.array([1.0, 1.0, 3.0])
+    parts = {"a": np.array([[0.01, 0.03, 0.09], [0.0, 0.0, 0.3]]), "b": np.array([[0.02, 0.0, 0.0]] * 2)}
+    total = parts["a"] + parts["b"]
+    s = summarise(parts, total, "growth", years, gaps, 2001, 2005)
+    np.testing.assert_allclose(s.parts["a"], [100 * 0.12 / 4, 100 * 0.3 / 4])
+    np.testing.assert_allclose(s.total, 100 * total[:, 1:].sum(axis=1) / 4)
+    assert s.period == (2001, 2005) and s.years == 4.0
+    acc = decompose([1.0, 2.0, 3.0], [1.0, 1.5, 2.0], [1.0, 1.0, 1.0], 0.3, years=[2000, 2001, 2002])
+    ref = acc.summary(2001, 2002)
+    again = summarise(
+        {"TFP": acc.tfp_growth}, acc.output_growth, "output growth", acc.years, acc.interval_years, 2001, 2002
+    )
+    assert again.total == ref.total and again.parts["TFP"] == ref.parts["TFP"]
+    with pytest.raises(ValueError, match="start and end must be years of the data"):
+        summarise(parts, total, "growth", years, gaps, 2003, 2005)
 
 
 def test_panel_rows_equal_single_decompositions(economy):

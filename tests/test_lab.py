@@ -1,21 +1,24 @@
-"""The lab's analysis runs for every economy, states its fallbacks, and never overstates a verdict."""
+"""The lab's analysis runs for every economy, states its fallbacks, and never overstates a verdict.
+
+Development accounting (formerly in the lab) is tested in tests/test_accounting.py.
+"""
 
 import numpy as np
 import pytest
 
-from nqp_helpers import list_countries
+from nqp_helpers.accounting import decompose_country
+from nqp_helpers.data import list_countries
 from nqp_helpers.lab import (
     CITATION,
     analyse_economy,
-    development_accounting,
-    make_lab_app,
-    save_summary,
+    growth_indices,
     sensitivity,
     split_periods,
-    summary_figure,
+    tfp_share_comparison,
     tfp_shares_all,
     verdict,
 )
+from nqp_helpers.lessons.lab import make_lab_app, save_summary, summary_figure
 
 
 def test_full_analysis_runs_for_every_economy_and_adds_up():
@@ -91,33 +94,64 @@ def test_sensitivity_uses_the_assumed_shares():
     assert r["tfp_growth"] == pytest.approx(expected, abs=1e-9)
 
 
+def test_sensitivity_equals_decompose_country_under_each_specification():
+    """Each row is what decompose_country gives with that capital share and human-capital setting,
+    to the last bit: the table re-accounts the same levels, nothing else."""
+    for code, period in (("KOR", (1970, 2019)), ("BGD", (None, None)), ("ABW", (None, None))):
+        a = analyse_economy(code, *period)
+        rows = sensitivity(a)
+        assert len(rows) == (6 if a.capital_share == 0.4 else 8)
+        for r in rows:
+            ca = decompose_country(
+                a.code,
+                a.start,
+                a.end,
+                labor=a.accounting.labor,
+                human_capital=r["human_capital"],
+                capital_share=r["capital_share"],
+            )
+            s = ca.summary()
+            assert (r["tfp_growth"], r["output_growth"]) == (float(s.parts["TFP"]), float(s.total)), r
+
+
+def test_capital_share_is_read_from_the_accounts_not_from_their_text():
+    """The analysis reports the share decompose_country recorded: 'labsh', or 0.4 where labsh is missing."""
+    assert analyse_economy("KOR", 1970, 2019).capital_share == "labsh"
+    bgd = analyse_economy("BGD")
+    assert bgd.capital_share == 0.4 == bgd.accounting.capital_share
+    assert analyse_economy("ABW", 1950, 1960).capital_share is None
+
+
+def test_growth_indices_are_the_cumulated_growth_rates():
+    """The output index is Y_t / Y_0, output per unit of labour (Y/L)_t / (Y/L)_0, TFP the accounts' index."""
+    a = analyse_economy("KOR", 1970, 2019)
+    idx = growth_indices(a)
+    lv = a.accounting.levels
+    np.testing.assert_allclose(idx["output"], lv["output"] / lv["output"][0], rtol=1e-12)
+    y_per_l = lv["output"] / lv["labor"]
+    np.testing.assert_allclose(idx["output per unit of labour"], y_per_l / y_per_l[0], rtol=1e-12)
+    np.testing.assert_array_equal(idx["TFP"], a.accounting.accounting.tfp_index())
+
+
+def test_comparison_takes_the_economy_and_china_from_the_world_table():
+    """The economy's and China's shares are their entries in tfp_shares_all; the median is the world's."""
+    a = analyse_economy("KOR", 1970, 2019)
+    comp = tfp_share_comparison(a)
+    w = tfp_shares_all(1970, 2019)
+    by_code = dict(zip(w["codes"], w["tfp_share"], strict=True))
+    assert list(comp) == ["KOR", "CHN", f"median of {len(w['codes'])}"]
+    assert comp["KOR"] == by_code["KOR"] and comp["CHN"] == by_code["CHN"]
+    assert list(comp.values())[2] == w["median_share"]
+    with pytest.raises(ValueError, match="analysis must be available"):
+        tfp_share_comparison(analyse_economy("ABW", 1950, 1960))
+
+
 def test_world_shares_use_one_convention_and_count_what_is_left_out():
     """Every economy is either compared or counted as left out; the median is of defined shares."""
     w = tfp_shares_all(1990, 2019)
     assert len(w["codes"]) + w["left_out"] == len(list_countries())
     assert w["median_share"] == pytest.approx(np.nanmedian(w["tfp_share"]))
     assert "CHN" in w["codes"] and "USA" in w["codes"]
-
-
-def test_development_accounting_factors_multiply_to_the_gap():
-    """capital x human capital x TFP ratios equal the output-per-worker ratio; log shares sum to one."""
-    d = development_accounting("CHN", 2019)
-    r = d.ratios
-    assert r["capital"] * r["human capital"] * r["TFP"] == pytest.approx(r["output per worker"])
-    assert sum(d.log_shares.values()) == pytest.approx(1.0)
-    assert 0 < r["output per worker"] < 1
-    # our TFP level and PWT's own (different capital measure and shares) tell the same story
-    assert r["TFP"] == pytest.approx(d.pwt_ctfp, rel=0.25)
-
-
-def test_development_accounting_errors():
-    """A year without data and an impossible capital share are refused with clear messages."""
-    with pytest.raises(ValueError, match="year must be one in which CHN and USA both have"):
-        development_accounting("CHN", 1900)
-    with pytest.raises(ValueError, match=r"capital_share must lie in \(0, 1\)"):
-        development_accounting("CHN", 2019, capital_share=1.0)
-    with pytest.raises(ValueError, match="did you mean"):
-        development_accounting("CHA", 2019)
 
 
 def test_bad_arguments_raise_clear_errors():
@@ -148,13 +182,19 @@ def test_lab_app_follows_the_economy_box_and_tolerates_partial_text():
     assert app.note.value == "no economy chosen yet"
     app.set(economy="CHN — China", period=(1978, 2004))
     assert "1978-2004" in app.note.value
+    with pytest.raises(ValueError, match="economy must be a code"):
+        make_lab_app("XXX")
+
+
+@pytest.mark.perf
+def test_lab_app_updates_fast():
+    """Choosing another economy redraws (analysis, sensitivity, figure) in well under 0.25 s (median)."""
+    app = make_lab_app("KOR", (1970, 2019))
     times = []
     for code in ("USA — United States", "IND — India", "DEU — Germany"):
         app.set(economy=code)
         times.append(app.last_seconds)
     assert np.median(times) < 0.25
-    with pytest.raises(ValueError, match="economy must be a code"):
-        make_lab_app("XXX")
 
 
 def test_lab_check_grades_against_the_students_own_economy(tmp_path, monkeypatch):

@@ -99,3 +99,30 @@ def test_bad_arguments_raise(call, match):
 def test_default_returns_are_the_published_ones():
     """The defaults are 13.4 %, 10.1 % and 6.8 % (Hall and Jones 1999, from Psacharopoulos 1994)."""
     assert MINCER_RETURNS == (0.134, 0.101, 0.068)
+
+
+def test_pwt_hc_mapping_kinks_and_inverse():
+    """PWT hc: slopes 0.134, 0.101, 0.068 per year of schooling; schooling_from_human_capital inverts it.
+
+    This was the second copy of the mapping (accounting_lessons.hc_from_schooling); both agree to 1e-15.
+    """
+    s = np.array([0.0, 2.0, 4.0, 6.0, 8.0, 12.0])
+    phi = np.log(human_capital_from_schooling(s))
+    np.testing.assert_allclose(phi, [0, 0.268, 0.536, 0.738, 0.94, 1.212])
+    np.testing.assert_allclose(schooling_from_human_capital(human_capital_from_schooling(s)), s, atol=1e-12)
+    assert human_capital_from_schooling(0.0) == 1.0
+    with pytest.raises(ValueError, match=r"years_of_schooling must lie in \[0, 25\]; got -1"):
+        human_capital_from_schooling([1.0, -1.0])
+    with pytest.raises(ValueError, match=r"human_capital must lie in \[1, "):
+        schooling_from_human_capital(0.9)
+
+
+def test_every_pwt_hc_has_a_schooling_and_maps_back():
+    """Every hc in the Penn World Table extract lies in the mapping's range and round-trips exactly."""
+    from nqp_helpers.data import load_panel
+
+    hc = load_panel("hc")["hc"]
+    hc = hc[np.isfinite(hc)]
+    s = schooling_from_human_capital(hc)
+    assert 0 <= s.min() and s.max() < 25
+    np.testing.assert_allclose(human_capital_from_schooling(s), hc, rtol=1e-13)

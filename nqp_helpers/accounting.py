@@ -1,0 +1,1333 @@
+r"""Accounting on data: the growth accounts of real economies, and what they depend on.
+
+Everything here rests on :func:`nqp_helpers.growth.decompose` and reads the
+Penn World Table through :mod:`nqp_helpers.data`. Nothing here draws: the
+figures and widgets of notebook 02 are in :mod:`nqp_helpers.lessons.accounting`.
+
+- :func:`solow_residual`, :func:`residual_sensitivity` and
+  :func:`average_growth_rates`: TFP growth as the rate-form residual
+  :math:`g_A = g_Y - \alpha g_K - (1-\alpha)(g_L + g_h)`, and how it moves with
+  the assumed capital share and with mismeasured inputs (Abramovitz's
+  "measure of our ignorance").
+- :func:`accounting_by_capital_share`: the accounts of the same data under
+  other capital shares. It is the one computation of "the residual under
+  other shares" on data; the lab's sensitivity table is built on it.
+- :func:`complete_run`, :func:`decompose_country` and
+  :class:`CountryAccounting`: a country's growth accounts from the Penn World
+  Table, with every convention stated and the years chosen by one rule.
+- :func:`period_table`, :func:`summaries_table`, :func:`part_values` and
+  :func:`part_table`: the accounts by period, as numbers and as text.
+- :func:`quality_adjustment_steps`: TFP as the inputs are measured better.
+- :func:`bosworth_collins_accounting` and :func:`compare_with_bosworth_collins`:
+  the published decomposition for China 1978-2004 recomputed from PWT 11.0.
+- :func:`development_accounting`: levels instead of growth, the gap in output
+  per worker to a reference economy.
+
+Growth rates are in per cent per year: 100 times the average annual log
+difference, as everywhere in the package.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ._validate import as_array_in, as_levels, as_scalar, as_years
+from .data import (
+    Series,
+    check_code,
+    check_period,
+    list_variables,
+    load_country,
+    load_published,
+    missing_message,
+    missing_years,
+    year_ranges,
+)
+from .growth import GrowthAccounting, GrowthSummary, PerWorkerAccounting, decompose
+from .schooling import schooling_from_human_capital
+
+__all__ = [
+    "solow_residual",
+    "residual_sensitivity",
+    "average_growth_rates",
+    "accounting_by_capital_share",
+    "CORE_VARIABLES",
+    "complete_run",
+    "CountryAccounting",
+    "decompose_country",
+    "period_table",
+    "summaries_table",
+    "part_values",
+    "part_table",
+    "quality_adjustment_steps",
+    "BC_MEASURES",
+    "DEFAULT_VARIANTS",
+    "bosworth_collins_accounting",
+    "Comparison",
+    "compare_with_bosworth_collins",
+    "DevelopmentAccount",
+    "development_accounting",
+]
+
+_RATE_KEYS = ("output", "capital", "labor", "human_capital")
+_LABOR_CHOICES = ("hours", "persons")
+_CAPITAL_CHOICES = ("rnna", "rkna")
+
+#: Output, capital stock and employment: what every growth account needs in the same years.
+CORE_VARIABLES = ("rgdpna", "rnna", "emp")
+
+
+# --------------------------------------------------------------------------- #
+# The Solow residual in rate form
+# --------------------------------------------------------------------------- #
+def _rates(name: str, value: npt.ArrayLike) -> np.ndarray:
+    """A finite float array (any shape) of growth rates in % per year."""
+    if isinstance(value, (str, bytes)):
+        raise ValueError(f"{name} must be a number (% per year); got the text {value!r}")
+    return as_array_in(name, value)
+
+
+def solow_residual(
+    output_growth: npt.ArrayLike,
+    capital_growth: npt.ArrayLike,
+    labor_growth: npt.ArrayLike,
+    capital_share: npt.ArrayLike,
+    human_capital_growth: npt.ArrayLike = 0.0,
+) -> float | np.ndarray:
+    r"""TFP growth as the part of output growth the inputs do not explain.
+
+    .. math:: g_A = g_Y - \alpha\, g_K - (1 - \alpha)(g_L + g_h)
+
+    This is the rate form of the decomposition in
+    :func:`nqp_helpers.growth.decompose`; for average rates over a period with
+    a constant share both give the same number.
+
+    Parameters
+    ----------
+    output_growth, capital_growth, labor_growth, human_capital_growth : float or array_like
+        Growth rates in % per year; arrays broadcast against each other.
+    capital_share : float or array_like
+        Capital share :math:`\alpha` in [0, 1] (not the labour share).
+
+    Returns
+    -------
+    float or ndarray
+        TFP growth in % per year, of the broadcast shape (a float for scalars).
+
+    Raises
+    ------
+    ValueError
+        If a rate is not a finite number, a share lies outside [0, 1], or the
+        shapes do not broadcast.
+
+    Examples
+    --------
+    Output 8 %, capital 10 %, labour 1 % a year and a capital share of 0.4:
+
+    >>> print(f"{solow_residual(8.0, 10.0, 1.0, 0.4):.2f} % per year")
+    3.40 % per year
+    >>> solow_residual(8.0, 10.0, 1.0, [0.3, 0.5]).round(2)
+    array([4.3, 2.5])
+    """
+    gY = _rates("output_growth", output_growth)
+    gK = _rates("capital_growth", capital_growth)
+    gL = _rates("labor_growth", labor_growth)
+    gh = _rates("human_capital_growth", human_capital_growth)
+    a = _rates("capital_share", capital_share)
+    if ((a < 0) | (a > 1)).any():
+        bad = a[(a < 0) | (a > 1)].flat[0]
+        raise ValueError(f"capital_share must lie in [0, 1]; got {bad:g}")
+    try:
+        out = gY - a * gK - (1 - a) * (gL + gh)
+    except ValueError as exc:
+        shapes = ", ".join(str(x.shape) for x in (gY, gK, gL, gh, a))
+        raise ValueError(
+            f"growth rates and capital_share must broadcast together; got shapes {shapes}"
+        ) from exc
+    return float(out) if out.ndim == 0 else out
+
+
+def _check_rates(rates: Mapping[str, float]) -> Mapping[str, float]:
+    if not isinstance(rates, Mapping):
+        raise ValueError(
+            f"rates must be a dict with keys {', '.join(_RATE_KEYS)}; got {type(rates).__name__}"
+        )
+    missing = [k for k in _RATE_KEYS if k not in rates]
+    if missing:
+        raise ValueError(f"rates must have the keys {', '.join(_RATE_KEYS)}; missing {', '.join(missing)}")
+    return rates
+
+
+def residual_sensitivity(
+    rates: Mapping[str, float],
+    capital_share: npt.ArrayLike,
+    output_error: float = 0.0,
+    capital_error: float = 0.0,
+    labor_error: float = 0.0,
+) -> float | np.ndarray:
+    r"""Measured TFP growth when the share is assumed and the inputs are mismeasured.
+
+    With measured rates :math:`g_X + e_X` (true growth plus a measurement
+    error, in percentage points per year) the residual is
+
+    .. math:: \hat g_A = (g_Y + e_Y) - \alpha (g_K + e_K) - (1-\alpha)(g_L + e_L + g_h)
+              = g_A^{\alpha} + e_Y - \alpha e_K - (1 - \alpha) e_L,
+
+    so an overstated output growth passes one for one into TFP, an overstated
+    capital growth lowers it by :math:`\alpha e_K`, and the slope with respect
+    to the assumed share is :math:`-(g_K - g_L - g_h)`.
+
+    This is the closed form on average rates, for a constant share; for a
+    share that changes year by year (``1 - labsh``) use
+    :func:`accounting_by_capital_share` on the levels. With a constant share
+    both give the same TFP growth.
+
+    Parameters
+    ----------
+    rates : dict
+        True average growth rates, % per year, with keys ``output``,
+        ``capital``, ``labor``, ``human_capital`` (as from
+        :func:`average_growth_rates`).
+    capital_share : float or array_like
+        Assumed capital share(s) in [0, 1].
+    output_error, capital_error, labor_error : float
+        Amount by which measured growth exceeds true growth, percentage points
+        per year (negative: understated).
+
+    Returns
+    -------
+    float or ndarray
+        Measured TFP growth, % per year, one value per assumed share.
+
+    Raises
+    ------
+    ValueError
+        If ``rates`` lacks a key, or as :func:`solow_residual`.
+
+    Examples
+    --------
+    >>> rates = {"output": 5.0, "capital": 7.5, "labor": 2.0, "human_capital": 0.5}
+    >>> residual_sensitivity(rates, [0.3, 0.4, 0.5]).round(2)
+    array([1. , 0.5, 0. ])
+    >>> print(f"{residual_sensitivity(rates, 0.4, capital_error=1.0):.2f}")
+    0.10
+    """
+    _check_rates(rates)
+    errors = {
+        name: as_scalar(name, value)
+        for name, value in (
+            ("output_error", output_error),
+            ("capital_error", capital_error),
+            ("labor_error", labor_error),
+        )
+    }
+    return solow_residual(
+        rates["output"] + errors["output_error"],
+        rates["capital"] + errors["capital_error"],
+        rates["labor"] + errors["labor_error"],
+        capital_share,
+        rates["human_capital"],
+    )
+
+
+def average_growth_rates(
+    output: npt.ArrayLike,
+    capital: npt.ArrayLike,
+    labor: npt.ArrayLike,
+    human_capital: npt.ArrayLike | None = None,
+    years: npt.ArrayLike | None = None,
+) -> dict[str, float]:
+    """Average annual log growth of output and each input over the whole series.
+
+    Parameters
+    ----------
+    output, capital, labor : array_like, shape (T,)
+        Strictly positive levels, T >= 2.
+    human_capital : array_like, shape (T,), optional
+        Human capital index; None means no quality adjustment (growth 0).
+    years : array_like, shape (T,), optional
+        Strictly increasing years; default one year apart.
+
+    Returns
+    -------
+    dict
+        ``output``, ``capital``, ``labor``, ``human_capital``: 100 times
+        (ln X_T - ln X_0) / (length in years), % per year.
+
+    Raises
+    ------
+    ValueError
+        If a series is not positive and finite, lengths differ, T < 2, or the
+        years are not increasing.
+
+    Examples
+    --------
+    >>> rates = average_growth_rates([100, 100 * np.exp(0.5)], [1, np.exp(0.7)], [1, 1], years=[2000, 2010])
+    >>> {k: round(v, 2) for k, v in rates.items()}
+    {'output': 5.0, 'capital': 7.0, 'labor': 0.0, 'human_capital': 0.0}
+    """
+    Y = as_levels("output", output)
+    n = Y.shape[0]
+    if n < 2:
+        raise ValueError(f"output must have at least 2 years (T >= 2); got T = {n}")
+    series = {"output": Y, "capital": as_levels("capital", capital), "labor": as_levels("labor", labor)}
+    series["human_capital"] = (
+        np.ones(n) if human_capital is None else as_levels("human_capital", human_capital)
+    )
+    for name, arr in series.items():
+        if arr.shape != Y.shape:
+            raise ValueError(f"{name} must have the same shape as output {Y.shape}; got {arr.shape}")
+    yrs = as_years(years, n)
+    span = n - 1 if yrs is None else yrs[-1] - yrs[0]
+    return {k: float(100 * np.log(v[-1] / v[0]) / span) for k, v in series.items()}
+
+
+# --------------------------------------------------------------------------- #
+# The residual under other capital shares, on data
+# --------------------------------------------------------------------------- #
+def accounting_by_capital_share(
+    output: npt.ArrayLike,
+    capital: npt.ArrayLike,
+    labor: npt.ArrayLike,
+    capital_shares: Mapping[str, npt.ArrayLike],
+    human_capital: npt.ArrayLike | None = None,
+    years: npt.ArrayLike | None = None,
+    start: float | None = None,
+    end: float | None = None,
+) -> dict[str, GrowthSummary]:
+    r"""Growth accounts of the same data under several capital shares.
+
+    The capital share is an empirical quantity, and its choice moves measured
+    TFP: since :math:`g_A = g_Y - \alpha g_K - (1-\alpha)(g_L + g_h)`, a
+    constant share changes TFP growth by :math:`\partial g_A / \partial \alpha
+    = -(g_K - g_L - g_h)`. Where capital grows faster than quality-adjusted
+    labour, a higher capital share means lower measured TFP growth.
+
+    Parameters
+    ----------
+    output, capital, labor, human_capital, years
+        As in :func:`nqp_helpers.growth.decompose`.
+    capital_shares : dict of str -> float or array_like
+        Label -> capital share (a constant in [0, 1] or one value per year),
+        for example ``{"1 - labsh": 1 - labsh, "0.4": 0.4, "0.5": 0.5}``.
+    start, end : optional
+        Period of the summaries (see :meth:`GrowthAccounting.summary`).
+
+    Returns
+    -------
+    dict of str -> GrowthSummary
+        Average contributions in % per year, one summary per label.
+
+    Raises
+    ------
+    ValueError
+        If ``capital_shares`` is empty or not a dict, or as
+        :func:`nqp_helpers.growth.decompose`.
+
+    Examples
+    --------
+    Capital grows 6 %, labour 1 %, output 5 %: raising the share from 0.4 to
+    0.5 lowers TFP growth by 0.1 x (6 - 1) = 0.5 points.
+
+    >>> Y, K, L = [1, np.exp(0.05)], [1, np.exp(0.06)], [1, np.exp(0.01)]
+    >>> s = accounting_by_capital_share(Y, K, L, {"0.4": 0.4, "0.5": 0.5})
+    >>> print({k: round(float(v.parts["TFP"]), 2) for k, v in s.items()})
+    {'0.4': 2.0, '0.5': 1.5}
+    """
+    if not isinstance(capital_shares, Mapping) or not capital_shares:
+        raise ValueError(f"capital_shares must be a non-empty dict of label -> share; got {capital_shares!r}")
+    out = {}
+    for label, share in capital_shares.items():
+        acc = decompose(output, capital, labor, share, human_capital=human_capital, years=years)
+        out[str(label)] = acc.summary(start, end)
+    return out
+
+
+# --------------------------------------------------------------------------- #
+# A country's growth accounts from the Penn World Table
+# --------------------------------------------------------------------------- #
+def complete_run(
+    code: str,
+    start: float | None = None,
+    end: float | None = None,
+    variables: Sequence[str] = CORE_VARIABLES,
+) -> tuple[int, int] | None:
+    """The run of consecutive years, inside ``[start, end]``, in which every variable is present.
+
+    The one rule of the package for which years of an economy can be
+    accounted for: take the latest year inside ``[start, end]`` in which
+    every variable is present, then go back year by year for as long as they
+    all still are (but not before ``start``). Nothing is filled in. In PWT
+    11.0 the years in which output, capital and employment are all present
+    (with or without the labour share) form one unbroken run for every
+    economy, so this run is also the longest one.
+
+    Parameters
+    ----------
+    code : str
+        ISO code of an economy in the Penn World Table extract.
+    start, end : float, optional
+        Bounds of the search; they may lie outside the data (1940 is fine).
+        None leaves a bound open.
+    variables : sequence of str
+        The variables that must all be present; default :data:`CORE_VARIABLES`.
+
+    Returns
+    -------
+    (int, int) or None
+        First and last year of the run (equal for a single year), or None
+        when no year inside ``[start, end]`` has them all.
+
+    Raises
+    ------
+    ValueError
+        Unknown code (with near matches) or variable, or a bound that is not
+        a number.
+
+    Examples
+    --------
+    >>> complete_run("CHN")
+    (1952, 2023)
+    >>> complete_run("CHN", 1940, 2000)
+    (1952, 2000)
+    >>> complete_run("IND", end=2019, variables=["rgdpna", "rnna", "emp", "avh"])
+    (1970, 2019)
+    >>> print(complete_run("BGD", variables=["rgdpna", "rnna", "emp", "labsh"]))
+    None
+    """
+    series = load_country(code, list(variables), allow_missing=True)
+    years = series.years
+    lo = years[0] if start is None else as_scalar("start", start)
+    hi = years[-1] if end is None else as_scalar("end", end)
+    present = np.all([np.isfinite(series[v]) for v in series.values], axis=0)
+    inside = present & (years >= lo) & (years <= hi)
+    if not inside.any():
+        return None
+    last = int(np.flatnonzero(inside)[-1])
+    first = last
+    while first > 0 and inside[first - 1]:
+        first -= 1
+    return int(years[first]), int(years[last])
+
+
+@dataclass(frozen=True, eq=False)
+class CountryAccounting:
+    """Growth accounts for one country, with the conventions that produced them.
+
+    Attributes
+    ----------
+    accounting : GrowthAccounting
+        The result of :func:`nqp_helpers.growth.decompose` (log points per year).
+    code, name : str
+        Country code and name.
+    years : ndarray of int, shape (T,)
+        Years of the levels used (the accounting has T-1 intervals).
+    conventions : list of str
+        Plain-English statement of every choice made: period, output, capital,
+        capital share, labour, human capital.
+    labor : str
+        Labour measure actually used, ``"hours"`` or ``"persons"``.
+    human_capital : bool
+        Whether labour was adjusted by PWT ``hc``.
+    capital : str
+        Capital variable used (``"rnna"`` or ``"rkna"``).
+    capital_share : "labsh" or float
+        The capital share used: ``"labsh"`` for ``1 - labsh`` year by year,
+        or the share assumed in every year.
+    levels : dict of str -> ndarray
+        The series that were decomposed, one value per year: ``output``,
+        ``capital``, ``labor`` (hours or persons), ``capital_share`` (the
+        share in each year) and, only when labour was adjusted, ``human_capital``.
+        Other specifications of the same data start from here (see
+        :func:`accounting_by_capital_share`).
+    """
+
+    accounting: GrowthAccounting
+    code: str
+    name: str
+    years: np.ndarray
+    conventions: list[str]
+    labor: str
+    human_capital: bool
+    capital: str
+    capital_share: str | float
+    levels: dict[str, np.ndarray]
+
+    def summary(self, start: float | None = None, end: float | None = None) -> GrowthSummary:
+        """Average contributions in % per year; see :meth:`GrowthAccounting.summary`."""
+        return self.accounting.summary(start, end)
+
+    def per_worker(self) -> PerWorkerAccounting:
+        """Per-worker decomposition; see :meth:`GrowthAccounting.per_worker`."""
+        return self.accounting.per_worker()
+
+    def __str__(self) -> str:
+        return "\n".join([f"{self.name} ({self.code})"] + [f"- {c}" for c in self.conventions])
+
+
+def _describe(series: Series, variable: str) -> str:
+    """'rgdpna (real GDP at constant 2021 national prices, mil. 2021US$)'."""
+    text = list_variables()[variable]
+    definition, unit = text[: text.rfind(" (")], series.units[variable]
+    if len(definition) > 1 and definition[1].islower():
+        definition = definition[0].lower() + definition[1:]
+    return f"{variable} ({definition}, {unit})"
+
+
+def decompose_country(
+    code: str,
+    start: int | None = None,
+    end: int | None = None,
+    labor: str = "hours",
+    human_capital: bool = True,
+    capital: str = "rnna",
+    capital_share: str | float = "labsh",
+) -> CountryAccounting:
+    """Growth accounts for one country from the Penn World Table, conventions stated.
+
+    Output is ``rgdpna``, capital ``rnna`` (or ``rkna``), the capital share
+    ``1 - labsh`` year by year, labour ``emp x avh`` (total hours) or ``emp``
+    (persons), and human capital ``hc``; see :func:`nqp_helpers.growth.decompose`.
+
+    Parameters
+    ----------
+    code : str
+        ISO 3-letter country code.
+    start, end : int, optional
+        First and last year. When both are None, the period is the longest run
+        of consecutive years, ending in the latest year with data, in which
+        output, capital, employment and the labour share are all present
+        (:func:`complete_run`). With only ``end`` given the run ends at
+        ``end``; with only ``start`` given it runs to the latest such year.
+    labor : {"hours", "persons"}
+        Labour input. With ``"hours"``, if ``avh`` is missing in any year of the
+        period, persons are used instead and ``conventions`` says so.
+    human_capital : bool, default True
+        Adjust labour by ``hc``. If ``hc`` is missing in any year of the period,
+        no adjustment is made and ``conventions`` says so.
+    capital : {"rnna", "rkna"}
+        Capital stock (``rnna``) or capital services (``rkna``).
+    capital_share : "labsh" or float, default "labsh"
+        ``"labsh"``: the capital share is ``1 - labsh`` year by year, and
+        ``labsh`` must be present. A number in [0, 1]: that share is assumed
+        in every year (as many studies do, e.g. 0.4), and ``labsh`` is not needed.
+
+    Returns
+    -------
+    CountryAccounting
+        ``accounting`` (log points per year), ``years``, ``conventions``, and
+        the choices actually made (``labor``, ``human_capital``, ``capital``,
+        ``capital_share``) with the ``levels`` decomposed.
+
+    Raises
+    ------
+    ValueError
+        Unknown code, bad years or options; output, capital, employment or the
+        labour share missing inside an explicitly requested period (the years
+        are listed); fewer than two usable years.
+
+    Examples
+    --------
+    >>> ca = decompose_country("CHN", 1978, 2004)
+    >>> ca.conventions[2]
+    'capital: rnna (capital stock at constant 2021 national prices, mil. 2021US$)'
+    >>> print(ca.summary())
+    1978-2004 (26 years)    % per year   share of growth
+    output growth                     9.18        100.0 %
+      capital                         3.75         40.9 %
+      labour                          1.31         14.2 %
+      human capital                   0.78          8.5 %
+      TFP                             3.34         36.4 %
+    >>> ca.capital_share, decompose_country("CHN", 1978, 2004, capital_share=0.4).capital_share
+    ('labsh', 0.4)
+    """
+    code = check_code(code)
+    if labor not in _LABOR_CHOICES:
+        raise ValueError(f"labor must be 'hours' or 'persons'; got {labor!r}")
+    if capital not in _CAPITAL_CHOICES:
+        raise ValueError(
+            f"capital must be 'rnna' (capital stock) or 'rkna' (capital services); got {capital!r}"
+        )
+    if not isinstance(human_capital, (bool, np.bool_)):
+        raise ValueError(f"human_capital must be True or False; got {human_capital!r}")
+    measured_share = isinstance(capital_share, str)
+    if measured_share and capital_share != "labsh":
+        raise ValueError(f"capital_share must be 'labsh' or a number in [0, 1]; got {capital_share!r}")
+    assumed = None if measured_share else as_scalar("capital_share", capital_share, low=0, high=1)
+    start, end = check_period(start, end)
+    core = ["rgdpna", capital, "emp"] + (["labsh"] if measured_share else [])
+    data = load_country(code, [*core, "avh", "hc"], allow_missing=True)
+    name, years = data.name, data.years
+    first, last = int(years[0]), int(years[-1])
+    rows = {v: data[v] for v in core}
+    core_txt = (
+        f"output (rgdpna), capital ({capital}), employment (emp) and the labour share (labsh)"
+        if measured_share
+        else f"output (rgdpna), capital ({capital}) and employment (emp)"
+    )
+
+    if start is not None and end is not None:
+        lo, hi = start, end
+        how = "as requested"
+    else:
+        run = complete_run(code, start, end, core)
+        if end is not None and (run is None or run[1] != end):
+            gone = [v for v in core if not np.isfinite(rows[v][end - first])]
+            raise ValueError(
+                f"{', '.join(gone)} {'is' if len(gone) == 1 else 'are'} missing for {code} in {end} "
+                "(the requested end year); choose another end"
+            )
+        if run is None:
+            frm = first if start is None else start
+            never = [v for v in core if not np.isfinite(rows[v][frm - first :]).any()]
+            why = (
+                f"{', '.join(never)} {'is' if len(never) == 1 else 'are'} missing in every year"
+                if never
+                else "they are never all present in the same year"
+            )
+            raise ValueError(
+                f"too little data for {code} ({name}): growth accounting needs {core_txt} "
+                f"in the same years, but {why}"
+                + (f" from {start}" if start is not None else f" ({first}-{last})")
+                + (
+                    "; without labsh the capital share is unknown: pass an assumed share, "
+                    "for example capital_share=0.4"
+                    if "labsh" in never
+                    else ""
+                )
+            )
+        hi = run[1]
+        if start is None:
+            lo = run[0]
+            how = (
+                f"the longest run of consecutive years ending in {hi} in which {core_txt} are all present"
+                if end is not None
+                else "the longest run of consecutive years, ending in the latest year with data, "
+                f"in which {core_txt} are all present"
+            )
+        else:
+            lo = start
+            how = f"from start ({lo}) to the latest year in which {core_txt} are all present"
+    missing = missing_years(rows, years, lo, hi)
+    if missing:
+        raise ValueError(
+            missing_message(code, missing, lo, hi) + f" (growth accounting needs {core_txt} in every year)"
+        )
+    if hi - lo < 1:
+        raise ValueError(
+            f"too little data for {code} ({name}): the period is the single year {lo} ({how}); "
+            "growth accounting needs at least 2 consecutive years"
+        )
+    sel = (years >= lo) & (years <= hi)
+    yrs = years[sel]
+    Y, K, emp = (rows[v][sel] for v in core[:3])
+    share = 1.0 - rows["labsh"][sel] if assumed is None else np.full(yrs.size, assumed)
+
+    conventions = [
+        f"period: {lo}-{hi}, {how}",
+        f"output: {_describe(data, 'rgdpna')}",
+        f"capital: {_describe(data, capital)}",
+        "capital share: 1 - labsh, year by year (each interval uses the average of its two years)"
+        if assumed is None
+        else f"capital share: {assumed:g} in every year (assumed, not measured)",
+    ]
+    avh = data["avh"][sel]
+    if labor == "hours" and np.isfinite(avh).all():
+        L, used_labor = emp * avh, "hours"
+        conventions.append("labour: emp x avh (total hours worked, millions of hours per year)")
+    elif labor == "hours":
+        L, used_labor = emp, "persons"
+        gap = year_ranges(yrs[~np.isfinite(avh)])
+        conventions.append(
+            f"labour: emp (persons engaged, millions); avh is missing for {code} in {gap} "
+            "so hours could not be used"
+        )
+    else:
+        L, used_labor = emp, "persons"
+        conventions.append("labour: emp (persons engaged, millions), as requested with labor='persons'")
+    hc = data["hc"][sel]
+    levels = {"output": Y, "capital": K, "labor": L, "capital_share": share}
+    if human_capital and np.isfinite(hc).all():
+        levels["human_capital"] = hc
+        conventions.append("human capital: hc (index based on years of schooling and returns to education)")
+    elif human_capital:
+        gap = year_ranges(yrs[~np.isfinite(hc)])
+        conventions.append(f"human capital: not adjusted (hc missing for {code} in {gap})")
+    else:
+        conventions.append("human capital: not adjusted (human_capital=False)")
+    conventions.append("growth rates: annual log differences; summary() reports them in % per year")
+    acc = decompose(Y, K, L, share, human_capital=levels.get("human_capital"), years=yrs)
+    return CountryAccounting(
+        accounting=acc,
+        code=code,
+        name=name,
+        years=yrs,
+        conventions=conventions,
+        labor=used_labor,
+        human_capital="human_capital" in levels,
+        capital=capital,
+        capital_share="labsh" if assumed is None else assumed,
+        levels=levels,
+    )
+
+
+def quality_adjustment_steps(code: str, start: int, end: int) -> dict[str, GrowthSummary]:
+    """TFP as the inputs are measured better, one step at a time (Penn World Table).
+
+    The steps are cumulative: (1) persons engaged and the capital stock
+    ``rnna``, no quality adjustment; (2) total hours instead of persons;
+    (3) labour also adjusted for schooling (``hc``): the quality of workers;
+    (4) capital services ``rkna`` instead of the stock: the quality (asset
+    mix) of the means of labour. Step 4 is the Penn World Table's own TFP
+    measure (``rtfpna``). The capital share is ``1 - labsh`` throughout.
+
+    Parameters
+    ----------
+    code : str
+        Country code; ``avh``, ``hc`` and ``rkna`` must be present in every
+        year of the period.
+    start, end : int
+        First and last year.
+
+    Returns
+    -------
+    dict of str -> GrowthSummary
+        Ordered steps, label -> average contributions (% per year).
+
+    Raises
+    ------
+    ValueError
+        If hours, human capital or capital services are missing in the period
+        (a step would silently repeat another), or as :func:`decompose_country`.
+
+    Examples
+    --------
+    >>> steps = quality_adjustment_steps("CHN", 1978, 2004)
+    >>> [f"{s.parts['TFP']:.2f}" for s in steps.values()]
+    ['4.26', '4.12', '3.34', '3.14']
+    """
+    specs: dict[str, dict[str, Any]] = {
+        "persons, capital stock": dict(labor="persons", human_capital=False, capital="rnna"),
+        "+ hours worked": dict(labor="hours", human_capital=False, capital="rnna"),
+        "+ schooling (hc)": dict(labor="hours", human_capital=True, capital="rnna"),
+        "+ capital services": dict(labor="hours", human_capital=True, capital="rkna"),
+    }
+    out = {}
+    for label, spec in specs.items():
+        ca = decompose_country(code, start, end, **spec)
+        if ca.labor != spec["labor"] or ca.human_capital != spec["human_capital"]:
+            raise ValueError(
+                f"{ca.code}: the step '{label}' needs avh and hc in every year of {start}-{end}; "
+                + "; ".join(ca.conventions[-3:-1])
+            )
+        out[label] = ca.summary()
+    return out
+
+
+# --------------------------------------------------------------------------- #
+# Growth accounts by period (generic; notebooks 02 and 05 use them)
+# --------------------------------------------------------------------------- #
+def _accounting_of(
+    source: str | CountryAccounting | GrowthAccounting, options: Mapping[str, Any]
+) -> tuple[GrowthAccounting, float, float]:
+    """(GrowthAccounting, first year, last year) for a code, a CountryAccounting or a GrowthAccounting."""
+    if isinstance(source, str):
+        source = decompose_country(source, **options)
+    elif options:
+        raise ValueError(
+            f"options {sorted(options)} apply only when source is a country code; got a "
+            f"{type(source).__name__}"
+        )
+    if isinstance(source, CountryAccounting):
+        source = source.accounting
+    if not isinstance(source, GrowthAccounting):
+        raise ValueError(
+            "source must be a country code such as 'CHN', a CountryAccounting or a GrowthAccounting; "
+            f"got {source!r}"
+        )
+    if source.years is None:
+        raise ValueError("source must carry years (call decompose with years=...) to be split by period")
+    if np.ndim(source.output_growth) != 1:
+        raise ValueError("source must be a single economy, not a panel")
+    first = float(source.years[0] - source.interval_years[0])
+    return source, first, float(source.years[-1])
+
+
+def _check_periods(periods: Any) -> list[tuple[float | None, float | None]]:
+    if isinstance(periods, (str, bytes)) or not hasattr(periods, "__len__") or len(periods) == 0:
+        raise ValueError(f"periods must be a non-empty list of (start, end) pairs; got {periods!r}")
+    out = []
+    for p in periods:
+        if isinstance(p, (str, bytes)) or not hasattr(p, "__len__") or len(p) != 2:
+            raise ValueError(f"each period must be a (start, end) pair of years or None; got {p!r}")
+        for y in p:
+            if y is not None and (isinstance(y, bool) or not isinstance(y, numbers.Real)):
+                raise ValueError(f"period bounds must be years or None; got {y!r} in {p!r}")
+        if p[0] is not None and p[1] is not None and not p[0] < p[1]:
+            raise ValueError(f"each period must have start < end; got {tuple(p)!r}")
+        out.append((p[0], p[1]))
+    return out
+
+
+def period_table(
+    source: str | CountryAccounting | GrowthAccounting,
+    periods: Sequence[tuple[float | None, float | None]],
+    per_worker: bool = False,
+    clip: bool = False,
+    **options: Any,
+) -> list[GrowthSummary]:
+    """Average contributions to growth for each of several periods.
+
+    Generic growth accounting (used by notebooks 02 and 05). The whole span is
+    decomposed once, with one set of conventions, and then averaged period by
+    period, so every row uses the same data choices.
+
+    Parameters
+    ----------
+    source : str, CountryAccounting or GrowthAccounting
+        A Penn World Table country code (decomposed with
+        :func:`decompose_country` over the longest run of complete years
+        ending in the latest year), or an accounting with years.
+    periods : sequence of (start, end)
+        Years; ``None`` as start means the first year of the data, as end the
+        last. Example: ``[(1978, 1993), (1993, 2004), (2012, None)]``.
+    per_worker : bool, default False
+        Decompose output per unit of labour (capital deepening, human capital,
+        TFP) instead of output.
+    clip : bool, default False
+        If True, a period that begins before the first year of the data starts
+        at the first year instead (the summary's ``period`` shows the years used).
+    **options
+        ``labor``, ``human_capital``, ``capital`` for ``decompose_country``
+        (only with a country code).
+
+    Returns
+    -------
+    list of GrowthSummary
+        One per period, in % per year.
+
+    Raises
+    ------
+    ValueError
+        Malformed periods; a period outside the data (unless clipped);
+        options without a country code; errors of ``decompose_country``.
+
+    Examples
+    --------
+    >>> rows = period_table("CHN", [(1978, 1993), (2012, None)], labor="persons")
+    >>> [f"{s.period[0]:g}-{s.period[1]:g}: TFP {s.parts['TFP']:.2f}" for s in rows]
+    ['1978-1993: TFP 3.54', '2012-2023: TFP 1.80']
+    """
+    checked = _check_periods(periods)
+    acc, first, last = _accounting_of(source, options)
+    view: GrowthAccounting | PerWorkerAccounting = acc.per_worker() if per_worker else acc
+    out = []
+    for start, end in checked:
+        lo = first if start is None else float(start)
+        hi = last if end is None else float(end)
+        if clip and lo < first < hi:
+            lo = first
+        if lo < first or hi > last:
+            raise ValueError(
+                f"period {lo:g}-{hi:g} lies outside the data ({first:g}-{last:g}); "
+                "choose years inside it or pass clip=True to start at the first year"
+            )
+        out.append(view.summary(lo, hi))
+    return out
+
+
+def summaries_table(
+    summaries: Sequence[GrowthSummary], labels: Sequence[str] | None = None, show_share: bool = True
+) -> str:
+    """Growth accounts as an aligned text table, one row per summary.
+
+    Parameters
+    ----------
+    summaries : sequence of GrowthSummary
+        With the same parts (all aggregate or all per worker).
+    labels : sequence of str, optional
+        Row labels; default the periods ("1978-1993").
+    show_share : bool, default True
+        Add a column with TFP's share of total growth (%). Leave it out when
+        total growth is near zero and the share is meaningless.
+
+    Returns
+    -------
+    str
+        Columns: total growth, each part (% per year) and TFP's share of growth (%).
+
+    Raises
+    ------
+    ValueError
+        If the list is empty, labels do not match, or parts differ.
+
+    Examples
+    --------
+    >>> from nqp_helpers import constant_growth_economy
+    >>> e = constant_growth_economy(10, 6.0, 1.0, 2.0, 0.4)
+    >>> acc = decompose(e["output"], e["capital"], e["labor"], 0.4, years=e["years"])
+    >>> print(summaries_table([acc.summary()], ["toy"]))
+                    output growth  capital  labour  human capital     TFP  TFP share (%)
+    toy                      5.00     2.40    0.60           0.00    2.00           40.0
+    """
+    summaries = list(summaries)
+    if not summaries or not all(isinstance(s, GrowthSummary) for s in summaries):
+        raise ValueError("summaries must be a non-empty list of GrowthSummary")
+    names = list(summaries[0].parts)
+    if any(list(s.parts) != names for s in summaries):
+        raise ValueError("all summaries must have the same parts (do not mix aggregate and per-worker views)")
+    if labels is None:
+        labels = [f"{s.period[0]:g}-{s.period[1]:g}" for s in summaries]
+    labels = [str(x) for x in labels]
+    if len(labels) != len(summaries):
+        raise ValueError(f"labels must have one entry per summary ({len(summaries)}); got {len(labels)}")
+    width = max(16, *(len(x) + 1 for x in labels))
+    cols = [summaries[0].total_name, *names] + (["TFP share (%)"] if show_share else [])
+    sizes = [max(len(c), 6) for c in cols]
+    lines = [" " * width + "  ".join(f"{c:>{n}}" for c, n in zip(cols, sizes, strict=True))]
+    for label, s in zip(labels, summaries, strict=True):
+        share = s.shares["TFP"]
+        vals = [float(s.total), *(float(s.parts[n]) for n in names)]
+        cells = [f"{v:{n}.2f}" for v, n in zip(vals, sizes, strict=False)]
+        share_txt = "n/a" if np.isnan(share) else f"{100 * share:.1f}"
+        if show_share:
+            cells.append(f"{share_txt:>{sizes[-1]}}")
+        lines.append(f"{label:<{width}}" + "  ".join(cells))
+    return "\n".join(lines)
+
+
+def part_values(
+    rows: Mapping[str, Sequence[GrowthSummary]], part: str = "TFP", share: bool = False
+) -> dict[str, list[float]]:
+    """One part of the growth accounts for several economies and periods, as numbers.
+
+    Parameters
+    ----------
+    rows : dict of str -> list of GrowthSummary
+        Economy label -> one summary per period (as from :func:`period_table`),
+        the same number of periods for every economy.
+    part : str
+        "TFP", "capital", "labour", "human capital" (aggregate view) or
+        "capital deepening" (per-worker view), or "total" (the growth of
+        output, or of output per worker).
+    share : bool
+        The part as a share of total growth (%) instead of % per year.
+
+    Returns
+    -------
+    dict of str -> list of float
+        Economy label -> one value per period.
+
+    Raises
+    ------
+    ValueError
+        If ``rows`` is empty, economies have different numbers of periods, or
+        the part is unknown.
+
+    Examples
+    --------
+    >>> rows = {"CHN": period_table("CHN", [(1978, 1993), (2012, None)], labor="persons")}
+    >>> {k: [round(v, 2) for v in vals] for k, vals in part_values(rows, "TFP").items()}
+    {'CHN': [3.54, 1.8]}
+    """
+    rows = dict(rows)
+    if not rows:
+        raise ValueError("rows must name at least one economy")
+    counts = {len(v) for v in rows.values()}
+    if len(counts) != 1:
+        raise ValueError(f"every economy must have the same number of periods; got {sorted(counts)}")
+    first = next(iter(rows.values()))
+    if part != "total" and part not in first[0].parts:
+        raise ValueError(f"part must be 'total' or one of {list(first[0].parts)}; got {part!r}")
+    out = {}
+    for label, summaries in rows.items():
+        if part == "total":
+            out[label] = [float(s.total) for s in summaries]
+        elif share:
+            out[label] = [100 * float(s.shares[part]) for s in summaries]
+        else:
+            out[label] = [float(s.parts[part]) for s in summaries]
+    return out
+
+
+def part_table(rows: Mapping[str, Sequence[GrowthSummary]], part: str = "TFP", share: bool = False) -> str:
+    """One part of the growth accounts for several economies and periods, as text.
+
+    Parameters
+    ----------
+    rows, part, share
+        As in :func:`part_values`.
+
+    Returns
+    -------
+    str
+        One row per economy, one column per period; periods that were clipped
+        show their own years in the economy's row label.
+
+    Raises
+    ------
+    ValueError
+        As :func:`part_values`.
+
+    Examples
+    --------
+    >>> rows = {"CHN": period_table("CHN", [(1978, 1993), (2012, None)], labor="persons")}
+    >>> print(part_table(rows))
+    TFP (% per year)   1978-1993  2012-2023
+    CHN                     3.54       1.80
+    """
+    values = part_values(rows, part, share)
+    first = next(iter(rows.values()))
+    heads = [f"{s.period[0]:g}-{s.period[1]:g}" for s in first]
+    title = f"{part} ({'% of growth' if share else '% per year'})"
+    width = max(len(title), *(len(k) for k in rows)) + 3
+    lines = [f"{title:<{width}}" + "".join(f"{h:>11}" for h in heads)]
+    for label, summaries in rows.items():
+        own = [f"{s.period[0]:g}-{s.period[1]:g}" for s in summaries]
+        note = (
+            ""
+            if own == heads
+            else " (" + ", ".join(o for o, h in zip(own, heads, strict=True) if o != h) + ")"
+        )
+        lines.append(f"{label:<{width}}" + "".join(f"{v:11.2f}" for v in values[label]) + note)
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- #
+# The published decomposition for China: Bosworth and Collins (2008)
+# --------------------------------------------------------------------------- #
+#: Measures of Bosworth and Collins (2008), Table 1, in their order; the keys of
+#: ``load_published().values``.
+BC_MEASURES = (
+    "output",
+    "employment",
+    "output per worker",
+    "physical capital",
+    "education",
+    "total factor productivity",
+)
+
+
+def bosworth_collins_accounting(
+    code: str = "CHN",
+    start: int = 1978,
+    end: int = 2004,
+    capital_share: str | float = 0.4,
+    schooling_return: float | None = None,
+    labor: str = "persons",
+    capital: str = "rnna",
+) -> dict[str, float]:
+    r"""Recompute a Bosworth-Collins style decomposition from the Penn World Table.
+
+    Bosworth and Collins (2008) write :math:`Y = A K^{\alpha} (L H)^{1-\alpha}`,
+    divide by :math:`L` and report, in % per year, output, employment, output
+    per worker and the contributions of physical capital
+    :math:`\alpha\, g_{K/L}`, education :math:`(1-\alpha) g_H` and TFP to
+    output per worker; they set :math:`\alpha = 0.40` and
+    :math:`H = 1.07^{S}` with :math:`S` years of schooling.
+
+    Parameters
+    ----------
+    code : str
+        Country code.
+    start, end : int
+        First and last year.
+    capital_share : float or "labsh"
+        A constant capital share in [0, 1], or ``"labsh"`` for PWT's
+        ``1 - labsh`` year by year (Tornqvist averages).
+    schooling_return : float, optional
+        None: human capital is PWT ``hc``. A number r in [0, 0.3]: human
+        capital is :math:`(1 + r)^S` with :math:`S` the schooling behind
+        ``hc`` (:func:`nqp_helpers.schooling.schooling_from_human_capital`);
+        Bosworth and Collins use 0.07.
+    labor : {"persons", "hours"}
+        Employment (``emp``) or total hours (``emp * avh``).
+    capital : {"rnna", "rkna"}
+        Capital stock or capital services.
+
+    Returns
+    -------
+    dict
+        :data:`BC_MEASURES` -> % per year. ``employment`` is the growth of the
+        labour measure used; the last three add up to ``output per worker``.
+
+    Raises
+    ------
+    ValueError
+        Bad options, or data missing in the period.
+
+    Examples
+    --------
+    >>> r = bosworth_collins_accounting()
+    >>> for k in ("output per worker", "physical capital", "education", "total factor productivity"):
+    ...     print(f"{k}: {r[k]:.2f}")
+    output per worker: 7.21
+    physical capital: 2.86
+    education: 0.80
+    total factor productivity: 3.55
+    """
+    if labor not in ("persons", "hours"):
+        raise ValueError(f"labor must be 'persons' or 'hours'; got {labor!r}")
+    if capital not in ("rnna", "rkna"):
+        raise ValueError(f"capital must be 'rnna' or 'rkna'; got {capital!r}")
+    if isinstance(capital_share, str):
+        if capital_share != "labsh":
+            raise ValueError(f"capital_share must be a number in [0, 1] or 'labsh'; got {capital_share!r}")
+    else:
+        capital_share = as_scalar("capital_share", capital_share, low=0, high=1)
+    if schooling_return is not None:
+        schooling_return = as_scalar("schooling_return", schooling_return, low=0, high=0.3)
+    variables = ["rgdpna", capital, "emp", "hc"] + (["avh"] if labor == "hours" else [])
+    if capital_share == "labsh":
+        variables.append("labsh")
+    d = load_country(code, variables, start, end)
+    L = d["emp"] * d["avh"] if labor == "hours" else d["emp"]
+    if schooling_return is None:
+        H = d["hc"]
+    else:
+        H = (1.0 + schooling_return) ** schooling_from_human_capital(d["hc"])
+    share = 1.0 - d["labsh"] if capital_share == "labsh" else capital_share
+    acc = decompose(d["rgdpna"], d[capital], L, share, human_capital=H, years=d.years)
+    s, pw = acc.summary(), acc.per_worker().summary()
+    return {
+        "output": float(s.total),
+        "employment": float(s.total - pw.total),
+        "output per worker": float(pw.total),
+        "physical capital": float(pw.parts["capital deepening"]),
+        "education": float(pw.parts["human capital"]),
+        "total factor productivity": float(pw.parts["TFP"]),
+    }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Published figures next to recomputed ones.
+
+    Attributes
+    ----------
+    measures : tuple of str
+        Row names (:data:`BC_MEASURES`).
+    columns : tuple of str
+        Column labels; the first is the published study.
+    values : ndarray, shape (len(measures), len(columns))
+        % per year.
+    citation : str
+        Reference of the published column.
+    """
+
+    measures: tuple[str, ...]
+    columns: tuple[str, ...]
+    values: np.ndarray
+    citation: str
+
+    def column(self, label: str) -> dict[str, float]:
+        """One column as a dict measure -> value."""
+        if label not in self.columns:
+            raise ValueError(f"unknown column {label!r}; columns are {list(self.columns)}")
+        j = self.columns.index(label)
+        return dict(zip(self.measures, self.values[:, j].tolist(), strict=True))
+
+    def differences(self, label: str) -> dict[str, float]:
+        """A column minus the published column, percentage points per year."""
+        col, pub = self.column(label), self.column(self.columns[0])
+        return {m: col[m] - pub[m] for m in self.measures}
+
+    def table(self) -> str:
+        """Aligned text: one row per measure, one column per source (keys A, B, ...)."""
+        keys = [chr(ord("A") + j) for j in range(len(self.columns))]
+        lines = [f"{k}: {c}" for k, c in zip(keys, self.columns, strict=True)]
+        lines.append(f"{'% per year':<27}" + "".join(f"{k:>8}" for k in keys))
+        for i, m in enumerate(self.measures):
+            lines.append(f"{m:<27}" + "".join(f"{v:8.2f}" for v in self.values[i]))
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.table()
+
+
+#: The recomputations shown next to the published figures by default.
+DEFAULT_VARIANTS: dict[str, dict[str, Any]] = {
+    "PWT 11.0, capital share 0.40, persons, hc": dict(capital_share=0.4),
+    "PWT 11.0, capital share 0.40, persons, 7 % per year of schooling": dict(
+        capital_share=0.4, schooling_return=0.07
+    ),
+    "PWT 11.0, capital share 1 - labsh, persons, hc": dict(capital_share="labsh"),
+    "PWT 11.0, capital share 1 - labsh, hours, hc": dict(capital_share="labsh", labor="hours"),
+}
+
+
+def compare_with_bosworth_collins(variants: Mapping[str, Mapping[str, Any]] | None = None) -> Comparison:
+    """Bosworth and Collins (2008, Table 1) for China 1978-2004 next to PWT 11.0 recomputations.
+
+    Parameters
+    ----------
+    variants : dict of str -> dict, optional
+        Column label -> keyword arguments for :func:`bosworth_collins_accounting`
+        (its ``code``, ``start`` and ``end`` are fixed to China 1978-2004).
+        Default: :data:`DEFAULT_VARIANTS`.
+
+    Returns
+    -------
+    Comparison
+        The first column is the published table (``datasets/published``).
+
+    Raises
+    ------
+    ValueError
+        If ``variants`` is empty or a variant's options are invalid.
+
+    Examples
+    --------
+    >>> c = compare_with_bosworth_collins()
+    >>> c.columns[0]
+    'Bosworth and Collins (2008), Table 1'
+    >>> print(f"{c.differences(c.columns[1])['total factor productivity']:+.2f}")
+    -0.05
+    """
+    variants = DEFAULT_VARIANTS if variants is None else variants
+    if not isinstance(variants, Mapping) or not variants:
+        raise ValueError(f"variants must be a non-empty dict label -> options; got {variants!r}")
+    pub = load_published("bosworth_collins_2008_table1")
+    cols = {"Bosworth and Collins (2008), Table 1": {m: pub.values[m] for m in BC_MEASURES}}
+    for label, opts in variants.items():
+        fixed = {k for k in ("code", "start", "end") if k in opts}
+        if fixed:
+            raise ValueError(
+                f"variant {label!r} may not set {sorted(fixed)}: the comparison is China 1978-2004"
+            )
+        cols[str(label)] = bosworth_collins_accounting("CHN", 1978, 2004, **opts)
+    values = np.array([[cols[c][m] for c in cols] for m in BC_MEASURES])
+    return Comparison(tuple(BC_MEASURES), tuple(cols), values, pub.citation)
+
+
+# --------------------------------------------------------------------------- #
+# Development accounting: levels instead of growth
+# --------------------------------------------------------------------------- #
+@dataclass(frozen=True)
+class DevelopmentAccount:
+    """Levels accounting of output per worker relative to a reference economy.
+
+    Attributes
+    ----------
+    code, reference : str
+    year : int
+    capital_share : float
+    ratios : dict
+        ``output per worker``, ``capital``, ``human capital``, ``TFP``: the
+        ratio to the reference economy of y, of k^a, of h^(1-a) and of A;
+        the last three multiply to the first.
+    log_shares : dict
+        Each factor's share of the log gap ln(y/y*) (they sum to 1).
+    pwt_ctfp : float
+        PWT's own TFP level relative to the USA (``ctfp``) in that year, for
+        comparison (NaN if missing or if the reference is not the USA).
+    """
+
+    code: str
+    reference: str
+    year: int
+    capital_share: float
+    ratios: dict[str, float]
+    log_shares: dict[str, float]
+    pwt_ctfp: float
+
+    def table(self) -> str:
+        """The account as aligned text."""
+        lines = [
+            f"{self.code} relative to {self.reference} in {self.year} (capital share {self.capital_share:g})",
+            "factor                 ratio   share of log gap",
+        ]
+        for k, v in self.ratios.items():
+            share = "" if k == "output per worker" else f"{100 * self.log_shares[k]:10.0f} %"
+            lines.append(f"{k:<20}{v:8.3f}  {share}")
+        if np.isfinite(self.pwt_ctfp):
+            lines.append(f"(PWT's own TFP level, ctfp, USA = 1: {self.pwt_ctfp:.3f})")
+        return "\n".join(lines)
+
+
+def development_accounting(
+    code: str, year: int | None = None, reference: str = "USA", capital_share: float = 1 / 3
+) -> DevelopmentAccount:
+    r"""Split the gap in output per worker to a reference economy into capital, human capital and TFP.
+
+    Development accounting (Hall and Jones 1999; Caselli 2005) writes output
+    per worker as :math:`y = A k^{\alpha} h^{1-\alpha}` with :math:`k = K/L`, so
+    that the log gap to a reference economy splits exactly into
+
+    .. math:: \ln\frac{y}{y^*} = \alpha\ln\frac{k}{k^*} + (1-\alpha)\ln\frac{h}{h^*}
+              + \ln\frac{A}{A^*}.
+
+    Uses output-side real GDP at chained PPPs (``rgdpo``), the capital stock at
+    current PPPs (``cn``), persons engaged (``emp``) and ``hc``, all in the same
+    year, and a common capital share (1/3 by default, as in Caselli 2005).
+
+    Parameters
+    ----------
+    code, reference : str
+        ISO codes.
+    year : int, optional
+        Default: the latest year in which both economies have all four variables.
+    capital_share : float
+        In (0, 1).
+
+    Returns
+    -------
+    DevelopmentAccount
+
+    Raises
+    ------
+    ValueError
+        If either economy lacks the variables in ``year`` (or in every year).
+
+    Examples
+    --------
+    >>> d = development_accounting("CHN", 2019)
+    >>> print(round(d.ratios["output per worker"], 3), round(sum(d.log_shares.values()), 12))
+    0.239 1.0
+    """
+    a = as_scalar("capital_share", capital_share, low=0, high=1, low_open=True, high_open=True)
+    variables = ["rgdpo", "cn", "emp", "hc"]
+    own = load_country(code, variables + ["ctfp"], allow_missing=True)
+    ref = load_country(reference, variables, allow_missing=True)
+    ok = np.all([np.isfinite(own.values[v]) for v in variables], axis=0)
+    ok &= np.all([np.isfinite(ref.values[v]) for v in variables], axis=0)
+    if year is None:
+        if not ok.any():
+            raise ValueError(f"no year in which {own.code} and {ref.code} both have rgdpo, cn, emp and hc")
+        year = int(own.years[ok][-1])
+    year = int(year)
+    idx = np.flatnonzero(own.years == year)
+    if idx.size == 0 or not ok[idx[0]]:
+        have = own.years[ok]
+        span = f"{have[0]}-{have[-1]}" if have.size else "no year"
+        raise ValueError(
+            f"year must be one in which {own.code} and {ref.code} both have rgdpo, cn, emp and hc "
+            f"({span}); got {year}"
+        )
+    i = idx[0]
+
+    def per_worker(s: Series) -> tuple[float, float, float]:
+        e = s.values["emp"][i]
+        return s.values["rgdpo"][i] / e, s.values["cn"][i] / e, s.values["hc"][i]
+
+    (y, k, h), (y0, k0, h0) = per_worker(own), per_worker(ref)
+    parts = {"capital": (k / k0) ** a, "human capital": (h / h0) ** (1 - a)}
+    parts["TFP"] = (y / y0) / (parts["capital"] * parts["human capital"])
+    gap = np.log(y / y0)
+    log_shares = {kname: float(np.log(v) / gap) if gap != 0 else float("nan") for kname, v in parts.items()}
+    ctfp = own.values["ctfp"][i] if ref.code == "USA" else float("nan")
+    return DevelopmentAccount(
+        own.code,
+        ref.code,
+        year,
+        a,
+        {"output per worker": float(y / y0), **{kname: float(v) for kname, v in parts.items()}},
+        log_shares,
+        float(ctfp),
+    )

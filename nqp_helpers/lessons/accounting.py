@@ -1,0 +1,680 @@
+"""Figures and widgets of notebook 02: the residual, real data, Bosworth and Collins.
+
+Everything these figures show is computed in :mod:`nqp_helpers.accounting`
+(the residual and its sensitivity, a country's accounts, the accounts by
+period, the published comparison); this module only draws it. The
+build-your-own-economy widget is the shared
+:func:`nqp_helpers.lessons.growth.make_economy_app`.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from .._validate import as_scalar
+from ..accounting import (
+    Comparison,
+    average_growth_rates,
+    compare_with_bosworth_collins,
+    decompose_country,
+    part_values,
+    residual_sensitivity,
+)
+from ..data import list_countries, load_country, toy_economy, toy_parameters
+from ..growth import GrowthSummary
+from .plotting import PALETTE, no_negative_zero, plain_log_axis, stacked_bars
+from .widgets import FigureApp, int_slider, slider
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.ticker import Locator
+
+__all__ = [
+    "plain_text",
+    "plot_residual_sensitivity",
+    "plot_index_paths",
+    "plot_period_lines",
+    "plot_comparison",
+    "plot_mixed_contributions",
+    "draw_residual",
+    "draw_country",
+    "draw_bosworth_collins",
+    "make_residual_app",
+    "make_country_app",
+    "make_bosworth_collins_app",
+]
+
+
+def plain_text(note: str) -> str:
+    """Strip the HTML tags from a widget note, for printing.
+
+    Examples
+    --------
+    >>> plain_text("TFP <b>2.00 % per year</b>")
+    'TFP 2.00 % per year'
+    """
+    return html.unescape(re.sub(r"<[^>]+>", "", str(note)))
+
+
+def _locator(n: int) -> Locator:
+    """A tick locator with at most n ticks (few ticks keep widget redraws fast)."""
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(n, steps=[1, 2, 5, 10])
+
+
+def _new_ax(ax: Axes | None) -> Axes:
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots()
+    return ax
+
+
+# --------------------------------------------------------------------------- #
+# Figures
+# --------------------------------------------------------------------------- #
+def plot_residual_sensitivity(
+    rates: Mapping[str, float],
+    capital_share: float,
+    output_error: float = 0.0,
+    capital_error: float = 0.0,
+    labor_error: float = 0.0,
+    true_tfp: float | None = None,
+    reference_share: float | None = None,
+    ax: Axes | None = None,
+    share_range: tuple[float, float] = (0.1, 0.8),
+    reference_label: str = "true capital share",
+) -> Axes:
+    """Measured TFP growth against the assumed capital share, with and without measurement errors.
+
+    Parameters
+    ----------
+    rates : dict
+        True growth rates (% per year), as in
+        :func:`nqp_helpers.accounting.residual_sensitivity`.
+    capital_share : float
+        The assumed share, marked with a dot.
+    output_error, capital_error, labor_error : float
+        Measurement errors, percentage points per year.
+    true_tfp : float, optional
+        True TFP growth (known for a toy economy), drawn as a dotted line.
+    reference_share : float, optional
+        A share to mark with a vertical line (the true or the measured one).
+    reference_label : str
+        Legend label of that line.
+    ax : matplotlib Axes, optional
+    share_range : (float, float)
+        Range of shares on the horizontal axis, within [0, 1].
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Raises
+    ------
+    ValueError
+        As :func:`nqp_helpers.accounting.residual_sensitivity`.
+    """
+    ax = _new_ax(ax)
+    lo = as_scalar("share_range[0]", share_range[0], low=0, high=1)
+    hi = as_scalar("share_range[1]", share_range[1], low=lo, high=1)
+    grid = np.linspace(lo, hi, 71)
+    clean = residual_sensitivity(rates, grid)
+    errs = dict(output_error=output_error, capital_error=capital_error, labor_error=labor_error)
+    measured = residual_sensitivity(rates, grid, **errs)
+    point = float(residual_sensitivity(rates, capital_share, **errs))
+    ax.plot(grid, clean, color=PALETTE["blue"], linestyle="-", label="inputs measured correctly")
+    if any(v != 0 for v in errs.values()):
+        ax.plot(
+            grid, measured, color=PALETTE["vermillion"], linestyle="--", label="with your measurement errors"
+        )
+    if true_tfp is not None:
+        ax.axhline(true_tfp, color="black", linestyle=":", linewidth=1.5, label="true TFP growth")
+    if reference_share is not None:
+        ax.axvline(reference_share, color="grey", linestyle="-.", linewidth=1, label=reference_label)
+    ax.plot([capital_share], [point], "o", color=PALETTE["vermillion"], markersize=9, label="your assumption")
+    ax.axhline(0, color="black", linewidth=0.6)
+    ax.set_xlabel("assumed capital share α")
+    ax.set_ylabel("measured TFP growth (% per year)")
+    ax.set_xticks(np.round(np.arange(lo, hi + 1e-9, 0.1), 2))
+    ax.yaxis.set_major_locator(_locator(6))
+    ax.legend(loc="upper right", fontsize=9)
+    return ax
+
+
+def plot_index_paths(
+    years: npt.ArrayLike,
+    paths: Mapping[str, npt.ArrayLike],
+    ax: Axes | None = None,
+    ylabel: str = "index, first year = 1 (log scale)",
+    log: bool = True,
+) -> Axes:
+    """Several index series against years, with distinct line styles and markers.
+
+    Parameters
+    ----------
+    years : array_like, shape (T,)
+    paths : dict of str -> array_like, shape (T,)
+        Label -> series (strictly positive when ``log`` is True).
+    ax : matplotlib Axes, optional
+    ylabel : str
+    log : bool
+        Logarithmic vertical axis (equal slopes mean equal growth rates).
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Raises
+    ------
+    ValueError
+        If a series has the wrong length, or is not positive on a log axis.
+    """
+    ax = _new_ax(ax)
+    yrs = np.asarray(years, dtype=float)
+    styles = ["-", "--", "-.", ":"]
+    markers = ["o", "s", "^", "D"]
+    for i, (label, series) in enumerate(paths.items()):
+        y = np.asarray(series, dtype=float)
+        if y.shape != yrs.shape:
+            raise ValueError(f"path {label!r} must have one value per year ({yrs.shape[0]}); got {y.shape}")
+        if log and not (y > 0).all():
+            raise ValueError(f"path {label!r} must be strictly positive on a log scale")
+        every = max(1, len(yrs) // 8)
+        ax.plot(
+            yrs, y, linestyle=styles[i % 4], marker=markers[i % 4], markevery=every, markersize=5, label=label
+        )
+    if log:
+        plain_log_axis(ax.yaxis)
+    ax.set_xlabel("year")
+    ax.set_ylabel(ylabel)
+    ax.legend(loc="best")
+    return ax
+
+
+def plot_period_lines(
+    rows: Mapping[str, Sequence[GrowthSummary]],
+    part: str = "TFP",
+    ax: Axes | None = None,
+    period_labels: Sequence[str] | None = None,
+    share: bool = False,
+) -> Axes:
+    """One line per economy across periods, for one part of the growth accounts.
+
+    Parameters
+    ----------
+    rows : dict of str -> list of GrowthSummary
+        Economy label -> summaries, the same number of periods for each.
+    part : str
+        Part to show ("TFP", "capital", ...) or "total".
+    ax : matplotlib Axes, optional
+    period_labels : list of str, optional
+        Tick labels; default the periods of the first economy.
+    share : bool
+        Show the part as a share of total growth (%) instead of % per year.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Raises
+    ------
+    ValueError
+        As :func:`nqp_helpers.accounting.part_values`.
+    """
+    ax = _new_ax(ax)
+    values = part_values(rows, part, share)
+    first = next(iter(rows.values()))
+    x = np.arange(len(first))
+    markers = ["o", "s", "^", "D", "v", "P"]
+    styles = ["-", "--", "-.", ":", "-", "--"]
+    for i, (label, y) in enumerate(values.items()):
+        ax.plot(x, y, marker=markers[i % 6], linestyle=styles[i % 6], label=label, markersize=7)
+    labels = period_labels or [f"{s.period[0]:g}-{s.period[1]:g}" for s in first]
+    ax.set_xticks(x, labels)
+    ax.axhline(0, color="black", linewidth=0.8)
+    what = {"total": "growth of output", "TFP": "TFP growth"}.get(part, f"{part} contribution")
+    ax.set_ylabel(f"{part} share of output growth (%)" if share else f"{what} (% per year)")
+    ax.set_xlabel("period")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
+
+
+def plot_comparison(
+    comparison: Comparison,
+    ax: Axes | None = None,
+    measures: Sequence[str] = ("physical capital", "education", "total factor productivity"),
+) -> Axes:
+    """Grouped bars: published figures next to each recomputation.
+
+    Parameters
+    ----------
+    comparison : Comparison
+    ax : matplotlib Axes, optional
+    measures : sequence of str
+        Rows of the comparison to draw.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Raises
+    ------
+    ValueError
+        If a measure is not in the comparison.
+    """
+    ax = _new_ax(ax)
+    for m in measures:
+        if m not in comparison.measures:
+            raise ValueError(f"unknown measure {m!r}; measures are {list(comparison.measures)}")
+    ncol = len(comparison.columns)
+    width = 0.8 / ncol
+    x = np.arange(len(measures))
+    colours = [PALETTE[c] for c in ("black", "blue", "sky", "orange", "green", "purple")]
+    hatches = ["", "//", "..", "xx", "\\\\", "++"]
+    for j, label in enumerate(comparison.columns):
+        vals = [comparison.values[comparison.measures.index(m), j] for m in measures]
+        key = chr(ord("A") + j)
+        ax.bar(
+            x - 0.4 + width * (j + 0.5),
+            vals,
+            width=width,
+            color=colours[j % 6],
+            hatch=hatches[j % 6],
+            edgecolor="white",
+            linewidth=0.5,
+            label=f"{key}: {label}",
+        )
+    ax.set_xticks(x, [m.replace("total factor productivity", "TFP") for m in measures])
+    growth = [m for m in measures if m in ("output", "employment", "output per worker")]
+    ax.set_ylabel("growth or contribution (% per year)" if growth else "contribution (% per year)")
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.grid(axis="x", visible=False)
+    ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.12), fontsize=8)
+    return ax
+
+
+def plot_mixed_contributions(
+    summaries: Sequence[GrowthSummary], labels: Sequence[str], ax: Axes | None = None, legend: bool = True
+) -> Axes:
+    """Stacked bars of summaries whose parts may differ, side by side on one axes.
+
+    The aggregate view (capital, labour, human capital, TFP) can stand next to
+    the per-worker view (capital deepening, human capital, TFP): a part that
+    a summary lacks is zero in its bar. Every bar keeps its own order of
+    parts, and each part appears once in the legend. Drawn with
+    :func:`nqp_helpers.lessons.plotting.stacked_bars`, in the colours and
+    hatches of ``COMPONENT_STYLE``.
+
+    Parameters
+    ----------
+    summaries : sequence of GrowthSummary
+    labels : sequence of str
+        One label per bar.
+    ax : matplotlib Axes, optional
+    legend : bool
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Raises
+    ------
+    ValueError
+        If the numbers of summaries and labels differ or are zero.
+    """
+    summaries, labels = list(summaries), [str(x) for x in labels]
+    if not summaries or len(summaries) != len(labels):
+        raise ValueError(
+            "summaries and labels must be non-empty and of equal length; "
+            f"got {len(summaries)} and {len(labels)}"
+        )
+    ax = _new_ax(ax)
+    # One list of parts in which every summary's own order is kept: a new part goes
+    # right after the part that precedes it in its summary.
+    names: list[str] = []
+    for summary in summaries:
+        at = 0
+        for name in summary.parts:
+            if name in names:
+                at = names.index(name) + 1
+            else:
+                names.insert(at, name)
+                at += 1
+    parts = {name: [float(s.parts.get(name, 0.0)) for s in summaries] for name in names}
+    totals = [float(s.total) for s in summaries]
+    stacked_bars(ax, parts, labels, totals=totals, total_label="total growth")
+    ax.set_ylabel("contribution to growth (% per year)")
+    if legend:
+        handles, texts = ax.get_legend_handles_labels()
+        # The total first, then the parts top-down, as they appear on the bars.
+        order = [len(handles) - 1, *range(len(names) - 1, -1, -1)]
+        ax.legend(
+            [handles[i] for i in order],
+            [texts[i] for i in order],
+            loc="upper left",
+            bbox_to_anchor=(1.0, 1.0),
+            fontsize=9,
+        )
+    return ax
+
+
+# --------------------------------------------------------------------------- #
+# Interactive figures
+# --------------------------------------------------------------------------- #
+@functools.cache
+def _economy_choices() -> dict[str, dict[str, Any]]:
+    """Growth rates (% per year) and truths for the residual widget's economies (computed once)."""
+    out: dict[str, dict[str, Any]] = {}
+    for name in ("extensive", "intensive"):
+        t = toy_economy(name)
+        p = toy_parameters(name)
+        rates = average_growth_rates(t["output"], t["capital"], t["labor"], t["human_capital"], t.years)
+        out[f"toy: {name}"] = dict(
+            rates=rates,
+            true_tfp=p["realised_growth_pct_per_year"]["tfp"],
+            reference_share=p["capital_share"],
+        )
+    d = load_country("CHN", ["rgdpna", "rnna", "emp", "hc", "labsh"], 1978, 2004)
+    rates = average_growth_rates(d["rgdpna"], d["rnna"], d["emp"], d["hc"], d.years)
+    out["China 1978-2004 (PWT, persons)"] = dict(
+        rates=rates, true_tfp=None, reference_share=float(np.mean(1 - d["labsh"]))
+    )
+    return out
+
+
+def draw_residual(
+    ax: Axes,
+    economy: str,
+    capital_share: float,
+    output_error: float = 0.0,
+    capital_error: float = 0.0,
+    labor_error: float = 0.0,
+) -> str:
+    """Draw function of :func:`make_residual_app`; returns the key numbers as HTML.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    economy : str
+        A key of the app's economy menu ("toy: extensive", "toy: intensive",
+        "China 1978-2004 (PWT, persons)").
+    capital_share : float
+        Assumed capital share.
+    output_error, capital_error, labor_error : float
+        Measurement errors, percentage points per year.
+
+    Returns
+    -------
+    str
+    """
+    choices = _economy_choices()
+    if economy not in choices:
+        raise ValueError(f"economy must be one of {list(choices)}; got {economy!r}")
+    e = choices[economy]
+    plot_residual_sensitivity(
+        e["rates"],
+        capital_share,
+        output_error,
+        capital_error,
+        labor_error,
+        true_tfp=e["true_tfp"],
+        reference_share=e["reference_share"],
+        ax=ax,
+        reference_label="true capital share" if e["true_tfp"] is not None else "PWT capital share (mean)",
+    )
+    ax.set_ylim(-3, 7)
+    ax.set_yticks([-2, 0, 2, 4, 6])
+    tfp = no_negative_zero(
+        float(residual_sensitivity(e["rates"], capital_share, output_error, capital_error, labor_error))
+    )
+    gy = e["rates"]["output"] + output_error
+    share = f"{no_negative_zero(100 * tfp / gy):.0f} %" if gy != 0 else "undefined"
+    truth = (
+        f" (true: {e['true_tfp']:.2f})"
+        if e["true_tfp"] is not None
+        else f" (with the PWT share {e['reference_share']:.2f}: "
+        f"{residual_sensitivity(e['rates'], e['reference_share']):.2f})"
+    )
+    return (
+        f"measured TFP growth <b>{tfp:.2f} % per year</b>{truth}; "
+        f"TFP share of measured output growth <b>{share}</b>"
+    )
+
+
+def make_residual_app(
+    economy: str = "toy: extensive",
+    capital_share: float = 0.4,
+    output_error: float = 0.0,
+    capital_error: float = 0.0,
+    labor_error: float = 0.0,
+) -> FigureApp:
+    """Widget: the Solow residual against the assumed capital share and mismeasured inputs.
+
+    Parameters
+    ----------
+    economy : str
+        Starting economy (see :func:`draw_residual`).
+    capital_share : float
+        Starting assumed capital share.
+    output_error, capital_error, labor_error : float
+        Starting measurement errors, percentage points per year.
+
+    Returns
+    -------
+    FigureApp
+    """
+    import ipywidgets as w
+
+    controls = {
+        "economy": w.Dropdown(
+            options=list(_economy_choices()),
+            value=economy,
+            description="economy",
+            style={"description_width": "initial"},
+        ),
+        "capital_share": slider("assumed capital share α", capital_share, 0.1, 0.8, 0.01),
+        "output_error": slider("output growth overstated by (points per year)", output_error, -3, 3, 0.1),
+        "capital_error": slider("capital growth overstated by (points per year)", capital_error, -3, 3, 0.1),
+        "labor_error": slider("labour growth overstated by (points per year)", labor_error, -3, 3, 0.1),
+    }
+    return FigureApp(draw_residual, controls, figsize=(7.0, 4.0), margins={"left": 0.11, "bottom": 0.13})
+
+
+def draw_country(
+    ax: Axes,
+    code: str,
+    start: int,
+    end: int,
+    labor: str = "hours",
+    human_capital: bool = True,
+    capital: str = "rnna",
+) -> str:
+    """Draw function of :func:`make_country_app`: aggregate and per-worker accounts of one period.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    code : str
+        Country code.
+    start, end : int
+        First and last year.
+    labor, human_capital, capital
+        As :func:`nqp_helpers.accounting.decompose_country`.
+
+    Returns
+    -------
+    str
+        Key numbers, or why the period cannot be accounted for.
+    """
+    try:
+        if not start < end:
+            raise ValueError(f"choose an end year after the start year (now {start}-{end})")
+        ca = decompose_country(code, start, end, labor=labor, human_capital=human_capital, capital=capital)
+    except ValueError as exc:
+        ax.set_axis_off()
+        ax.text(
+            0.0,
+            0.5,
+            "no growth accounts for this choice:\nsee the message below",
+            fontsize=11,
+            transform=ax.transAxes,
+        )
+        return f"<span style='color:#D55E00'>{html.escape(str(exc))}</span>"
+    s, pw = ca.summary(), ca.per_worker().summary()
+    per = "hour" if ca.labor == "hours" else "worker"
+    plot_mixed_contributions([s, pw], ["output", f"output per {per}"], ax=ax)
+    ax.set_xlim(-0.6, 1.6)
+    notes = [c for c in ca.conventions if "missing" in c]
+    extra = f"<br><i>{html.escape('; '.join(notes))}</i>" if notes else ""
+    return (
+        f"{html.escape(ca.name)} {start}-{end}: output <b>{s.total:.2f}</b>, TFP <b>{s.parts['TFP']:.2f}</b> "
+        f"% per year = <b>{100 * s.shares['TFP']:.0f} %</b> of output growth; output per {per} "
+        f"{pw.total:.2f} % per year, of which capital deepening {pw.parts['capital deepening']:.2f}{extra}"
+    )
+
+
+def make_country_app(
+    codes: Sequence[str] = ("CHN", "IND", "JPN", "KOR", "USA"),
+    code: str = "CHN",
+    start: int = 2012,
+    end: int = 2023,
+) -> FigureApp:
+    """Widget: growth accounts of any country and period from the Penn World Table.
+
+    Parameters
+    ----------
+    codes : sequence of str
+        Countries offered in the menu.
+    code : str
+        Starting country.
+    start, end : int
+        Starting period.
+
+    Returns
+    -------
+    FigureApp
+    """
+    import ipywidgets as w
+
+    names = dict(list_countries())
+    unknown = [c for c in codes if c not in names]
+    if unknown:
+        raise ValueError(f"unknown country codes {unknown}; list_countries() gives the valid ones")
+    if code not in codes:
+        raise ValueError(f"code must be one of codes {list(codes)}; got {code!r}")
+    style = {"description_width": "initial"}
+    controls = {
+        "code": w.Dropdown(
+            options=[(f"{names[c]} ({c})", c) for c in codes], value=code, description="country", style=style
+        ),
+        "start": int_slider("first year", start, 1950, 2022),
+        "end": int_slider("last year", end, 1951, 2023),
+        "labor": w.ToggleButtons(
+            options=["hours", "persons"], value="hours", description="labour", style=style
+        ),
+        "human_capital": w.Checkbox(value=True, description="adjust labour for schooling (hc)", style=style),
+        "capital": w.ToggleButtons(
+            options=[("stock rnna", "rnna"), ("services rkna", "rkna")],
+            value="rnna",
+            description="capital",
+            style=style,
+        ),
+    }
+    return FigureApp(draw_country, controls, figsize=(7.0, 3.6), margins={"left": 0.1, "right": 0.7})
+
+
+def draw_bosworth_collins(
+    ax: Axes,
+    capital_share: float = 0.4,
+    human_capital: str = "hc",
+    schooling_return: float = 7.0,
+    labor: str = "persons",
+    capital: str = "rnna",
+) -> str:
+    """Draw function of :func:`make_bosworth_collins_app`: published vs your recomputation.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    capital_share : float
+        Constant capital share.
+    human_capital : {"hc", "mincer"}
+        PWT ``hc``, or :math:`(1 + r)^S` with ``schooling_return`` r in % per year of schooling.
+    schooling_return : float
+        Return per year of schooling, per cent (used with "mincer").
+    labor, capital
+        As :func:`nqp_helpers.accounting.bosworth_collins_accounting`.
+
+    Returns
+    -------
+    str
+    """
+    if human_capital not in ("hc", "mincer"):
+        raise ValueError(f"human_capital must be 'hc' or 'mincer'; got {human_capital!r}")
+    r = None if human_capital == "hc" else schooling_return / 100
+    label = "your recomputation (PWT 11.0)"
+    comp = compare_with_bosworth_collins(
+        {label: dict(capital_share=capital_share, schooling_return=r, labor=labor, capital=capital)}
+    )
+    plot_comparison(
+        comp,
+        ax=ax,
+        measures=("output per worker", "physical capital", "education", "total factor productivity"),
+    )
+    ax.set_ylim(-0.5, 8.5)
+    ax.legend(loc="upper right", fontsize=8)
+    mine, diff = comp.column(label), comp.differences(label)
+    return (
+        "yours: physical capital <b>{:.2f}</b>, education <b>{:.2f}</b>, TFP <b>{:.2f}</b> % per year; "
+        "TFP minus published: <b>{:+.2f}</b> points"
+    ).format(
+        mine["physical capital"],
+        mine["education"],
+        mine["total factor productivity"],
+        diff["total factor productivity"],
+    )
+
+
+def make_bosworth_collins_app() -> FigureApp:
+    """Widget: recompute Bosworth and Collins (2008) for China 1978-2004 with your own choices.
+
+    Returns
+    -------
+    FigureApp
+    """
+    import ipywidgets as w
+
+    style = {"description_width": "initial"}
+    controls = {
+        "capital_share": slider("capital share α", 0.4, 0.2, 0.7, 0.01),
+        "human_capital": w.ToggleButtons(
+            options=[("PWT hc", "hc"), ("return r per year of schooling", "mincer")],
+            value="hc",
+            description="human capital",
+            style=style,
+        ),
+        "schooling_return": slider(
+            "return r per year of schooling (%)", 7.0, 0.0, 15.0, 0.5, readout_format=".1f"
+        ),
+        "labor": w.ToggleButtons(
+            options=["persons", "hours"], value="persons", description="labour", style=style
+        ),
+        "capital": w.ToggleButtons(
+            options=[("stock rnna", "rnna"), ("services rkna", "rkna")],
+            value="rnna",
+            description="capital",
+            style=style,
+        ),
+    }
+    return FigureApp(
+        draw_bosworth_collins, controls, figsize=(7.0, 3.8), margins={"left": 0.1, "bottom": 0.1}
+    )

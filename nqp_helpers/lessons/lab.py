@@ -1,0 +1,198 @@
+"""The lab's figures (notebook 05): the one-page summary and the widget that analyses any economy.
+
+Everything they show is computed in :mod:`nqp_helpers.lab` (the analysis, the
+sensitivity table and verdict, the comparison with China and the world);
+this module only draws it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..data import list_countries, pwt_years
+from ..lab import (
+    CITATION,
+    TFP_LED_SHARE,
+    EconomyAnalysis,
+    analyse_economy,
+    growth_indices,
+    sensitivity,
+    tfp_share_comparison,
+    verdict,
+)
+from .plotting import PALETTE, plot_contributions
+from .widgets import FigureApp
+
+if TYPE_CHECKING:
+    from os import PathLike
+
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = ["summary_figure", "save_summary", "draw_lab", "make_lab_app"]
+
+
+def summary_figure(analysis: EconomyAnalysis, figsize: tuple[float, float] = (11.7, 8.3)) -> Figure:
+    """One page for a seminar: levels, contributions by period, comparison, sensitivity, citation.
+
+    Parameters
+    ----------
+    analysis : EconomyAnalysis
+        Must be ``available``.
+    figsize : tuple
+        Inches; the default is A4 landscape.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    from matplotlib.figure import Figure
+
+    if not analysis.available or analysis.accounting is None:
+        raise ValueError(f"analysis must be available; {analysis.code}: {'; '.join(analysis.notes)}")
+    fig = Figure(figsize=figsize)
+    (ax1, ax2), (ax3, ax4) = fig.subplots(2, 2)
+    fig.subplots_adjust(left=0.1, right=0.86, top=0.93, bottom=0.21, hspace=0.4, wspace=0.55)
+    for label, index in growth_indices(analysis).items():
+        ax1.plot(analysis.accounting.years, index, label=label)
+    ax1.set_yscale("log")
+    ax1.set_ylabel(f"index ({analysis.start} = 1, log scale)")
+    ax1.set_xlabel("year")
+    ax1.legend(fontsize=9)
+    labels = [f"{a}-{b}" for a, b in analysis.periods]
+    plot_contributions(analysis.period_summaries, labels, ax=ax2)
+    ax2.tick_params(axis="x", labelrotation=45, labelsize=8)
+    comp = tfp_share_comparison(analysis)
+    names = list(comp)
+    vals = [100 * v for v in comp.values()]
+    ax3.barh(
+        names,
+        vals,
+        color=[PALETTE["vermillion"], PALETTE["blue"], PALETTE["sky"]],
+        hatch=["xx", "", "//"],
+        edgecolor="white",
+    )
+    ax3.axvline(100 * TFP_LED_SHARE, color="black", linestyle="--", linewidth=1)
+    for i, v in enumerate(vals):
+        ax3.text(v if np.isfinite(v) else 0, i, f" {v:.0f} %" if np.isfinite(v) else " n/a", va="center")
+    ax3.set_xlabel("TFP share of output growth (%);\ncommon convention: persons, hc, 1 - labsh")
+    ax3.invert_yaxis()
+    rows = sensitivity(analysis)
+    ax4.barh(
+        [r["label"] for r in rows],
+        [100 * r["tfp_share"] for r in rows],
+        color=PALETTE["vermillion"],
+        hatch="xx",
+        edgecolor="white",
+    )
+    ax4.axvline(100 * TFP_LED_SHARE, color="black", linestyle="--", linewidth=1)
+    ax4.set_xlabel("TFP share of output growth (%)")
+    ax4.tick_params(axis="y", labelsize=8)
+    ax4.invert_yaxis()
+    for ax, letter in zip((ax1, ax2, ax3, ax4), "abcd", strict=True):
+        ax.text(-0.12, 1.04, f"({letter})", transform=ax.transAxes, fontweight="bold")
+    fig.suptitle(f"Growth accounting: {analysis.name} ({analysis.code}), {analysis.start}-{analysis.end}")
+    fig.text(0.07, 0.065, "Verdict: " + verdict(rows), fontsize=9, wrap=True)
+    conv = [c for c in analysis.conventions if c.startswith(("capital share", "labour", "human capital"))]
+    fig.text(0.07, 0.035, "Conventions: " + "; ".join(conv), fontsize=7, wrap=True)
+    fig.text(0.07, 0.012, CITATION, fontsize=7)
+    return fig
+
+
+def save_summary(analysis: EconomyAnalysis, stem: str | PathLike[str]) -> tuple[Path, Path]:
+    """Save :func:`summary_figure` as ``stem.png`` and ``stem.pdf``; return the two paths.
+
+    Parameters
+    ----------
+    analysis : EconomyAnalysis
+    stem : str or Path
+        Path without extension, e.g. ``"kor-summary"``.
+
+    Returns
+    -------
+    tuple of Path
+    """
+    fig = summary_figure(analysis)
+    path = Path(stem)
+    paths = (path.with_suffix(".png"), path.with_suffix(".pdf"))
+    for p in paths:
+        fig.savefig(p, dpi=150)
+    return paths
+
+
+def _economy_options() -> list[str]:
+    return [f"{code} — {name}" for code, name in list_countries()]
+
+
+def draw_lab(ax: Axes, economy: str, period: Sequence[int]) -> str:
+    """Draw contributions by sub-period for the chosen economy; return the verdict line.
+
+    ``economy`` is an option of the searchable box ("CHN — China") or any
+    text; ``period`` is a (start, end) pair of years.
+    """
+    code = str(economy).split(" — ")[0].strip().upper()
+    if code not in dict(list_countries()):
+        ax.text(
+            0.5,
+            0.5,
+            "type to search, then choose an economy from the list",
+            ha="center",
+            transform=ax.transAxes,
+        )
+        ax.set_axis_off()
+        return "no economy chosen yet"
+    ax.set_axis_on()
+    analysis = analyse_economy(code, int(period[0]), int(period[1]))
+    if not analysis.available or analysis.whole is None:
+        ax.text(0.5, 0.5, "\n".join(analysis.notes), ha="center", wrap=True, transform=ax.transAxes)
+        ax.set_axis_off()
+        return f"{analysis.name}: growth accounting is not possible here"
+    plot_contributions(analysis.period_summaries, [f"{a}-{b}" for a, b in analysis.periods], ax=ax)
+    ax.tick_params(axis="x", labelrotation=45, labelsize=8)
+    notes = "".join(f"<br>note: {n}" for n in analysis.notes)
+    return (
+        f"<b>{analysis.name}, {analysis.start}-{analysis.end}</b>: output growth "
+        f"{analysis.whole.total:.2f} % per year, TFP {analysis.whole.parts['TFP']:.2f}. "
+        f"{verdict(sensitivity(analysis))}{notes}"
+    )
+
+
+def make_lab_app(economy: str = "KOR", period: tuple[int, int] = (1970, 2023)) -> FigureApp:
+    """A searchable choice of economy and a period slider around :func:`draw_lab`.
+
+    Returns
+    -------
+    FigureApp
+    """
+    import ipywidgets as w
+
+    options = _economy_options()
+    matches = [o for o in options if o.split(" — ")[0] == str(economy).split(" — ")[0].strip().upper()]
+    if not matches:
+        raise ValueError(f"economy must be a code in the Penn World Table extract; got {economy!r}")
+    years = pwt_years()
+    controls = {
+        "economy": w.Combobox(
+            value=matches[0],
+            options=options,
+            ensure_option=True,
+            description="economy",
+            placeholder="type a name or code",
+            layout=w.Layout(width="460px"),
+        ),
+        "period": w.IntRangeSlider(
+            value=period,
+            min=int(years[0]),
+            max=int(years[-1]),
+            step=1,
+            description="period (years)",
+            continuous_update=False,
+            style={"description_width": "initial"},
+            layout=w.Layout(width="460px"),
+        ),
+    }
+    return FigureApp(draw_lab, controls, figsize=(8.0, 4.0), margins={"right": 0.72, "bottom": 0.25})

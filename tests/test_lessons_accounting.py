@@ -1,0 +1,208 @@
+"""Tests of nqp_helpers.lessons.accounting: the figures and widgets of notebook 02."""
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from nqp_helpers import accounting as ac
+from nqp_helpers.accounting import decompose_country
+from nqp_helpers.lessons import accounting as la
+from nqp_helpers.lessons.growth import draw_economy, make_economy_app
+from nqp_helpers.lessons.plotting import use_style
+
+RATES = {"output": 5.0, "capital": 7.5, "labor": 2.0, "human_capital": 0.5}
+PERIODS = [(1978, 1993), (1993, 2004), (2012, None)]
+
+
+def new_ax():
+    return Figure().subplots()
+
+
+def bar_heights(ax):
+    return [p.get_height() for p in ax.patches]
+
+
+def part_heights(ax, part):
+    """Heights of the bars of one part (one per stacked bar), found by its legend label."""
+    (bars,) = [c for c in ax.containers if c.get_label() == part]
+    return [p.get_height() for p in bars]
+
+
+# ----------------------------------------------------------------- figures
+def test_plot_residual_sensitivity_draws_the_point_where_it_belongs():
+    """The dot sits at (share, residual); an error adds a second (dashed) line."""
+    ax = la.plot_residual_sensitivity(RATES, 0.45, ax=new_ax())
+    assert len(ax.lines) == 3  # clean line, point, zero line
+    ax = la.plot_residual_sensitivity(
+        RATES, 0.45, capital_error=1.0, true_tfp=0.5, reference_share=0.4, ax=new_ax()
+    )
+    point = [ln for ln in ax.lines if ln.get_marker() == "o"][0]
+    assert point.get_xdata()[0] == 0.45
+    assert point.get_ydata()[0] == pytest.approx(ac.residual_sensitivity(RATES, 0.45, capital_error=1.0))
+    with pytest.raises(ValueError, match=r"share_range\[1\] must lie in"):
+        la.plot_residual_sensitivity(RATES, 0.4, ax=new_ax(), share_range=(0.5, 0.2))
+
+
+def test_other_plots_check_their_inputs():
+    """Index paths, period lines and comparison bars refuse inconsistent input."""
+    with pytest.raises(ValueError, match=r"one value per year \(3\)"):
+        la.plot_index_paths([1, 2, 3], {"a": [1, 2]}, ax=new_ax())
+    with pytest.raises(ValueError, match=r"strictly positive on a log scale"):
+        la.plot_index_paths([1, 2], {"a": [1, -2]}, ax=new_ax())
+    ax = la.plot_index_paths([1, 2], {"a": [1, 2], "b": [1, 3]}, ax=new_ax())
+    assert len(ax.lines) == 2 and ax.get_yscale() == "log"
+    rows = {"CHN": ac.period_table("CHN", PERIODS)}
+    ax = la.plot_period_lines(rows, "TFP", ax=new_ax())
+    assert list(ax.lines[0].get_ydata()) == [s.parts["TFP"] for s in rows["CHN"]]
+    with pytest.raises(ValueError, match=r"part must be 'total'"):
+        la.plot_period_lines(rows, "land", ax=new_ax())
+    with pytest.raises(ValueError, match=r"same number of periods"):
+        la.plot_period_lines({"a": rows["CHN"], "b": rows["CHN"][:1]}, ax=new_ax())
+    c = ac.compare_with_bosworth_collins()
+    ax = la.plot_comparison(c, ax=new_ax())
+    assert len(ax.patches) == 3 * len(c.columns)
+    with pytest.raises(ValueError, match=r"unknown measure 'land'"):
+        la.plot_comparison(c, ax=new_ax(), measures=("land",))
+
+
+def test_mixed_contributions_put_different_views_side_by_side():
+    """Aggregate and per-worker bars share one axes; each part appears once in the legend; stacks add up."""
+    ca = decompose_country("CHN", 2012, 2023)
+    s, pw = ca.summary(), ca.per_worker().summary()
+    ax = la.plot_mixed_contributions([s, pw], ["output", "output per hour"], ax=new_ax())
+    # drawn with stacked_bars: a part a view lacks is a bar of height 0 there
+    assert sum(h != 0 for h in bar_heights(ax)) == 7
+    labels = ax.get_legend_handles_labels()[1]
+    assert len(labels) == len(set(labels)) == 6  # 5 parts + total growth
+    names = ["capital deepening", "capital", "labour", "human capital", "TFP"]
+    per_worker_bar = [part_heights(ax, n)[1] for n in names]
+    positive = sum(h for h in per_worker_bar if h > 0)
+    assert positive == pytest.approx(sum(v for v in pw.parts.values() if v > 0))
+    # each bar keeps its own order: capital deepening at the bottom of the per-worker bar
+    (deepening,) = [c for c in ax.containers if c.get_label() == "capital deepening"]
+    assert deepening[1].get_y() == 0.0
+    with pytest.raises(ValueError, match=r"equal length; got 2 and 1"):
+        la.plot_mixed_contributions([s, pw], ["output"], ax=new_ax())
+
+
+def test_plain_text_strips_tags():
+    """Widget notes print without HTML tags or entities."""
+    assert la.plain_text("a <b>1 &lt; 2</b>") == "a 1 < 2"
+
+
+# ----------------------------------------------------------------- widgets
+def tfp_in(note):
+    """The first number after 'TFP growth <b>' or 'TFP <b>' in a note."""
+    import re
+
+    return float(re.search(r"TFP[a-z ]*<b>(-?[0-9.]+)", note).group(1))
+
+
+def median_update(app, name, values):
+    times = []
+    for v in values:
+        app.set(**{name: v})
+        times.append(app.last_seconds)
+    return float(np.median(times))
+
+
+@pytest.fixture(autouse=True, scope="module")
+def style():
+    use_style()
+
+
+def test_residual_app_moves_with_share_and_errors():
+    """A higher assumed share lowers measured TFP (capital outgrows labour); overstated capital lowers it."""
+    app = la.make_residual_app()
+    before = tfp_in(app.note.value)
+    assert before == pytest.approx(0.5, abs=0.01) and "(true: 0.50)" in app.note.value
+    app.set(capital_share=0.5)
+    assert tfp_in(app.note.value) == pytest.approx(0.0, abs=0.01)
+    app.set(capital_share=0.4, capital_error=1.0)
+    assert tfp_in(app.note.value) == pytest.approx(0.1, abs=0.01)
+    dashed = [ln for ln in app.axes.lines if ln.get_linestyle() == "--"]
+    assert dashed, "an error draws the dashed line"
+    app.set(economy="China 1978-2004 (PWT, persons)")
+    assert "PWT share" in app.note.value and app.draws == 5
+
+
+def test_residual_app_refuses_unknown_economy():
+    """draw_residual names the valid economies."""
+    with pytest.raises(ValueError, match=r"economy must be one of"):
+        la.draw_residual(new_ax(), "Atlantis", 0.4)
+
+
+def test_country_app_switches_conventions_and_explains_gaps():
+    """Turning off hc zeroes its bar; missing hours (India before 1970) and bad periods are explained."""
+    app = la.make_country_app()
+    # aggregate bar (4 parts) next to the per-worker bar (3 parts)
+    assert sum(h != 0 for h in bar_heights(app.axes)) == 4 + 3
+    assert part_heights(app.axes, "human capital")[0] > 0 and "China 2012-2023" in app.note.value
+    tfp_with = tfp_in(app.note.value)
+    app.set(human_capital=False)
+    assert part_heights(app.axes, "human capital")[0] == 0.0
+    assert tfp_in(app.note.value) > tfp_with
+    app.set(code="IND", start=1960, end=1990)
+    assert "avh is missing" in app.note.value
+    assert app.axes.get_xticklabels()[1].get_text() == "output per worker"
+    app.set(start=1995, end=1990)
+    assert "choose an end year after the start year" in app.note.value
+    app.set(end=2023)
+    assert "India 1995-2023" in app.note.value
+    with pytest.raises(ValueError, match=r"unknown country codes \['XXX'\]"):
+        la.make_country_app(codes=("CHN", "XXX"))
+    with pytest.raises(ValueError, match=r"code must be one of codes"):
+        la.make_country_app(code="USA", codes=("CHN",))
+
+
+def test_bosworth_collins_app_reacts_to_share_and_schooling():
+    """A higher capital share raises the capital bar; a zero return to schooling removes education."""
+    app = la.make_bosworth_collins_app()
+    heights = bar_heights(app.axes)
+    assert heights[:4] == pytest.approx([7.3, 3.2, 0.3, 3.6])
+    app.set(capital_share=0.5)
+    assert bar_heights(app.axes)[5] > heights[5]
+    app.set(human_capital="mincer", schooling_return=0.0)
+    assert bar_heights(app.axes)[6] == pytest.approx(0.0, abs=1e-12)
+    with pytest.raises(ValueError, match=r"human_capital must be 'hc' or 'mincer'"):
+        la.draw_bosworth_collins(new_ax(), human_capital="years")
+
+
+def build_economy_app():
+    """Notebook 02's economy: the shared app with human capital growing 0.5 % a year, over 20 years."""
+    return make_economy_app(human_capital_growth=0.5, years=20)
+
+
+def test_build_economy_app_reports_every_contribution():
+    """TFP growth raises output growth one for one; the note lists every part and the years."""
+    app = build_economy_app()
+    assert "output growth <b>5.30 % per year</b>" in app.note.value
+    app.set(tfp_growth=3.0)
+    assert "output growth <b>6.30 % per year</b>" in app.note.value
+    assert bar_heights(app.axes)[3] == pytest.approx(3.0)
+    app.set(years=40)
+    assert "after 40 years" in app.note.value and "capital 2.40" in app.note.value
+    note = draw_economy(new_ax(), 0.0, 0.0, 0.0, 0.4, human_capital_growth=0.0, years=5)
+    assert "undefined" in note
+
+
+@pytest.mark.perf
+@pytest.mark.parametrize(
+    "factory, name, values",
+    [
+        (la.make_residual_app, "capital_share", [0.3, 0.35, 0.45, 0.5, 0.42, 0.38, 0.4]),
+        (la.make_country_app, "start", [2000, 2002, 2004, 2006, 2008, 2010, 2012]),
+        (la.make_bosworth_collins_app, "capital_share", [0.3, 0.35, 0.45, 0.5, 0.42, 0.38, 0.4]),
+        (build_economy_app, "tfp_growth", [1.0, 1.5, 2.5, 3.0, 0.5, 2.0, 2.2]),
+    ],
+)
+def test_widgets_update_fast(factory, name, values):
+    """After a warm-up draw, the median update (compute and render) stays under the 0.25 s guard.
+
+    The target is 0.1 s; the guard is generous because other jobs share the CPU. The best of
+    three rounds is used so that a burst of load elsewhere does not fail the test.
+    """
+    app = factory()
+    app.redraw()
+    best = min(median_update(app, name, values) for _ in range(3))
+    assert best < 0.25
