@@ -10,9 +10,12 @@ Four pieces, one per question the article's section 3 raises:
 3. :func:`adoption_share` and :func:`diffusion_path` -- a logistic (S-curve)
    model of how a general-purpose technology spreads, and why its effect on
    aggregate productivity growth peaks decades after the invention (David 1990).
-4. :func:`ces_output` and :func:`supply_shock_loss` -- output when a critical
-   imported input is cut, as a function of how substitutable it is (a CES
-   elasticity) and of domestic capacity (Baqaee and Farhi 2019).
+4. :func:`supply_shock_loss` and :func:`hulten_loss` -- output when a critical
+   imported input is cut, as a function of how substitutable it is (the CES
+   production function of :mod:`nqp_helpers.production`) and of domestic
+   capacity (Baqaee and Farhi 2019).
+
+The figures and widgets of these lessons are in :mod:`nqp_helpers.lessons.revolutions`.
 
 References
 ----------
@@ -31,12 +34,14 @@ Review of Economic Studies 45(3), 511-518.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from ._validate import as_array_in, as_float_or_array, as_scalar
-from .solow import _plain_log_axis
+from .production import ces_output
 
 __all__ = [
     "Revolution",
@@ -47,19 +52,9 @@ __all__ = [
     "adoption_share",
     "DiffusionPath",
     "diffusion_path",
-    "ces_output",
+    "supply_shock_output",
     "supply_shock_loss",
     "hulten_loss",
-    "plot_timeline",
-    "plot_periods",
-    "plot_tfp_wave",
-    "plot_diffusion",
-    "diffusion_note",
-    "draw_diffusion",
-    "make_diffusion_app",
-    "plot_supply_shock",
-    "draw_supply_shock",
-    "make_supply_shock_app",
 ]
 
 
@@ -99,7 +94,7 @@ class Revolution:
     quote: str
 
     @property
-    def precision(self):
+    def precision(self) -> str:
         """``"decade"`` or ``"century"``: how precisely the article dates the start."""
         return "decade" if self.end - self.start < 10 else "century"
 
@@ -188,15 +183,15 @@ class PublishedPeriods:
         What is measured, in words.
     """
 
-    starts: tuple
-    ends: tuple
-    values: tuple
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    values: tuple[float, ...]
     unit: str
     citation: str
     where: str
     measure: str
 
-    def weighted_mean(self, start, end):
+    def weighted_mean(self, start: int, end: int) -> float:
         """Length-weighted average of the periods that lie inside [start, end].
 
         Raises
@@ -240,7 +235,7 @@ GORDON_TFP = PublishedPeriods(
 )
 
 
-def tfp_growth_by_period(codes, periods):
+def tfp_growth_by_period(codes: str | Sequence[str], periods: Sequence[tuple[int, int]]) -> np.ndarray:
     """Average TFP growth over periods from the Penn World Table (``rtfpna``), vectorised.
 
     Growth is the log difference of ``rtfpna`` (TFP at constant national
@@ -294,7 +289,9 @@ def tfp_growth_by_period(codes, periods):
 # --------------------------------------------------------------------------- #
 # 3. Diffusion: a logistic adoption curve and its lagged productivity effect
 # --------------------------------------------------------------------------- #
-def adoption_share(years_since_invention, speed, initial_share=0.01):
+def adoption_share(
+    years_since_invention: npt.ArrayLike, speed: npt.ArrayLike, initial_share: float = 0.01
+) -> float | np.ndarray:
     r"""Share of potential users that have adopted a technology: a logistic (S) curve.
 
     .. math:: S(t) = \frac{1}{1 + \frac{1 - S_0}{S_0} e^{-v t}},
@@ -370,12 +367,19 @@ class DiffusionPath:
     initial_share: float
 
     @property
-    def half_adoption_year(self):
+    def half_adoption_year(self) -> float:
         """Year in which half of the potential users have adopted."""
         return self.invention_year + float(np.log((1 - self.initial_share) / self.initial_share)) / self.speed
 
 
-def diffusion_path(years, invention_year=1882, speed=0.1, gain=0.5, lag=10.0, initial_share=0.01):
+def diffusion_path(
+    years: npt.ArrayLike,
+    invention_year: float = 1882,
+    speed: float = 0.1,
+    gain: float = 0.5,
+    lag: float = 10.0,
+    initial_share: float = 0.01,
+) -> DiffusionPath:
     r"""Adoption of a general-purpose technology and its lagged effect on aggregate TFP.
 
     Adoption follows :func:`adoption_share`. Each adopter reaches the full
@@ -454,83 +458,61 @@ def diffusion_path(years, invention_year=1882, speed=0.1, gain=0.5, lag=10.0, in
 # --------------------------------------------------------------------------- #
 # 4. A critical imported input: CES production and a supply cut
 # --------------------------------------------------------------------------- #
-_SIGMA_ONE = 1e-7
-
-
-def ces_output(domestic, imported, import_share, sigma):
-    r"""CES output from a domestic input and a critical imported input.
-
-    .. math:: Y = \left[(1-\omega) D^{\rho} + \omega M^{\rho}\right]^{1/\rho},
-              \qquad \rho = \frac{\sigma-1}{\sigma},
-
-    with :math:`D` the domestic input, :math:`M` the imported input, weight
-    :math:`\omega` and elasticity of substitution :math:`\sigma`. With
-    :math:`D = M = 1` before a shock, :math:`Y = 1` and :math:`\omega` is the
-    imported input's cost share. :math:`\sigma = 1` is Cobb-Douglas
-    :math:`D^{1-\omega} M^{\omega}` (|sigma - 1| < 1e-7 is treated as 1);
-    :math:`\sigma \to 0` approaches :math:`\min(D, M)` (no substitution) and
-    :math:`\sigma \to \infty` the linear :math:`(1-\omega) D + \omega M`.
-    Computed in logs, so that extreme elasticities do not overflow.
-
-    Parameters
-    ----------
-    domestic, imported : float or array_like
-        Input quantities, >= 0 (normalised to 1 before a shock).
-    import_share : float or array_like
-        Weight omega of the imported input, in (0, 1).
-    sigma : float or array_like
-        Elasticity of substitution, > 0.
-
-    Returns
-    -------
-    float or ndarray
-        Output, broadcast over the arguments.
-
-    Raises
-    ------
-    ValueError
-        If an input is negative, a share is outside (0, 1) or sigma is not positive.
-
-    Examples
-    --------
-    >>> round(ces_output(1.0, 1.0, 0.1, 0.5), 12)
-    1.0
-    >>> round(ces_output(1.0, 0.5, 0.1, 1.0), 4), round(ces_output(1.0, 0.0, 0.1, 0.5), 4)
-    (0.933, 0.0)
-    """
-    D = as_array_in("domestic", domestic, 0, None)
-    M = as_array_in("imported", imported, 0, None)
-    w = as_array_in("import_share", import_share, 0, 1, low_open=True, high_open=True)
-    sig = as_array_in("sigma", sigma, 0, None, low_open=True)
-    rho = (sig - 1) / sig
-    one = np.abs(sig - 1) < _SIGMA_ONE
-    r = np.where(one, 1.0, rho)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        lnD, lnM = np.log(D), np.log(M)
-        # General form, safe for zero inputs and extreme sigma (log-sum-exp) ...
-        ces = np.logaddexp(np.log1p(-w) + r * lnD, np.log(w) + r * lnM) / r
-        # ... and, when the two terms are close, lnD + log1p(w expm1(r (lnM - lnD))) / r, which keeps
-        # full relative precision as sigma approaches 1 (no cancellation in log(1 + tiny)).
-        x = r * (lnM - lnD)
-        near = np.where(np.isfinite(x) & (np.abs(x) < 1.0), x, 0.0)
-        ces = np.where(np.isfinite(x) & (np.abs(x) < 1.0), lnD + np.log1p(w * np.expm1(near)) / r, ces)
-        cobb = (1 - w) * lnD + w * lnM
-        # A zero input with sigma <= 1 gives log output -inf, that is output 0.
-        lnY = np.where(one, cobb, ces)
-    return as_float_or_array(np.exp(lnY))
-
-
-def _net_cut(cut, capacity):
+def _net_cut(cut: npt.ArrayLike, capacity: npt.ArrayLike) -> np.ndarray:
+    """The part of the cut that domestic capacity cannot replace, max(cut - capacity, 0)."""
     c = as_array_in("cut", cut, 0, 1)
     cap = as_array_in("capacity", capacity, 0, 1)
     return np.clip(c - cap, 0.0, None)
 
 
-def supply_shock_loss(cut, sigma, import_share=0.1, capacity=0.0):
+def supply_shock_output(
+    cut: npt.ArrayLike, sigma: npt.ArrayLike, import_share: npt.ArrayLike = 0.1, capacity: npt.ArrayLike = 0.0
+) -> np.ndarray:
+    r"""Output after a cut in a critical imported input, relative to before (1 = no loss).
+
+    Output combines a domestic input :math:`D` and an imported input :math:`M` by CES
+    (:func:`nqp_helpers.production.ces_output`),
+
+    .. math:: Y = \left[(1-\omega) D^{\rho} + \omega M^{\rho}\right]^{1/\rho},
+              \qquad \rho = \frac{\sigma-1}{\sigma},
+
+    with weight :math:`\omega` and elasticity of substitution :math:`\sigma`. With
+    :math:`D = M = 1` before the shock, :math:`Y = 1` and :math:`\omega` is the imported
+    input's cost share. After the shock :math:`D = 1` and :math:`M = 1 - \max(\text{cut}
+    - \text{capacity}, 0)`. :math:`\sigma = 1` is Cobb-Douglas :math:`M^{\omega}`;
+    :math:`\sigma \to 0` approaches :math:`\min(D, M)` (no substitution) and
+    :math:`\sigma \to \infty` the linear :math:`(1-\omega) D + \omega M`.
+
+    Parameters
+    ----------
+    cut, sigma, import_share, capacity
+        As in :func:`supply_shock_loss`.
+
+    Returns
+    -------
+    ndarray
+        Output relative to before the shock, broadcast over the arguments.
+
+    Examples
+    --------
+    >>> print(np.round(supply_shock_output(0.5, [0.5, 1.0], import_share=0.1), 4))
+    [0.9091 0.933 ]
+    """
+    net = _net_cut(cut, capacity)
+    w = as_array_in("import_share", import_share, 0, 1, low_open=True, high_open=True)
+    sig = as_array_in("sigma", sigma, 0, None, low_open=True)
+    inputs = np.stack([np.ones_like(net), 1 - net], axis=-1)  # domestic, imported
+    weights = np.stack([1 - w, w], axis=-1)
+    return ces_output(inputs, weights, sig)
+
+
+def supply_shock_loss(
+    cut: npt.ArrayLike, sigma: npt.ArrayLike, import_share: npt.ArrayLike = 0.1, capacity: npt.ArrayLike = 0.0
+) -> float | np.ndarray:
     """Output lost when a critical imported input is cut, in % of pre-shock output.
 
     Before the shock both inputs equal 1 and output is 1 (see
-    :func:`ces_output`). Imports of the critical input fall by the fraction
+    :func:`supply_shock_output`). Imports of the critical input fall by the fraction
     ``cut``; domestic producers can supply up to ``capacity`` (a fraction of the
     pre-shock quantity) in their place, so the input available is
     ``1 - max(cut - capacity, 0)``. The domestic input is unchanged.
@@ -564,11 +546,12 @@ def supply_shock_loss(cut, sigma, import_share=0.1, capacity=0.0):
     >>> np.round(supply_shock_loss(0.5, [0.2, 1.0], import_share=0.1), 1)
     array([20.5,  6.7])
     """
-    net = _net_cut(cut, capacity)
-    return as_float_or_array(100 * (1 - np.asarray(ces_output(1.0, 1 - net, import_share, sigma))))
+    return as_float_or_array(100 * (1 - supply_shock_output(cut, sigma, import_share, capacity)))
 
 
-def hulten_loss(cut, import_share=0.1, capacity=0.0):
+def hulten_loss(
+    cut: npt.ArrayLike, import_share: npt.ArrayLike = 0.1, capacity: npt.ArrayLike = 0.0
+) -> float | np.ndarray:
     r"""First-order (Hulten) output loss from a cut in an input, in % of output.
 
     Hulten's theorem: to first order, :math:`d\ln Y = \omega\, d\ln M`, the
@@ -598,313 +581,3 @@ def hulten_loss(cut, import_share=0.1, capacity=0.0):
     w = as_array_in("import_share", import_share, 0, 1, low_open=True, high_open=True)
     with np.errstate(divide="ignore"):
         return as_float_or_array(100 * (1 - np.exp(w * np.log1p(-net))))
-
-
-# --------------------------------------------------------------------------- #
-# Figures and widgets
-# --------------------------------------------------------------------------- #
-_GREY = "#7f7f7f"
-_REVOLUTION_COLORS = ("#0072B2", "#E69F00", "#009E73", "#D55E00")
-_REVOLUTION_HATCH = ("", "//", "..", "xx")
-
-
-def plot_timeline(ax=None, revolutions=REVOLUTIONS, until=2024):
-    """Timeline of the revolutions: when the article dates each one, and how precisely.
-
-    A filled marker shows a start the article dates to a decade; a hatched
-    band shows a start it places only within a century. The line from the
-    start to ``until`` is a reminder that each technology stays in use after
-    the next one arrives.
-
-    Parameters
-    ----------
-    ax : matplotlib Axes, optional
-    revolutions : sequence of Revolution
-    until : int
-        Right end of the lines (the present).
-
-    Returns
-    -------
-    matplotlib Axes
-    """
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8.0, 3.2))
-    for i, r in enumerate(revolutions):
-        y = len(revolutions) - i
-        color = _REVOLUTION_COLORS[i % 4]
-        if r.precision == "decade":
-            ax.plot([r.start + 5, until], [y, y], color=color, lw=2, linestyle="-")
-            ax.plot(r.start + 5, y, "o", color=color, markersize=9, linestyle="none")
-            ax.barh(y, r.end + 1 - r.start, left=r.start, height=0.35, color=color)
-        else:
-            ax.barh(
-                y,
-                min(r.end + 1, until) - r.start,
-                left=r.start,
-                height=0.35,
-                facecolor="white",
-                edgecolor=color,
-                hatch=_REVOLUTION_HATCH[i % 4],
-            )
-        # Chinese names stay in the text: many computers lack a CJK font for figures
-        ax.annotate(
-            f"{r.number}. {r.name}: {r.key_technology.split(' (')[0]}",
-            (r.start, y + 0.28),
-            fontsize=9,
-            color="black",
-        )
-    ax.set_ylim(0.4, len(revolutions) + 0.8)
-    ax.set_yticks([])
-    ax.set_xlim(1740, until + 6)
-    ax.set_xlabel("year (as the article dates each revolution)")
-    ax.grid(axis="y", visible=False)
-    return ax
-
-
-def plot_periods(periods, ax=None, label=None, color="black", linestyle="-", **kwargs):
-    """Draw average growth rates over periods as horizontal steps.
-
-    Parameters
-    ----------
-    periods : PublishedPeriods or tuple (starts, ends, values)
-        Periods and their average growth (% per year).
-    ax : matplotlib Axes, optional
-    label, color, linestyle : passed to matplotlib.
-
-    Returns
-    -------
-    matplotlib Axes
-    """
-    import matplotlib.pyplot as plt
-
-    if isinstance(periods, PublishedPeriods):
-        starts, ends, values = periods.starts, periods.ends, periods.values
-    else:
-        starts, ends, values = periods
-    if not len(starts) == len(ends) == len(values):
-        raise ValueError("periods must give as many starts, ends and values")
-    if ax is None:
-        _, ax = plt.subplots()
-    for i, (s, e, v) in enumerate(zip(starts, ends, values, strict=True)):
-        if np.isfinite(v):
-            ax.plot(
-                [s, e],
-                [v, v],
-                color=color,
-                linestyle=linestyle,
-                lw=3,
-                solid_capstyle="butt",
-                label=label if i == 0 else None,
-                **kwargs,
-            )
-    ax.axhline(0, color="black", lw=0.6)
-    ax.set_ylabel("TFP growth (% per year)")
-    return ax
-
-
-def plot_tfp_wave(path, ax=None, compare=GORDON_TFP):
-    """The TFP growth a diffusing technology contributes (% per year), with its peak marked.
-
-    Parameters
-    ----------
-    path : DiffusionPath
-    ax : matplotlib Axes, optional
-    compare : PublishedPeriods or None
-        Measured TFP growth drawn in grey for scale.
-
-    Returns
-    -------
-    matplotlib Axes
-    """
-    import matplotlib.pyplot as plt
-
-    if not isinstance(path, DiffusionPath):
-        raise ValueError(f"path must be a DiffusionPath (see diffusion_path); got {type(path).__name__}")
-    if ax is None:
-        _, ax = plt.subplots()
-    if compare is not None:
-        plot_periods(compare, ax=ax, label="measured, US (Gordon 2016)", color=_GREY)
-    ax.plot(path.years, path.tfp_growth, color="#D55E00", lw=2, linestyle="--", label="model contribution")
-    ax.axvline(path.peak_year, color="#D55E00", lw=0.8, linestyle=":")
-    ax.set_xlabel("year")
-    ax.set_ylabel("TFP growth (% per year)")
-    ax.set_xlim(path.years[0], path.years[-1])
-    top = max(path.peak_growth, max(compare.values) if compare is not None else 0.0)
-    ax.set_ylim(-0.05 * top, 1.45 * top)
-    ax.legend(loc="upper right", fontsize=9)
-    return ax
-
-
-def plot_diffusion(path, axes=None, compare=GORDON_TFP):
-    """Adoption (left) and the TFP growth it contributes (right, :func:`plot_tfp_wave`).
-
-    Parameters
-    ----------
-    path : DiffusionPath
-    axes : pair of matplotlib Axes, optional
-    compare : PublishedPeriods or None
-        Measured TFP growth drawn in grey on the right for scale.
-
-    Returns
-    -------
-    pair of matplotlib Axes
-    """
-    import matplotlib.pyplot as plt
-
-    if not isinstance(path, DiffusionPath):
-        raise ValueError(f"path must be a DiffusionPath (see diffusion_path); got {type(path).__name__}")
-    if axes is None:
-        _, axes = plt.subplots(1, 2, figsize=(10.0, 3.8))
-    left, right = axes
-    left.plot(path.years, 100 * path.adoption, color="#0072B2", lw=2, label="adoption")
-    left.plot(
-        path.years,
-        100 * path.tfp_gain / path.gain,
-        color="#D55E00",
-        lw=2,
-        linestyle="--",
-        label="productivity effect (share of full gain)",
-    )
-    left.set_ylim(-3, 103)
-    left.set_xlabel("year")
-    left.set_ylabel("share (%)")
-    left.legend(loc="upper left", fontsize=9)
-    plot_tfp_wave(path, ax=right, compare=compare)
-    return axes
-
-
-def diffusion_note(path):
-    """One sentence with the half-adoption year and the peak of a :class:`DiffusionPath`."""
-    return (
-        f"Half of users have adopted by {path.half_adoption_year:.0f}; the technology's contribution to TFP "
-        f"growth peaks in {path.peak_year:.0f}, {path.peak_year - path.invention_year:.0f} years after the "
-        f"invention, at {path.peak_growth:.2f} % per year."
-    )
-
-
-def draw_diffusion(ax, speed, lag, gain, invention_year=1882, first=1870, last=2030):
-    """Widget callback: draw :func:`plot_tfp_wave` and return :func:`diffusion_note`."""
-    path = diffusion_path(np.arange(first, last + 1), invention_year, speed=speed, gain=gain, lag=lag)
-    plot_tfp_wave(path, ax)
-    return diffusion_note(path)
-
-
-def make_diffusion_app(speed=0.1, lag=10.0, gain=0.5):
-    """Widget: how the speed of adoption and the lag move the productivity wave.
-
-    One panel (the right panel of :func:`plot_diffusion`) keeps each update fast.
-
-    Returns
-    -------
-    nqp_helpers.lessons.widgets.FigureApp
-        Controls ``speed`` (per year), ``lag`` (years) and ``gain`` (log points).
-    """
-    from .lessons.widgets import FigureApp, slider
-
-    controls = {
-        "speed": slider("speed of adoption v (per year)", speed, 0.04, 0.4, 0.01),
-        "lag": slider(
-            "lag from adoption to productivity ℓ (years)", lag, 0.0, 30.0, 1.0, readout_format=".0f"
-        ),
-        "gain": slider("total TFP gain G (log points)", gain, 0.1, 1.0, 0.05),
-    }
-    return FigureApp(draw_diffusion, controls, figsize=(7.0, 4.0))
-
-
-def plot_supply_shock(cut, capacity, import_share, sigma=None, ax=None, sigmas=None):
-    """Output loss against the elasticity of substitution, with and without domestic capacity.
-
-    Parameters
-    ----------
-    cut, capacity, import_share : float
-        As in :func:`supply_shock_loss`.
-    sigma : float, optional
-        Elasticity to mark with a point.
-    ax : matplotlib Axes, optional
-    sigmas : array_like, optional
-        Grid of elasticities (default 0.05 to 5, log-spaced).
-
-    Returns
-    -------
-    matplotlib Axes
-    """
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots()
-    grid = (
-        np.geomspace(0.05, 5.0, 120)
-        if sigmas is None
-        else as_array_in("sigmas", sigmas, 0, None, low_open=True)
-    )
-    ax.plot(
-        grid,
-        supply_shock_loss(cut, grid, import_share, 0.0),
-        color="#0072B2",
-        lw=2,
-        label="no domestic capacity",
-    )
-    if capacity > 0:
-        ax.plot(
-            grid,
-            supply_shock_loss(cut, grid, import_share, capacity),
-            color="#009E73",
-            lw=2,
-            linestyle="--",
-            label=f"domestic capacity {100 * capacity:.0f} % of imports",
-        )
-    ax.axhline(
-        hulten_loss(cut, import_share, 0.0),
-        color=_GREY,
-        lw=1.5,
-        linestyle=":",
-        label="first-order (Hulten) loss, no capacity",
-    )
-    if sigma is not None:
-        ax.plot(
-            sigma,
-            supply_shock_loss(cut, sigma, import_share, capacity),
-            "D",
-            color="black",
-            markersize=7,
-            label=f"σ = {sigma:.2f}",
-        )
-    _plain_log_axis(ax.xaxis)
-    ax.set_xlabel("elasticity of substitution σ (log scale)")
-    ax.set_ylabel("output lost (% of pre-shock output)")
-    ax.set_ylim(bottom=0)
-    ax.legend(loc="upper right", fontsize=9)
-    return ax
-
-
-def draw_supply_shock(ax, cut, capacity, import_share, sigma):
-    """Widget callback: draw :func:`plot_supply_shock` and return the loss in words."""
-    plot_supply_shock(cut, capacity, import_share, sigma=sigma, ax=ax)
-    loss = supply_shock_loss(cut, sigma, import_share, capacity)
-    first = hulten_loss(cut, import_share, capacity)
-    return (
-        f"With σ = {sigma:.2f}, cutting {100 * cut:.0f} % of an input with a {100 * import_share:.0f} % "
-        f"cost share, and domestic capacity of {100 * capacity:.0f} %, output falls by {loss:.1f} % "
-        f"(first-order estimate: {first:.1f} %)."
-    )
-
-
-def make_supply_shock_app(cut=0.5, capacity=0.0, import_share=0.1, sigma=0.3):
-    """Widget: output lost when a critical imported input is cut.
-
-    Returns
-    -------
-    nqp_helpers.lessons.widgets.FigureApp
-        Controls ``cut``, ``capacity``, ``import_share`` and ``sigma``.
-    """
-    from .lessons.widgets import FigureApp, slider
-
-    controls = {
-        "cut": slider("share of imports cut off", cut, 0.0, 1.0, 0.05),
-        "capacity": slider("domestic capacity (share of pre-shock imports)", capacity, 0.0, 1.0, 0.05),
-        "import_share": slider("cost share of the imported input ω", import_share, 0.02, 0.5, 0.01),
-        "sigma": slider("elasticity of substitution σ", sigma, 0.05, 5.0, 0.05),
-    }
-    return FigureApp(draw_supply_shock, controls, figsize=(7.0, 4.0))

@@ -55,10 +55,15 @@ carry meaning.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 
 from ._validate import as_array_in, as_float_or_array, as_levels, as_scalar
+
+if TYPE_CHECKING:
+    from .growth import GrowthSummary
 
 __all__ = [
     "SolowPath",
@@ -71,12 +76,9 @@ __all__ = [
     "average_return_to_capital",
     "sources_of_growth",
     "SCENARIOS",
-    "SCENARIO_STYLE",
-    "plot_output_per_worker",
-    "plot_output_per_worker_growth",
-    "push_note",
-    "draw_push",
-    "make_push_app",
+    "as_scenarios",
+    "ScenarioEnd",
+    "compare_scenarios",
 ]
 
 
@@ -85,9 +87,17 @@ __all__ = [
 # --------------------------------------------------------------------------- #
 
 
-def _as_parameter(name, value, periods, **bounds):
+def _as_parameter(
+    name: str,
+    value: npt.ArrayLike,
+    periods: int,
+    low: float | None = None,
+    high: float | None = None,
+    low_open: bool = False,
+    high_open: bool = False,
+) -> np.ndarray:
     """A model parameter: a scalar or an array whose last axis is one value per year (or 1)."""
-    arr = as_array_in(name, value, **bounds)
+    arr = as_array_in(name, value, low, high, low_open=low_open, high_open=high_open)
     if arr.ndim == 0:
         return np.full(periods, float(arr))
     if arr.shape[-1] not in (1, periods):
@@ -98,7 +108,7 @@ def _as_parameter(name, value, periods, **bounds):
     return arr
 
 
-def _as_count(name, value, minimum):
+def _as_count(name: str, value: object, minimum: int) -> int:
     """A whole number of years, at least ``minimum``."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
         raise ValueError(f"{name} must be a whole number of years; got {value!r}")
@@ -107,7 +117,9 @@ def _as_count(name, value, minimum):
     return int(value)
 
 
-def _effective_depreciation(depreciation, labor_growth, technology_growth):
+def _effective_depreciation(
+    depreciation: np.ndarray, labor_growth: np.ndarray, technology_growth: np.ndarray
+) -> np.ndarray:
     """n + g + n g + delta, which must be positive for a steady state to exist."""
     eff = (1 + labor_growth) * (1 + technology_growth) - (1 - depreciation)
     if np.any(eff <= 0):
@@ -143,17 +155,21 @@ class SteadyState:
         Long-run growth of output per worker, :math:`100 \\ln(1+g)`, % per year.
     """
 
-    capital_per_effective_worker: object
-    output_per_effective_worker: object
-    consumption_per_effective_worker: object
-    capital_output_ratio: object
-    marginal_product_of_capital: object
-    output_per_worker_growth: object
+    capital_per_effective_worker: float | np.ndarray
+    output_per_effective_worker: float | np.ndarray
+    consumption_per_effective_worker: float | np.ndarray
+    capital_output_ratio: float | np.ndarray
+    marginal_product_of_capital: float | np.ndarray
+    output_per_worker_growth: float | np.ndarray
 
 
 def steady_state(
-    saving_rate=0.2, depreciation=0.05, labor_growth=0.01, technology_growth=0.02, capital_share=1 / 3
-):
+    saving_rate: npt.ArrayLike = 0.2,
+    depreciation: npt.ArrayLike = 0.05,
+    labor_growth: npt.ArrayLike = 0.01,
+    technology_growth: npt.ArrayLike = 0.02,
+    capital_share: npt.ArrayLike = 1 / 3,
+) -> SteadyState:
     """Steady state of the discrete-time Solow model (see the module docstring).
 
     Parameters
@@ -226,12 +242,17 @@ class Convergence:
         Years needed to close half of the gap, :math:`\\ln 2 / (-\\ln\\lambda)`.
     """
 
-    persistence: object
-    speed: object
-    half_life: object
+    persistence: float | np.ndarray
+    speed: float | np.ndarray
+    half_life: float | np.ndarray
 
 
-def convergence(depreciation=0.05, labor_growth=0.01, technology_growth=0.02, capital_share=1 / 3):
+def convergence(
+    depreciation: npt.ArrayLike = 0.05,
+    labor_growth: npt.ArrayLike = 0.01,
+    technology_growth: npt.ArrayLike = 0.02,
+    capital_share: npt.ArrayLike = 1 / 3,
+) -> Convergence:
     """Speed of convergence near the steady state (linearised law of motion).
 
     :math:`\\lambda = \\alpha + (1-\\alpha)(1-\\delta)/((1+n)(1+g))`; the saving
@@ -305,46 +326,46 @@ class SolowPath:
     capital_share: np.ndarray
 
     @property
-    def output_per_worker(self):
+    def output_per_worker(self) -> np.ndarray:
         """:math:`Y/L`, in units of the first year's technology level."""
         return self.output / self.labor
 
     @property
-    def capital_per_worker(self):
+    def capital_per_worker(self) -> np.ndarray:
         """:math:`K/L`."""
         return self.capital / self.labor
 
     @property
-    def capital_per_effective_worker(self):
+    def capital_per_effective_worker(self) -> np.ndarray:
         """:math:`k = K/(AL)`."""
         return self.capital / (self.technology * self.labor)
 
     @property
-    def capital_output_ratio(self):
+    def capital_output_ratio(self) -> np.ndarray:
         """:math:`K/Y`, in years of output."""
         return self.capital / self.output
 
     @property
-    def marginal_product_of_capital(self):
+    def marginal_product_of_capital(self) -> np.ndarray:
         """:math:`\\alpha Y/K`, fraction per year, gross of depreciation."""
         return self.capital_share * self.output / self.capital
 
     @property
-    def tfp(self):
+    def tfp(self) -> np.ndarray:
         """Hicks-neutral TFP :math:`A^{1-\\alpha}`: :math:`Y = \\mathrm{TFP}\\,K^\\alpha L^{1-\\alpha}`."""
         return self.technology ** (1 - self.capital_share)
 
     @property
-    def output_per_worker_growth(self):
+    def output_per_worker_growth(self) -> np.ndarray:
         """Annual growth of :math:`Y/L`, log differences x 100 (% per year), shape (..., T-1)."""
         return 100 * np.diff(np.log(self.output_per_worker), axis=-1)
 
     @property
-    def output_growth(self):
+    def output_growth(self) -> np.ndarray:
         """Annual growth of :math:`Y`, log differences x 100 (% per year), shape (..., T-1)."""
         return 100 * np.diff(np.log(self.output), axis=-1)
 
-    def scenario(self, index):
+    def scenario(self, index: int | tuple[int, ...]) -> SolowPath:
         """Return one scenario (a leading-axis index) as its own :class:`SolowPath`."""
         fields = (
             "capital",
@@ -361,15 +382,15 @@ class SolowPath:
 
 
 def simulate_solow(
-    years=100,
-    saving_rate=0.2,
-    depreciation=0.05,
-    labor_growth=0.01,
-    technology_growth=0.02,
-    capital_share=1 / 3,
-    initial_capital=None,
-    start_year=0,
-):
+    years: int = 100,
+    saving_rate: npt.ArrayLike = 0.2,
+    depreciation: npt.ArrayLike = 0.05,
+    labor_growth: npt.ArrayLike = 0.01,
+    technology_growth: npt.ArrayLike = 0.02,
+    capital_share: npt.ArrayLike = 1 / 3,
+    initial_capital: npt.ArrayLike | None = None,
+    start_year: int = 0,
+) -> SolowPath:
     """Simulate the Solow model year by year, for one or many scenarios at once.
 
     Parameters
@@ -480,17 +501,17 @@ SCENARIOS = ("baseline", "investment push", "labour push", "innovation push")
 
 
 def push_scenarios(
-    years=120,
-    push_year=20,
-    saving_rate=0.2,
-    saving_push=0.1,
-    labor_growth=0.01,
-    labor_push=0.01,
-    technology_growth=0.01,
-    technology_push=0.01,
-    depreciation=0.05,
-    capital_share=1 / 3,
-):
+    years: int = 120,
+    push_year: int = 20,
+    saving_rate: float = 0.2,
+    saving_push: float = 0.1,
+    labor_growth: float = 0.01,
+    labor_push: float = 0.01,
+    technology_growth: float = 0.01,
+    technology_push: float = 0.01,
+    depreciation: float = 0.05,
+    capital_share: float = 1 / 3,
+) -> dict[str, SolowPath]:
     """Baseline, "investment push", "labour push" and "innovation push" paths, simulated together.
 
     Every scenario starts on the baseline steady state. From ``push_year`` on,
@@ -551,7 +572,9 @@ def push_scenarios(
     return {name: path.scenario(i) for i, name in enumerate(SCENARIOS)}
 
 
-def average_return_to_capital(output, capital, capital_share):
+def average_return_to_capital(
+    output: npt.ArrayLike, capital: npt.ArrayLike, capital_share: npt.ArrayLike
+) -> np.ndarray:
     """Average gross return to capital implied by income shares: capital_share x Y / K.
 
     With Cobb-Douglas production and competitive factor markets this equals
@@ -599,7 +622,7 @@ def average_return_to_capital(output, capital, capital_share):
     return share * Y / K
 
 
-def sources_of_growth(summary):
+def sources_of_growth(summary: GrowthSummary) -> dict[str, float | np.ndarray]:
     """Group a growth account into more inputs, better inputs and TFP.
 
     "More inputs" (extensive growth, 粗放型增长) is the contribution of capital
@@ -649,176 +672,84 @@ def sources_of_growth(summary):
 
 
 # --------------------------------------------------------------------------- #
-# Figures and the widget
+# Comparing scenarios
 # --------------------------------------------------------------------------- #
-#: Line style of each scenario: readable in colour and in grey.
-SCENARIO_STYLE = {
-    "baseline": {"color": "#000000", "linestyle": "-"},
-    "investment push": {"color": "#0072B2", "linestyle": "--"},
-    "labour push": {"color": "#E69F00", "linestyle": "-."},
-    "innovation push": {"color": "#D55E00", "linestyle": ":"},
-}
+def as_scenarios(paths: object) -> dict[str, SolowPath]:
+    """Validate scenarios: a non-empty dict of name -> single-scenario :class:`SolowPath`.
 
-
-def _check_paths(paths):
+    Raises
+    ------
+    ValueError
+        If ``paths`` is not such a dict (for example a stacked, many-scenario path).
+    """
     if not isinstance(paths, dict) or not paths:
         raise ValueError("paths must be a non-empty dict of name -> SolowPath (see push_scenarios)")
     for name, p in paths.items():
         if not isinstance(p, SolowPath) or p.output.ndim != 1:
             raise ValueError(f"paths[{name!r}] must be a single-scenario SolowPath; got {type(p).__name__}")
+    return paths
 
 
-def _plain_log_axis(axis):
-    """Log scale with ticks at 1, 2, 5 x 10^k written as plain numbers (no slow mathtext)."""
-    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter, NullLocator
+@dataclass(frozen=True)
+class ScenarioEnd:
+    """Where a scenario stands at the end of a simulation, next to the baseline.
 
-    axis.axes.set_yscale("log") if axis.axis_name == "y" else axis.axes.set_xscale("log")
-    axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
-    axis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
-    axis.set_minor_locator(NullLocator())
-    axis.set_minor_formatter(NullFormatter())
+    Attributes
+    ----------
+    growth : float
+        Average growth of output per worker over the last years, % per year.
+    relative_level : float
+        Output per worker in the last year, relative to the baseline's (baseline = 1).
+    """
+
+    growth: float
+    relative_level: float
 
 
-def plot_output_per_worker(paths, ax=None, push_year=None, legend=True):
-    """Output per worker of each scenario on a log scale, each relative to its first year.
+def compare_scenarios(paths: dict[str, SolowPath], last_years: int = 10) -> dict[str, ScenarioEnd]:
+    """Growth at the end of each scenario and its level relative to the baseline.
 
     Parameters
     ----------
     paths : dict
-        Name -> single-scenario :class:`SolowPath` (as from :func:`push_scenarios`).
-    ax : matplotlib Axes, optional
-        Axes to draw on; a new figure if None.
-    push_year : int, optional
-        Mark this year with a thin vertical line.
-    legend : bool
-        Draw a legend.
+        Name -> single-scenario :class:`SolowPath`, as from :func:`push_scenarios`;
+        must contain ``"baseline"``.
+    last_years : int
+        Number of final annual growth rates averaged, >= 1.
 
     Returns
     -------
-    matplotlib Axes
+    dict
+        Scenario name -> :class:`ScenarioEnd`, in the order of ``paths``.
+
+    Raises
+    ------
+    ValueError
+        If ``paths`` is not a dict of single-scenario paths with a baseline, or
+        ``last_years`` is not a whole number of years within the simulation.
+
+    Examples
+    --------
+    After 400 years only the innovation push grows faster than the baseline:
+
+    >>> ends = compare_scenarios(push_scenarios(years=400))
+    >>> {k: round(e.growth, 2) for k, e in ends.items()}
+    {'baseline': 1.0, 'investment push': 1.0, 'labour push': 1.0, 'innovation push': 1.98}
+    >>> round(ends["investment push"].relative_level, 2)
+    1.22
     """
-    import matplotlib.pyplot as plt
-
-    _check_paths(paths)
-    if ax is None:
-        _, ax = plt.subplots()
-    for name, p in paths.items():
-        y = p.output_per_worker
-        ax.plot(p.years, y / y[0], label=name, lw=2, **SCENARIO_STYLE.get(name, {}))
-    _plain_log_axis(ax.yaxis)
-    if push_year is not None:
-        ax.axvline(push_year, color="grey", lw=0.8)
-    ax.set_xlabel("year of the simulation")
-    ax.set_ylabel("output per worker (first year = 1, log scale)")
-    if legend:
-        ax.legend(loc="upper left")
-    return ax
-
-
-def plot_output_per_worker_growth(paths, ax=None, push_year=None, legend=False):
-    """Annual growth of output per worker (% per year) of each scenario.
-
-    Parameters and return value as in :func:`plot_output_per_worker`.
-    """
-    import matplotlib.pyplot as plt
-
-    _check_paths(paths)
-    if ax is None:
-        _, ax = plt.subplots()
-    for name, p in paths.items():
-        ax.plot(p.years[1:], p.output_per_worker_growth, label=name, lw=2, **SCENARIO_STYLE.get(name, {}))
-    if push_year is not None:
-        ax.axvline(push_year, color="grey", lw=0.8)
-    ax.set_xlabel("year of the simulation")
-    ax.set_ylabel("growth of output per worker (% per year)")
-    if legend:
-        ax.legend(loc="upper right")
-    return ax
-
-
-def push_note(paths):
-    """One sentence: growth of output per worker in the last 10 years, and its level, in each scenario.
-
-    Parameters
-    ----------
-    paths : dict
-        As returned by :func:`push_scenarios` (must contain ``"baseline"``).
-
-    Returns
-    -------
-    str
-    """
-    _check_paths(paths)
+    paths = as_scenarios(paths)
     if "baseline" not in paths:
         raise ValueError("paths must contain a 'baseline' scenario to compare with")
+    shortest = min(p.years.size for p in paths.values()) - 1
+    n = _as_count("last_years", last_years, 1)
+    if n > shortest:
+        raise ValueError(f"last_years must be at most the number of growth rates ({shortest}); got {n}")
     base = paths["baseline"].output_per_worker[-1]
-    parts = []
-    for name, p in paths.items():
-        if name == "baseline":
-            continue
-        growth = p.output_per_worker_growth[-10:].mean()
-        parts.append(
-            f"{name}: {growth:.2f} % per year at the end, level {p.output_per_worker[-1] / base:.2f}"
-            " x baseline"
+    return {
+        name: ScenarioEnd(
+            growth=float(p.output_per_worker_growth[-n:].mean()),
+            relative_level=float(p.output_per_worker[-1] / base),
         )
-    return (
-        "In the last 10 years, "
-        + "; ".join(parts)
-        + f" (baseline: {paths['baseline'].output_per_worker_growth[-10:].mean():.2f} % per year)."
-    )
-
-
-def draw_push(ax, saving_push, labor_push, technology_push, capital_share, years=120, push_year=20):
-    """Widget callback: output per worker in the four scenarios, and :func:`push_note`.
-
-    Parameters
-    ----------
-    ax : matplotlib Axes
-        Output per worker (first year = 1, log scale) is drawn here.
-    saving_push, labor_push, technology_push, capital_share : float
-        As in :func:`push_scenarios` (baseline s = 0.2, n = 0.01, g = 0.01, delta = 0.05).
-
-    Returns
-    -------
-    str
-        Long-run growth of output per worker in each scenario and its level
-        at the end relative to the baseline.
-    """
-    paths = push_scenarios(
-        years=years,
-        push_year=push_year,
-        saving_push=saving_push,
-        labor_push=labor_push,
-        technology_push=technology_push,
-        capital_share=capital_share,
-    )
-    plot_output_per_worker(paths, ax=ax, push_year=push_year)
-    return push_note(paths)
-
-
-def make_push_app(saving_push=0.1, labor_push=0.01, technology_push=0.01, capital_share=1 / 3):
-    """Widget: investment push vs labour push vs innovation push, with sliders.
-
-    Parameters
-    ----------
-    saving_push, labor_push, technology_push, capital_share : float
-        Starting values of the sliders (see :func:`push_scenarios`).
-
-    Returns
-    -------
-    nqp_helpers.lessons.widgets.FigureApp
-        Controls ``saving_push``, ``labor_push``, ``technology_push``, ``capital_share``.
-    """
-    from .lessons.widgets import FigureApp, slider
-
-    controls = {
-        "saving_push": slider("rise in the saving rate Δs (share of output)", saving_push, 0.0, 0.3, 0.01),
-        "labor_push": slider(
-            "rise in labour-force growth Δn (per year)", labor_push, 0.0, 0.02, 0.001, readout_format=".3f"
-        ),
-        "technology_push": slider(
-            "rise in technology growth Δg (per year)", technology_push, 0.0, 0.02, 0.001, readout_format=".3f"
-        ),
-        "capital_share": slider("capital share α", capital_share, 0.2, 0.6, 0.01),
+        for name, p in paths.items()
     }
-    return FigureApp(draw_push, controls, figsize=(7.0, 4.0))

@@ -4,10 +4,6 @@ import itertools
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from hypothesis.extra.numpy import arrays
-from matplotlib.figure import Figure
 
 from nqp_helpers.elements import (
     DETERMINANTS,
@@ -18,122 +14,23 @@ from nqp_helpers.elements import (
     DeterminantAccounting,
     LabourProcess,
     assignment_output,
-    ces_output,
-    cobb_douglas_output,
-    combine,
     decompose_productivity,
     determinant_elasticities,
     determinant_growth,
-    draw_combination,
-    draw_determinants,
+    element_index,
     expected_random_output,
-    leontief_output,
-    make_combination_app,
-    make_determinants_app,
-    marginal_products,
     matched_assignment,
     mismatched_assignment,
     pair_output,
-    plot_determinants,
-    plot_output_along,
     productivity_index,
     random_assignments,
 )
 from nqp_helpers.growth import constant_growth_economy, decompose
-from nqp_helpers.lessons.plotting import use_style
 
 W = np.array(TOY_WEIGHTS)
-capacities = arrays(np.float64, 3, elements=st.floats(0.01, 1e4, allow_nan=False, allow_infinity=False))
-sigmas = st.floats(0.05, 5.0)
 
 
-# ----------------------------------------------------------------------------- combination rules
-
-
-@settings(max_examples=100, deadline=None)
-@given(capacities, st.floats(0.1, 10.0))
-def test_cobb_douglas_with_weights_summing_to_one_has_constant_returns(x, k):
-    """Cobb-Douglas with shares summing to one: multiplying every element by k multiplies output by k."""
-    np.testing.assert_allclose(cobb_douglas_output(k * x, W), k * cobb_douglas_output(x, W), rtol=1e-12)
-
-
-def test_cobb_douglas_returns_to_scale_equal_the_sum_of_weights():
-    """With weights summing to s, doubling every element multiplies output by 2**s."""
-    x = np.array([3.0, 7.0, 11.0])
-    for w in ([0.3, 0.3, 0.2], [0.5, 0.4, 0.3]):
-        ratio = cobb_douglas_output(2 * x, w) / cobb_douglas_output(x, w)
-        assert ratio == pytest.approx(2 ** sum(w), rel=1e-12)
-
-
-@settings(max_examples=100, deadline=None)
-@given(capacities, st.floats(0.1, 10.0), sigmas)
-def test_ces_has_constant_returns(x, k, sigma):
-    """CES with weights summing to one is homogeneous of degree one for every sigma."""
-    np.testing.assert_allclose(ces_output(k * x, W, sigma), k * ces_output(x, W, sigma), rtol=1e-9)
-
-
-@settings(max_examples=100, deadline=None)
-@given(capacities, sigmas)
-def test_ces_lies_between_the_smallest_and_largest_capacity(x, sigma):
-    """CES output is a generalised mean of the capacities: between their minimum and maximum."""
-    y = ces_output(x, W, sigma)
-    assert x.min() * (1 - 1e-12) <= y <= x.max() * (1 + 1e-12)
-
-
-@pytest.mark.parametrize("sigma", [0.0, 0.2, 0.5, 1.0, 2.0, 4.0])
-def test_every_rule_gives_the_common_capacity_on_a_balanced_combination(sigma):
-    """When every element could support x units, every rule gives exactly x units (normalisation)."""
-    x = np.array([[20.0, 20.0, 20.0], [3.5, 3.5, 3.5]])
-    for rule in ("fixed proportions", "cobb-douglas", "ces"):
-        np.testing.assert_allclose(combine(x, rule, W, sigma), [20.0, 3.5], rtol=1e-12)
-
-
-def test_ces_tends_to_cobb_douglas_as_sigma_tends_to_one():
-    """CES -> Cobb-Douglas as sigma -> 1 from either side, smoothly (no cancellation near rho = 0)."""
-    x = np.array([[40.0, 20.0, 20.0], [1.0, 300.0, 0.02]])
-    cd = cobb_douglas_output(x, W)
-    np.testing.assert_array_equal(ces_output(x, W, 1.0), cd)
-    for eps in (1e-2, 1e-4, 1e-6, 1e-9, 1e-12):
-        for sigma in (1 - eps, 1 + eps):
-            err = np.abs(ces_output(x, W, sigma) / cd - 1)
-            assert np.all(err < 10 * eps + 1e-13), (sigma, err)
-
-
-def test_ces_tends_to_fixed_proportions_as_sigma_tends_to_zero():
-    """CES -> min_i x_i as sigma -> 0, within the bound Y/min - 1 <= w_b**(-sigma/(1-sigma)) - 1."""
-    x = np.array([40.0, 20.0, 26.0])
-    errors = []
-    for sigma in (0.2, 0.1, 0.03, 0.01, 0.003, 0.001):
-        y = ces_output(x, W, sigma)
-        bound = W[1] ** (-sigma / (1 - sigma)) - 1
-        err = y / x.min() - 1
-        assert 0 <= err <= bound + 1e-12
-        errors.append(err)
-    assert all(b < a for a, b in zip(errors, errors[1:], strict=False))
-    assert ces_output(x, W, 0.0) == leontief_output(x) == 20.0
-    for tiny in (1e-9, 1e-13, 1e-300):  # no overflow however close to the limit
-        assert ces_output([[1e-200, 1.0, 1e200]], W, tiny)[0] == pytest.approx(1e-200, rel=1e-6)
-        assert np.isfinite(marginal_products(x, "ces", W, tiny)).all()
-
-
-def test_ces_is_vectorised_over_leading_axes():
-    """Combinations of shape (4, 5, 3) give outputs of shape (4, 5), equal to one-by-one calls."""
-    x = np.random.default_rng(3).uniform(1, 50, size=(4, 5, 3))
-    y = ces_output(x, W, 0.4)
-    assert y.shape == (4, 5)
-    assert y[2, 3] == pytest.approx(float(ces_output(x[2, 3], W, 0.4)), rel=1e-14)
-
-
-def test_zero_capacity_is_fatal_with_complements_but_not_with_substitutes():
-    """With sigma <= 1 a missing element stops production; with sigma > 1 the others still produce."""
-    x = np.array([0.0, 20.0, 20.0])
-    assert cobb_douglas_output(x, W) == 0.0
-    assert ces_output(x, W, 0.5) == 0.0 and ces_output(x, W, 0.9999) == 0.0
-    sigma = 2.0
-    rho = (sigma - 1) / sigma
-    expected = (W[1] * 20**rho + W[2] * 20**rho) ** (1 / rho)
-    assert ces_output(x, W, sigma) == pytest.approx(expected, rel=1e-12)
-    assert ces_output(np.zeros(3), W, 2.0) == 0.0
+# ----------------------------------------------------------------------------- the labour process
 
 
 def test_raising_a_non_binding_element_adds_nothing_under_fixed_proportions():
@@ -155,20 +52,6 @@ def test_raising_one_element_adds_little_with_strong_complements():
     assert gains[("ces", 0.5)] == pytest.approx(1 / 3, rel=1e-12)
     assert 0 < gains[("ces", 0.1)] < 0.08
     assert gains[("fixed proportions", 0.0)] == 0.0
-
-
-@pytest.mark.parametrize("rule,sigma", [("cobb-douglas", 1.0), ("ces", 0.5), ("ces", 2.5)])
-def test_marginal_products_match_finite_differences(rule, sigma):
-    """The analytic marginal products w_i Y/x_i and w_i (Y/x_i)^(1/sigma) equal central differences."""
-    x = np.array([33.0, 17.0, 24.0])
-    mp = marginal_products(x, rule, W, sigma)
-    h = 1e-5
-    for i in range(3):
-        up, down = x.copy(), x.copy()
-        up[i] += h
-        down[i] -= h
-        fd = (combine(up, rule, W, sigma) - combine(down, rule, W, sigma)) / (2 * h)
-        assert mp[i] == pytest.approx(fd, rel=1e-6)
 
 
 @pytest.mark.parametrize("rule,sigma", [("cobb-douglas", 1.0), ("ces", 0.3), ("ces", 0.8), ("ces", 2.0)])
@@ -306,6 +189,15 @@ def test_default_elasticities_follow_the_capital_share():
     assert isinstance(acc, DeterminantAccounting) and acc.names == DETERMINANTS
 
 
+def test_doubling_time_is_70_over_the_growth_rate():
+    """At g % per year (log points) a level doubles in 100 ln 2 / g years; without growth never."""
+    acc = decompose_productivity([[1.0, 2.0, 0.5, 5.0, -0.5], np.zeros(5), [-1.0, 0, 0, 0, 0]])
+    years = acc.doubling_time
+    assert years[0] == pytest.approx(100 * np.log(2) / 4.6, rel=1e-12)
+    assert np.exp(acc.total[0] / 100 * years[0]) == pytest.approx(2.0, rel=1e-12)
+    assert np.isinf(years[1]) and np.isinf(years[2])
+
+
 # ----------------------------------------------------------------------------- fit
 
 
@@ -358,27 +250,53 @@ def test_random_assignments_are_reproducible_permutations():
     assert (np.sort(a, axis=1) == np.arange(5)).all()
 
 
+# ----------------------------------------------------------------------------- bottlenecks and qualities
+
+
+def test_scarcest_elements_bind_and_the_rest_lies_idle_under_fixed_proportions():
+    """Under fixed proportions the scarcest element binds; q_i - Y c_i / a_i of every other element lies
+    idle, and removing exactly that much leaves output unchanged."""
+    shop = LabourProcess(rule="fixed proportions")
+    q = np.array([16.0, 5.0, 260.0])
+    assert shop.scarcest(q) == ("means of labour",)
+    assert shop.scarcest([10, 5, 260]) == ("workers", "means of labour")
+    assert shop.scarcest(TOY_QUANTITIES) == ELEMENTS
+    idle = shop.idle_quantities(q)
+    np.testing.assert_allclose(idle, [6.0, 0.0, 60.0], atol=1e-12)
+    assert shop.output(q - idle) == pytest.approx(float(shop.output(q)), rel=1e-14)
+    np.testing.assert_allclose(LabourProcess(rule="ces", sigma=0.0).idle_quantities(q), idle, atol=1e-12)
+
+
+def test_nothing_is_idle_when_every_element_adds_output():
+    """Under Cobb-Douglas and CES (sigma > 0) every element has a positive marginal product: nothing idle."""
+    for shop in (LabourProcess(), LabourProcess(rule="ces", sigma=0.5)):
+        q = np.array([[16.0, 5.0, 260.0], [10.0, 5.0, 200.0]])
+        np.testing.assert_array_equal(shop.idle_quantities(q), np.zeros((2, 3)))
+        assert np.all(shop.marginal_products(q) > 0)
+
+
+def test_effective_qualities_raise_only_the_workers_and_only_with_labour_extension():
+    """The workers' effective quality is a_W a_M^eta; the qualities of the means and objects are unchanged."""
+    a = [1.5, 2.0, 0.8]
+    np.testing.assert_allclose(LabourProcess(labour_extension=0.0).effective_qualities(a), a)
+    np.testing.assert_allclose(
+        LabourProcess(labour_extension=0.5).effective_qualities(a), [1.5 * 2**0.5, 2, 0.8]
+    )
+    np.testing.assert_allclose(LabourProcess(labour_extension=1.0).effective_qualities(2.0), [4.0, 2.0, 2.0])
+
+
+def test_elements_are_named_or_numbered():
+    """Each element can be given by its name or its position 0-2."""
+    assert [element_index(e) for e in ELEMENTS] == [0, 1, 2]
+    assert element_index(np.int64(2)) == 2 and element_index(" Workers ") == 0
+
+
 # ----------------------------------------------------------------------------- errors
 
 
 @pytest.mark.parametrize(
     "call,match",
     [
-        (lambda: leontief_output(5.0), "last axis; got a scalar"),
-        (lambda: leontief_output([1.0, np.nan]), r"effective must be finite; got nan at position 1"),
-        (lambda: leontief_output([1.0, -2.0]), r"effective must be non-negative; got -2 at position 1"),
-        (lambda: leontief_output(["a", 1.0]), "effective must contain only numbers"),
-        (lambda: cobb_douglas_output([1.0, 2.0, 3.0], None), "weights are needed for the Cobb-Douglas rule"),
-        (lambda: cobb_douglas_output([1.0, 2.0, 3.0], [0.5, 0.5]), r"one weight per element \(3\)"),
-        (lambda: cobb_douglas_output([1.0, 2.0, 3.0], [0.5, 0.0, 0.5]), "weights must be strictly positive"),
-        (
-            lambda: ces_output([1.0, 2.0, 3.0], [0.5, 0.3, 0.3], 0.5),
-            r"weights must sum to 1 for the CES rule \(constant returns\); got sum 1.1",
-        ),
-        (lambda: ces_output([1.0, 2.0, 3.0], W, -0.5), r"sigma must lie in \[0, 100\]; got -0.5"),
-        (lambda: ces_output([1.0, 2.0, 3.0], W, None), "sigma .* is needed for the CES rule"),
-        (lambda: combine([1.0, 2.0, 3.0], "translog", W), "rule must be one of"),
-        (lambda: marginal_products([0.0, 2.0, 3.0], "cobb-douglas", W), "strictly positive for marginal"),
         (lambda: LabourProcess(rule="ces", weights=(0.5, 0.5, 0.5)), "must sum to 1 for the CES rule"),
         (lambda: LabourProcess(requirements=(1.0, 2.0)), r"requirements must hold one number per element"),
         (lambda: LabourProcess(requirements=(1.0, 0.0, 2.0)), "requirements must be strictly positive"),
@@ -420,126 +338,19 @@ def test_random_assignments_are_reproducible_permutations():
         (lambda: matched_assignment([1.0, -1.0], [1.0, 2.0]), "skills must be strictly positive"),
         (lambda: random_assignments(4, 10, 42), "rng must be a numpy.random.Generator"),
         (lambda: random_assignments(4.5, 10, np.random.default_rng(0)), "n and draws must be whole numbers"),
-        (lambda: plot_output_along("shop", TOY_QUANTITIES), "process must be a LabourProcess"),
+        (lambda: element_index(True), "element must be one of"),
+        (lambda: element_index(3), r"or an index 0-2; got 3"),
+        (lambda: LabourProcess(sigma=[0.5, 1.0]), "sigma must be one number for a LabourProcess"),
+        (lambda: LabourProcess(sigma=-1.0), r"sigma must lie in \[0, inf\); got -1"),
         (
-            lambda: plot_output_along(LabourProcess(), np.ones((2, 3))),
-            r"quantities must have shape \(3,\) here",
+            lambda: LabourProcess(weights=np.ones((2, 3)) / 3),
+            r"weights must hold one weight per element \(3\)",
         ),
-        (lambda: plot_determinants(decompose_productivity(np.zeros((2, 5)))), "one economy"),
+        (lambda: LabourProcess().scarcest(np.ones((2, 3))), r"quantities must have shape \(3,\) here"),
+        (lambda: LabourProcess().idle_quantities([1.0, -1.0, 1.0]), "quantities must be non-negative"),
     ],
 )
 def test_invalid_input_raises_a_clear_value_error(call, match):
     """Every invalid argument raises ValueError naming the argument, the rule and the value."""
     with pytest.raises(ValueError, match=match):
         call()
-
-
-# ----------------------------------------------------------------------------- figures and widgets
-
-
-def test_plot_output_along_draws_output_capacities_and_ceiling():
-    """The static helper draws the output curve, three capacity lines and the CES ceiling."""
-    ax = Figure().subplots()
-    shop = LabourProcess(rule="ces", sigma=0.5)
-    plot_output_along(shop, TOY_QUANTITIES, ax=ax, show_capacities=True, show_ceiling=True, points=41)
-    lines = ax.get_lines()
-    assert len(lines) == 5
-    np.testing.assert_allclose(lines[0].get_ydata()[[0, 10]], [0.0, 20.0], atol=1e-12)
-    assert lines[-1].get_ydata()[0] == pytest.approx(40.0)  # ceiling 1 / (0.3/20 + 0.2/20)
-    assert ax.get_xlabel() == "workers (persons)"
-
-
-def note_output(app):
-    """The output number in the combination app's note (chairs per day)."""
-    return float(app.note.value.split("<b>")[1].split(" chairs")[0])
-
-
-def test_combination_app_shows_the_bottleneck_and_the_rule_change():
-    """Under fixed proportions more workers add nothing; switching to Cobb-Douglas they add output;
-    more machines under Leontief then raise output to the next bottleneck (timber)."""
-    use_style()
-    app = make_combination_app(rule="fixed proportions", workers=10, timber=260)
-    assert note_output(app) == 20.0 and "<b>workers and means of labour (tied)" in app.note.value
-    assert "idle: <b>60.0 kg of timber</b>" in app.note.value
-    before = app.image.value
-    app.set(workers=16)
-    assert note_output(app) == 20.0 and "adds <b>0.00 chairs" in app.note.value
-    assert "idle: <b>6.0 persons, 60.0 kg of timber</b>" in app.note.value
-    assert app.image.value != before
-    app.set(rule="cobb-douglas")
-    assert note_output(app) == pytest.approx(20 * 1.6**0.5 * 1.3**0.2, abs=0.05)
-    app.set(rule="fixed proportions", machines=10)
-    assert note_output(app) == 26.0 and "objects of labour" in app.note.value
-    marker = [ln for ln in app.axes.get_lines() if ln.get_label() == "current combination"][0]
-    assert marker.get_ydata()[0] == pytest.approx(26.0)
-
-
-def test_combination_app_sigma_moves_ces_between_leontief_and_cobb_douglas():
-    """Under CES, raising sigma raises the output of an unbalanced combination to and past Cobb-Douglas."""
-    app = make_combination_app(rule="ces", sigma=0.1, workers=20)
-    low = note_output(app)
-    app.set(sigma=1.0)
-    assert low < note_output(app) == pytest.approx(20 * 2**0.5, abs=0.05)
-    app.set(sigma=2.0)
-    assert note_output(app) > 20 * 2**0.5
-
-
-def test_combination_app_quality_versus_quantity():
-    """With eta = 0 doubling machine quality equals doubling machines; with eta = 1 it gives more."""
-    app = make_combination_app(tool_quality=2.0)
-    by_quality = note_output(app)
-    app.set(tool_quality=1.0, machines=10)
-    assert note_output(app) == pytest.approx(by_quality)
-    app.set(tool_quality=2.0, machines=5, labour_extension=1.0)
-    assert note_output(app) == pytest.approx(20 * 2**0.8, abs=0.05) and note_output(app) > by_quality
-
-
-def test_determinants_app_redraws_bars_and_total():
-    """Moving a determinant's growth moves its bar by elasticity times the change, and the total with it."""
-    use_style()
-    app = make_determinants_app()
-    heights = [p.get_height() for p in app.axes.patches]
-    np.testing.assert_allclose(heights, [0.6, 2.0, 0.5, 2.0, -0.5, 4.6], atol=1e-12)
-    assert "4.60 % per year" in app.note.value and "<b>2.00</b>" in app.note.value
-    app.set(science=3.0)
-    assert app.axes.patches[1].get_height() == pytest.approx(3.0)
-    assert app.axes.patches[-1].get_height() == pytest.approx(5.6)
-    app.set(capital_share=0.5)
-    heights = [p.get_height() for p in app.axes.patches]
-    assert heights[0] == pytest.approx(0.5) and heights[3] == pytest.approx(2.5)
-
-
-def test_determinants_note_handles_no_growth():
-    """With zero growth the note says productivity does not double (no division by zero)."""
-    ax = Figure().subplots()
-    note = draw_determinants(ax, 0.0, 0.0, 0.0, 0.0, 0.0, 0.4)
-    assert "does not double" in note and "0.00 % per year" in note
-
-
-def test_draw_combination_on_a_plain_axes_labels_every_line():
-    """The draw function works without a widget and labels output, baseline and the three capacities."""
-    ax = Figure().subplots()
-    note = draw_combination(ax, rule="ces", sigma=0.5, workers=16)
-    texts = [t.get_text() for t in ax.texts]
-    assert "output" in texts and "capacity: objects of labour" in texts and len(texts) == 5
-    assert "σ is used only" not in note and "timber per chair <b>8.1 kg</b>" in note  # 200 kg / 24.6 chairs
-    assert [e for e in ELEMENTS if f"capacity: {e}" in texts] == list(ELEMENTS)
-
-
-@pytest.mark.parametrize(
-    "factory,name,values",
-    [
-        (make_combination_app, "workers", [12.0, 14, 16, 18, 20, 22, 24, 26]),
-        (make_determinants_app, "science", [0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5]),
-    ],
-)
-def test_widgets_update_fast(factory, name, values):
-    """After the first draw, an update (compute and render) stays well under the 100 ms bar
-    (0.25 s here, generous for a loaded machine; the report gives the measured median)."""
-    use_style()
-    app = factory()
-    times = []
-    for v in values:
-        app.set(**{name: v})
-        times.append(app.last_seconds)
-    assert np.median(times) < 0.25

@@ -1,4 +1,4 @@
-"""Tests of nqp_helpers.revolutions: timeline data, diffusion, the CES supply shock and their widgets."""
+"""Tests of nqp_helpers.revolutions: timeline data, diffusion and the CES supply shock."""
 
 import re
 from pathlib import Path
@@ -9,20 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nqp_helpers.data import load_country
+from nqp_helpers.production import ces_output
 from nqp_helpers.revolutions import (
     GORDON_TFP,
     REVOLUTIONS,
     adoption_share,
-    ces_output,
     diffusion_path,
     hulten_loss,
-    make_diffusion_app,
-    make_supply_shock_app,
-    plot_diffusion,
-    plot_periods,
-    plot_tfp_wave,
-    plot_timeline,
     supply_shock_loss,
+    supply_shock_output,
     tfp_growth_by_period,
 )
 
@@ -147,36 +142,11 @@ def test_diffusion_rejects_bad_parameters():
         diffusion_path(np.ones((2, 3)))
     with pytest.raises(ValueError, match="years_since_invention must be finite"):
         adoption_share(np.inf, 0.1)
-    with pytest.raises(ValueError, match="path must be a DiffusionPath"):
-        plot_diffusion("not a path")
-    with pytest.raises(ValueError, match="path must be a DiffusionPath"):
-        plot_tfp_wave(None)
 
 
 # --------------------------------------------------------------------------- #
 # CES supply shock
 # --------------------------------------------------------------------------- #
-@settings(max_examples=100, deadline=None)
-@given(
-    st.floats(0.05, 5.0), st.floats(0.01, 0.9), st.floats(0.1, 3.0), st.floats(0.1, 3.0), st.floats(0.1, 10.0)
-)
-def test_ces_is_normalised_and_homogeneous_of_degree_one(sigma, w, d, m, lam):
-    """Y(1, 1) = 1 for every sigma and share; Y(lam D, lam M) = lam Y(D, M) (constant returns)."""
-    assert ces_output(1.0, 1.0, w, sigma) == pytest.approx(1.0, rel=1e-12)
-    assert ces_output(lam * d, lam * m, w, sigma) == pytest.approx(lam * ces_output(d, m, w, sigma), rel=1e-9)
-
-
-def test_ces_limits_cobb_douglas_leontief_and_linear():
-    """sigma = 1 is D^(1-w) M^w (and continuous there); sigma -> 0 gives min(D, M); sigma -> inf is linear."""
-    d, m, w = 1.3, 0.6, 0.2
-    cd = d ** (1 - w) * m**w
-    assert ces_output(d, m, w, 1.0) == pytest.approx(cd, rel=1e-14)
-    assert ces_output(d, m, w, 1.0 + 1e-5) == pytest.approx(cd, rel=1e-5)
-    assert ces_output(d, m, w, 1.0 - 1e-5) == pytest.approx(cd, rel=1e-5)
-    assert ces_output(d, m, w, 1e-3) == pytest.approx(min(d, m), rel=2e-3)
-    assert ces_output(d, m, w, 1e6) == pytest.approx((1 - w) * d + w * m, rel=1e-5)
-
-
 def test_an_essential_input_cut_to_zero_stops_production_only_with_complements():
     """With sigma < 1, M = 0 gives Y = 0; with sigma > 1, Y = (1-w)^(sigma/(sigma-1)) D."""
     assert supply_shock_loss(1.0, 0.5, 0.1) == pytest.approx(100.0)
@@ -226,95 +196,17 @@ def test_supply_shock_rejects_bad_input(kwargs, message):
         supply_shock_loss(**args)
 
 
-def test_ces_output_rejects_negative_inputs():
-    """Input quantities cannot be negative."""
-    with pytest.raises(ValueError, match=r"domestic must lie in \[0, inf\); got -1"):
-        ces_output(-1.0, 1.0, 0.1, 0.5)
-    with pytest.raises(ValueError, match=r"imported must lie in \[0, inf\); got -0.5"):
-        ces_output(1.0, -0.5, 0.1, 0.5)
-
-
-# --------------------------------------------------------------------------- #
-# Figures and widgets
-# --------------------------------------------------------------------------- #
-def test_timeline_and_periods_draw_what_they_are_given():
-    """The timeline labels all four revolutions; plot_periods draws one segment per period with data."""
-    ax = plot_timeline()
-    labels = [t.get_text() for t in ax.texts]
-    assert len(labels) == 4 and labels[0].startswith("1. mechanisation")
-    ax = plot_periods(GORDON_TFP)
-    assert len(ax.get_lines()) == 5 + 1  # five periods and the zero line
-    ax = plot_periods(([1, 2], [2, 3], [0.5, np.nan]))
-    assert len(ax.get_lines()) == 1 + 1
-    with pytest.raises(ValueError, match="as many starts, ends and values"):
-        plot_periods(([1, 2], [2], [0.5, 0.4]))
-
-
-def model_line(ax):
-    (line,) = [ln for ln in ax.get_lines() if ln.get_label() == "model contribution"]
-    return line.get_xdata(), line.get_ydata()
-
-
-def test_diffusion_app_speed_moves_the_peak_earlier_and_higher():
-    """Faster adoption brings the TFP-growth peak forward and raises it; the note reports the new year."""
-    app = make_diffusion_app(speed=0.08, lag=10.0, gain=0.5)
-    x, y = model_line(app.axes)
-    peak_before, height_before = x[np.argmax(y)], y.max()
-    assert "peaks in 1949" in app.note.value
-    app.set(speed=0.2)
-    x, y = model_line(app.axes)
-    assert x[np.argmax(y)] < peak_before and y.max() > height_before
-    assert "peaks in 1915" in app.note.value
-
-
-def test_diffusion_app_lag_moves_the_peak_later():
-    """A longer lag from adoption to productivity delays the peak by the same number of years."""
-    app = make_diffusion_app(speed=0.1, lag=0.0)
-    x, y = model_line(app.axes)
-    before = x[np.argmax(y)]
-    app.set(lag=20.0)
-    x, y = model_line(app.axes)
-    assert x[np.argmax(y)] == pytest.approx(before + 20, abs=1)
-
-
-def test_supply_shock_app_reacts_to_sigma_and_capacity():
-    """Higher sigma lowers the marked loss; domestic capacity adds a second, lower curve and a lower loss."""
-    app = make_supply_shock_app(cut=0.5, capacity=0.0, import_share=0.1, sigma=0.2)
-    (marker,) = [ln for ln in app.axes.get_lines() if ln.get_marker() == "D"]
-    loss_low_sigma = marker.get_ydata()[0]
-    assert loss_low_sigma == pytest.approx(supply_shock_loss(0.5, 0.2, 0.1))
-    assert "output falls by 20.5 %" in app.note.value
-    app.set(sigma=2.0)
-    (marker,) = [ln for ln in app.axes.get_lines() if ln.get_marker() == "D"]
-    assert marker.get_ydata()[0] < loss_low_sigma
-    n_lines = len(app.axes.get_lines())
-    app.set(capacity=0.3)
-    assert len(app.axes.get_lines()) == n_lines + 1
-    assert "domestic capacity of 30 %" in app.note.value
-
-
-@pytest.mark.parametrize(
-    "factory, control, values",
-    [
-        (make_diffusion_app, "speed", np.linspace(0.05, 0.35, 7)),
-        (make_supply_shock_app, "sigma", np.linspace(0.1, 3.0, 7)),
-    ],
-)
-def test_widgets_update_fast(factory, control, values):
-    """After a warm-up draw, an update takes under the 100 ms bar (generous bound for a loaded machine)."""
-    app = factory()
-    times = []
-    for v in values:
-        app.set(**{control: float(v)})
-        times.append(app.last_seconds)
-    assert np.median(times) < 0.25
-
-
-def test_plot_diffusion_draws_adoption_and_the_lagged_effect():
-    """Left panel: adoption rises from about S0 to about 100 %, and the productivity effect trails it."""
-    path = diffusion_path(np.arange(1870, 2031), 1882, speed=0.1, gain=0.5, lag=10)
-    left, right = plot_diffusion(path)
-    adoption, effect = (ln.get_ydata() for ln in left.get_lines()[:2])
-    assert adoption[12] == pytest.approx(1.0, abs=1e-9) and adoption[-1] > 99.9
-    assert np.all(effect <= adoption + 1e-12)
-    assert any(ln.get_label() == "model contribution" for ln in right.get_lines())
+def test_supply_shock_output_is_the_two_input_ces_of_domestic_and_imported_inputs():
+    """Output after the shock is CES(D = 1, M = 1 - net cut) with weights 1 - w and w: 1 without a cut,
+    M^w with sigma = 1, min(1, M) as sigma -> 0; arrays of every argument broadcast together."""
+    assert supply_shock_output(0.0, 0.3, 0.1) == pytest.approx(1.0, rel=1e-14)
+    assert supply_shock_output(0.5, 1.0, 0.1) == pytest.approx(0.5**0.1, rel=1e-14)
+    assert supply_shock_output(0.5, 1e-4, 0.1) == pytest.approx(0.5, rel=1e-3)
+    assert supply_shock_output(0.5, 0.3, 0.1, capacity=0.2) == pytest.approx(
+        float(ces_output([1.0, 0.7], [0.9, 0.1], 0.3)), rel=1e-14
+    )
+    cuts, sigmas = np.linspace(0, 0.9, 4), np.array([[0.1], [1.0], [3.0]])
+    grid = supply_shock_output(cuts, sigmas, [0.05, 0.1, 0.2, 0.3])
+    assert grid.shape == (3, 4)
+    assert grid[2, 3] == pytest.approx(float(ces_output([1.0, 0.1], [0.7, 0.3], 3.0)), rel=1e-14)
+    np.testing.assert_allclose(100 * (1 - grid), supply_shock_loss(cuts, sigmas, [0.05, 0.1, 0.2, 0.3]))

@@ -1,4 +1,4 @@
-"""Tests of nqp_helpers.solow: the analytic facts of the Solow model and its widget."""
+"""Tests of nqp_helpers.solow: the analytic facts of the Solow model."""
 
 import numpy as np
 import pytest
@@ -8,13 +8,11 @@ from hypothesis import strategies as st
 from nqp_helpers.growth import decompose
 from nqp_helpers.solow import (
     SCENARIOS,
+    ScenarioEnd,
+    as_scenarios,
     average_return_to_capital,
+    compare_scenarios,
     convergence,
-    draw_push,
-    make_push_app,
-    plot_output_per_worker,
-    plot_output_per_worker_growth,
-    push_note,
     push_scenarios,
     simulate_solow,
     sources_of_growth,
@@ -215,7 +213,8 @@ def test_simulate_solow_rejects_bad_input(kwargs, message):
 
 
 def test_other_functions_reject_bad_input():
-    """steady_state, convergence, push_scenarios and average_return_to_capital name what is wrong."""
+    """steady_state, convergence, push_scenarios, average_return_to_capital and the scenario checks name
+    what is wrong."""
     with pytest.raises(ValueError, match=r"saving_rate must lie in \(0, 1\]"):
         steady_state(saving_rate=-0.2)
     with pytest.raises(ValueError, match="must be positive for a steady state"):
@@ -237,64 +236,34 @@ def test_other_functions_reject_bad_input():
     with pytest.raises(ValueError, match="output must be a 1-D series or a 2-D panel"):
         average_return_to_capital(1.0, 1.0, 0.3)
     with pytest.raises(ValueError, match="paths must be a non-empty dict"):
-        plot_output_per_worker([])
+        as_scenarios([])
     with pytest.raises(ValueError, match="single-scenario SolowPath"):
-        plot_output_per_worker({"two": simulate_solow(years=5, saving_rate=[[0.2], [0.3]])})
-    with pytest.raises(ValueError, match="paths must be a non-empty dict"):
-        plot_output_per_worker_growth({})
+        as_scenarios({"two": simulate_solow(years=5, saving_rate=[[0.2], [0.3]])})
     with pytest.raises(ValueError, match="must contain a 'baseline' scenario"):
-        push_note({"investment push": push_scenarios()["investment push"]})
+        compare_scenarios({"investment push": push_scenarios()["investment push"]})
+    with pytest.raises(ValueError, match=r"last_years must be at most the number of growth rates \(119\)"):
+        compare_scenarios(push_scenarios(), last_years=120)
+    with pytest.raises(ValueError, match="last_years must be a whole number"):
+        compare_scenarios(push_scenarios(), last_years=2.5)
 
 
-def line_data(ax, label):
-    """The y data of the line with this legend label."""
-    (line,) = [ln for ln in ax.get_lines() if ln.get_label() == label]
-    return line.get_ydata()
+def test_scenarios_compare_by_end_growth_and_level_relative_to_the_baseline():
+    """At the end of a long run, growth per worker is ln(1+g) in every scenario but the innovation push
+    (ln(1+g+dg)); the investment push's level is (s1/s0)^(alpha/(1-alpha)) times the baseline's."""
+    ends = compare_scenarios(push_scenarios(years=500), last_years=10)
+    assert list(ends) == list(SCENARIOS) and all(isinstance(e, ScenarioEnd) for e in ends.values())
+    for name in ("baseline", "investment push", "labour push"):
+        assert ends[name].growth == pytest.approx(100 * np.log(1.01), abs=1e-6)
+    assert ends["innovation push"].growth == pytest.approx(100 * np.log(1.02), abs=1e-6)
+    assert ends["baseline"].relative_level == 1.0
+    assert ends["investment push"].relative_level == pytest.approx(1.5**0.5, rel=1e-6)
+    assert ends["labour push"].relative_level < 1.0 < ends["innovation push"].relative_level
 
 
-def test_push_app_moves_the_innovation_path_and_the_note():
-    """Raising the technology push raises the innovation path's final level and the growth in the note."""
-    app = make_push_app(technology_push=0.005)
-    before = line_data(app.axes, "innovation push")[-1]
-    note = app.note.value
-    assert "innovation push: 1.49 % per year" in note
-    app.set(technology_push=0.015)
-    assert line_data(app.axes, "innovation push")[-1] > before
-    assert "innovation push: 2.47 % per year" in app.note.value
-    assert app.draws == 2
-
-
-def test_push_app_saving_slider_moves_only_the_level():
-    """A bigger saving push raises the investment path's level; its growth at the end stays near g."""
-    app = make_push_app(saving_push=0.05)
-    low = line_data(app.axes, "investment push")[-1]
-    app.set(saving_push=0.25)
-    y = line_data(app.axes, "investment push")
-    assert y[-1] > low
-    assert y[0] == pytest.approx(1.0)  # drawn relative to the first year
-    growth = 100 * np.diff(np.log(y))
-    assert growth[-1] == pytest.approx(100 * np.log(1.01), abs=0.1)
-    assert growth[22] > growth[-1] + 1.0
-    assert "investment push: 1.0" in app.note.value
-
-
-def test_push_app_updates_fast():
-    """After a warm-up draw, an update takes under the 100 ms bar (generous bound for a loaded machine)."""
-    app = make_push_app()
-    times = []
-    for v in np.linspace(0.0, 0.3, 7):
-        app.set(saving_push=float(v))
-        times.append(app.last_seconds)
-    assert np.median(times) < 0.25
-
-
-def test_draw_push_returns_numbers_for_every_push():
-    """The note names each push with its end growth and its level relative to the baseline."""
-    from matplotlib.figure import Figure
-
-    ax = Figure().subplots()
-    note = draw_push(ax, 0.1, 0.01, 0.01, 1 / 3)
-    assert len(ax.get_lines()) == 4 + 1  # four scenarios and the push-year line
-    for name in ("investment push", "labour push", "innovation push"):
-        assert name in note
-    assert "x baseline" in note
+def test_end_growth_is_the_mean_of_the_last_annual_rates():
+    """The growth reported is the plain average of the last n annual log growth rates of Y/L."""
+    paths = push_scenarios(years=60, push_year=20)
+    for n in (1, 5, 59):
+        ends = compare_scenarios(paths, last_years=n)
+        inv = paths["investment push"]
+        assert ends["investment push"].growth == pytest.approx(inv.output_per_worker_growth[-n:].mean())

@@ -1,0 +1,440 @@
+"""Figures and widgets of notebook 01: the three elements, the determinants, the combination app.
+
+The model -- :class:`~nqp_helpers.elements.LabourProcess`, Marx's determinants as an
+index, the fit of workers to tools -- lives in :mod:`nqp_helpers.elements`, the
+production functions in :mod:`nqp_helpers.production`; this module only draws what
+they compute.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from .._validate import as_scalar
+from ..elements import (
+    ELEMENTS,
+    TOY_QUANTITIES,
+    TOY_REQUIREMENTS,
+    TOY_UNITS,
+    DeterminantAccounting,
+    LabourProcess,
+    decompose_productivity,
+    element_index,
+)
+from ..production import as_inputs, as_rule
+from .widgets import FigureApp, slider
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = [
+    "ELEMENT_STYLE",
+    "RULE_STYLE",
+    "plot_output_along",
+    "plot_determinants",
+    "draw_combination",
+    "make_combination_app",
+    "draw_determinants",
+    "make_determinants_app",
+]
+
+#: Colour, hatch and line style of each element in figures (Okabe-Ito colours distinct from the rules
+#: in RULE_STYLE; hatches and line styles for grey print).
+ELEMENT_STYLE: dict[str, dict[str, Any]] = {
+    "workers": {"color": "#E69F00", "hatch": "//", "linestyle": "--"},
+    "means of labour": {"color": "#CC79A7", "hatch": "", "linestyle": "-"},
+    "objects of labour": {"color": "#56B4E9", "hatch": "..", "linestyle": "-."},
+}
+#: Line style of each combination rule in figures.
+RULE_STYLE: dict[str, dict[str, Any]] = {
+    "fixed proportions": {"color": "#D55E00", "linestyle": "-", "label": "fixed proportions"},
+    "cobb-douglas": {"color": "#0072B2", "linestyle": "--", "label": "Cobb-Douglas"},
+    "ces": {"color": "#009E73", "linestyle": "-.", "label": "CES"},
+}
+_DETERMINANT_STYLE: dict[str, dict[str, Any]] = {
+    "skill": {"color": "#009E73", "hatch": ".."},
+    "science": {"color": "#D55E00", "hatch": "xx"},
+    "organisation": {"color": "#CC79A7", "hatch": "\\\\"},
+    "means of production": {"color": "#0072B2", "hatch": ""},
+    "nature": {"color": "#56B4E9", "hatch": "--"},
+}
+
+
+def plot_output_along(
+    process: LabourProcess,
+    quantities: npt.ArrayLike,
+    qualities: npt.ArrayLike = 1.0,
+    element: str | int = "workers",
+    upto: float | None = None,
+    ax: Axes | None = None,
+    points: int = 201,
+    label: str | None = None,
+    show_capacities: bool = False,
+    show_ceiling: bool = False,
+    **line_kw: Any,
+) -> Axes:
+    """Output as one element's quantity varies, the others fixed (a line on ``ax``).
+
+    Parameters
+    ----------
+    process : LabourProcess
+    quantities : array_like, shape (3,)
+        The quantities of the other elements (the varied element's own entry is ignored).
+    qualities : float or array_like, shape (3,)
+    element : str or int
+        The element on the horizontal axis.
+    upto : float, optional
+        Largest quantity shown (default: 4 times the given one).
+    ax : matplotlib Axes, optional
+    points : int
+        Number of points on the curve.
+    label : str, optional
+        Legend label (default: the rule's name).
+    show_capacities : bool
+        Also draw each element's capacity along the same axis: a ray for the varied
+        element (its capacity grows with its quantity), flat lines for the others.
+        Under fixed proportions output is the lowest of them.
+    show_ceiling : bool
+        Draw the ceiling set by the other elements (:meth:`LabourProcess.ceiling`) as a
+        dotted line in the curve's colour when it is finite.
+    **line_kw
+        Passed to ``ax.plot`` for the output curve (colour, line style).
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Raises
+    ------
+    ValueError
+        If ``process`` is not a LabourProcess or the quantities are not three numbers.
+    """
+    import matplotlib.pyplot as plt
+
+    if not isinstance(process, LabourProcess):
+        raise ValueError(f"process must be a LabourProcess; got {process!r}")
+    i = element_index(element)
+    q0 = as_inputs("quantities", quantities, n=3)
+    if q0.shape != (3,):
+        raise ValueError(f"quantities must have shape (3,) here; got {q0.shape}")
+    top = 4.0 * q0[i] if upto is None else as_scalar("upto", upto, low=0, low_open=True)
+    if ax is None:
+        _, ax = plt.subplots()
+    grid = np.linspace(0.0, top, int(points))
+    q = np.repeat(q0[None, :], grid.size, axis=0)
+    q[:, i] = grid
+    style: dict[str, Any] = {k: v for k, v in RULE_STYLE[process.rule].items() if k != "label"}
+    style.update(line_kw)
+    ax.plot(grid, process.output(q, qualities), label=label or RULE_STYLE[process.rule]["label"], **style)
+    if show_capacities:
+        x = process.effective_inputs(q[[0, -1]], qualities)
+        for k, name in enumerate(ELEMENTS):
+            st = ELEMENT_STYLE[name]
+            ax.plot(
+                grid[[0, -1]],
+                x[:, k],
+                color=st["color"],
+                linestyle=st["linestyle"],
+                linewidth=1.0,
+                label=f"capacity of {name}",
+            )
+    if show_ceiling:
+        cap = float(process.ceiling(q0, qualities, element=i))
+        if np.isfinite(cap):
+            ax.axhline(cap, color=style.get("color", "grey"), linestyle=":", linewidth=1.2)
+    ax.set_xlabel(f"{ELEMENTS[i]} ({TOY_UNITS[i]})")
+    ax.set_ylabel("output (chairs per day)")
+    return ax
+
+
+def plot_determinants(
+    accounting: DeterminantAccounting, ax: Axes | None = None, labels: list[str] | None = None
+) -> Axes:
+    """Bars of each determinant's contribution and a diamond at total productivity growth.
+
+    Parameters
+    ----------
+    accounting : DeterminantAccounting
+        A single economy (1-D contributions).
+    ax : matplotlib Axes, optional
+    labels : sequence of str, optional
+        Tick labels (default: the determinant names, wrapped).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import matplotlib.pyplot as plt
+
+    if not isinstance(accounting, DeterminantAccounting) or np.ndim(accounting.total) != 0:
+        raise ValueError("accounting must be a DeterminantAccounting of one economy (1-D contributions)")
+    if ax is None:
+        _, ax = plt.subplots()
+    names = accounting.names
+    pos = np.arange(len(names) + 1)
+    for k, name in enumerate(names):
+        st = _DETERMINANT_STYLE.get(name, {"color": "grey", "hatch": ""})
+        ax.bar(
+            pos[k],
+            accounting.contributions[k],
+            width=0.6,
+            color=st["color"],
+            hatch=st["hatch"],
+            edgecolor="white",
+            linewidth=0.5,
+        )
+    ax.bar(pos[-1], float(accounting.total), width=0.6, color="white", edgecolor="black", linewidth=1.2)
+    ax.plot(pos[-1], float(accounting.total), "D", color="black")
+    ax.axhline(0, color="black", linewidth=0.8)
+    ticks = list(labels) if labels is not None else [n.replace(" ", "\n", 1) for n in names]
+    ax.set_xticks(pos, ticks + ["labour\nproductivity"])
+    ax.set_ylabel("contribution to growth (% per year)")
+    ax.grid(axis="x", visible=False)
+    return ax
+
+
+def draw_combination(
+    ax: Axes,
+    rule: str = "cobb-douglas",
+    sigma: float = 0.5,
+    workers: float = 10.0,
+    machines: float = 5.0,
+    timber: float = 200.0,
+    tool_quality: float = 1.0,
+    labour_extension: float = 0.0,
+) -> str:
+    """Draw the combination widget: output against the number of workers, with capacities.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    rule : str
+        Combination rule.
+    sigma : float
+        Elasticity of substitution (used by CES only).
+    workers, machines, timber : float
+        Quantities: persons, machines, kg of timber per day (strictly positive).
+    tool_quality : float
+        Quality index of the machines (1 = baseline).
+    labour_extension : float
+        :math:`\\eta` in [0, 1].
+
+    Returns
+    -------
+    str
+        One line of HTML: output, the scarcest element, the marginal product of a worker.
+    """
+    process = LabourProcess(rule=rule, sigma=sigma, labour_extension=labour_extension)
+    q = np.array([workers, machines, timber], dtype=float)
+    a = np.array([1.0, tool_quality, 1.0])
+    plot_output_along(
+        LabourProcess(rule=rule, sigma=sigma),
+        TOY_QUANTITIES,
+        1.0,
+        upto=40.0,
+        ax=ax,
+        points=81,
+        color="grey",
+        linestyle=":",
+        linewidth=1.5,
+        label="baseline (5 machines, 200 kg)",
+    )
+    plot_output_along(
+        process,
+        q,
+        a,
+        upto=40.0,
+        ax=ax,
+        points=81,
+        label="output",
+        show_capacities=True,
+        color="black",
+        linestyle="-",
+        linewidth=2.5,
+    )
+    y = float(process.output(q, a))
+    ax.plot([workers], [y], "o", color="black", label="current combination")
+    # Fixed limits and few ticks: the picture does not jump, and it redraws faster. Lines are
+    # labelled at their right ends (a legend would double the redraw time).
+    x = process.effective_inputs(q, a)
+    top = 80.0 if max(y, float(x[1:].max())) <= 80 else 160.0
+    ends = [float(np.asarray(line.get_ydata())[-1]) for line in ax.get_lines()[:5]]
+    names = [
+        "baseline output",
+        "output",
+        "capacity: workers",
+        "capacity: means of labour",
+        "capacity: objects of labour",
+    ]
+    _label_ends(ax, 40.0, ends, names, top, colors=[str(ln.get_color()) for ln in ax.get_lines()[:5]])
+    ax.set_ylim(0, top)
+    ax.set_yticks(np.linspace(0, top, 5))
+    ax.set_xlim(0, 40)
+    ax.set_xticks([0, 10, 20, 30, 40])
+    if process.rule == "fixed proportions":
+        idle = process.idle_quantities(q, a)
+        parts = [
+            f"{v:.1f} {unit.split(' per day')[0]}"
+            for v, unit in zip(idle, TOY_UNITS, strict=True)
+            if v > 1e-9 * max(1.0, abs(v))
+        ]
+        extra = f"idle: <b>{', '.join(parts)}</b>" if parts else "nothing lies idle"
+    else:
+        extra = (
+            f"timber per chair <b>{timber / y:.1f} kg</b> "
+            f"(the baseline technique needs {TOY_REQUIREMENTS[2]:g} kg)"
+        )
+    return f"output <b>{y:.1f} chairs per day</b>; {_scarcity(process, q, a)}; {extra}"
+
+
+def _label_ends(ax: Axes, x: float, ys: list[float], names: list[str], top: float, colors: list[str]) -> None:
+    """Write names just right of x at heights ys, pushed apart so that they do not overlap."""
+    heights = np.minimum(np.asarray(ys, dtype=float), 0.98 * top)
+    order = np.argsort(heights, kind="stable")
+    gap = 0.065 * top
+    placed = np.empty_like(heights)
+    last = -np.inf
+    for k in order:
+        placed[k] = max(heights[k], last + gap)
+        last = placed[k]
+    shift = max(0.0, last - 0.98 * top)
+    for k in range(len(heights)):
+        ax.text(
+            x * 1.02, placed[k] - shift, names[k], color=colors[k], fontsize=9, va="center", clip_on=False
+        )
+
+
+def _scarcity(process: LabourProcess, q: np.ndarray, a: np.ndarray) -> str:
+    """Describe the binding element(s) and the marginal product of a worker, in words."""
+    names = process.scarcest(q, a)
+    if len(names) == 3:
+        scarce = "none: the three elements are balanced"
+    elif len(names) == 2:
+        scarce = f"{names[0]} and {names[1]} (tied)"
+    else:
+        scarce = names[0]
+    mp = float(process.marginal_products(q, a)[0])
+    used = "" if process.rule == "ces" else " (σ is used only by the CES rule)"
+    return f"scarcest element: <b>{scarce}</b>; one more worker adds <b>{mp:.2f} chairs per day</b>{used}"
+
+
+def make_combination_app(
+    rule: str = "cobb-douglas",
+    sigma: float = 0.5,
+    workers: float = 10.0,
+    machines: float = 5.0,
+    timber: float = 200.0,
+    tool_quality: float = 1.0,
+    labour_extension: float = 0.0,
+) -> FigureApp:
+    """Widget: choose the combination rule, the elasticity, the quantities and the tool quality.
+
+    Parameters
+    ----------
+    rule, sigma, workers, machines, timber, tool_quality, labour_extension
+        Starting values (see :func:`draw_combination`).
+
+    Returns
+    -------
+    FigureApp
+    """
+    import ipywidgets as w
+
+    rule = as_rule(rule)
+    controls = {
+        "rule": w.Dropdown(
+            options=[
+                ("fixed proportions (Leontief)", "fixed proportions"),
+                ("Cobb-Douglas", "cobb-douglas"),
+                ("CES", "ces"),
+            ],
+            value=rule,
+            description="combination rule",
+            style={"description_width": "initial"},
+        ),
+        "sigma": slider("elasticity of substitution σ (CES only)", sigma, 0.05, 3.0, 0.05),
+        "workers": slider("workers (persons)", workers, 1, 40, 1, readout_format=".0f"),
+        "machines": slider("machines (number)", machines, 1, 20, 0.5, readout_format=".1f"),
+        "timber": slider("timber (kg per day)", timber, 20, 600, 10, readout_format=".0f"),
+        "tool_quality": slider("quality of machines (index, 1 = baseline)", tool_quality, 0.5, 3.0, 0.1),
+        "labour_extension": slider(
+            "η: better machines extend workers (0 to 1)", labour_extension, 0.0, 1.0, 0.1
+        ),
+    }
+    return FigureApp(
+        draw_combination, controls, figsize=(8.6, 3.6), margins={"left": 0.085, "right": 0.74, "bottom": 0.15}
+    )
+
+
+def draw_determinants(
+    ax: Axes,
+    skill: float = 1.0,
+    science: float = 2.0,
+    organisation: float = 0.5,
+    means_of_production: float = 5.0,
+    nature: float = -0.5,
+    capital_share: float = 0.4,
+) -> str:
+    """Draw the determinants widget: contributions of Marx's five determinants.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    skill, science, organisation, means_of_production, nature : float
+        Growth of each determinant, % per year (skill: human capital per worker;
+        means of production: capital per worker; the others: their effect on productivity).
+    capital_share : float
+        :math:`\\alpha` in [0, 1].
+
+    Returns
+    -------
+    str
+        One line of HTML: productivity growth and the part growth accounting calls TFP.
+    """
+    acc = decompose_productivity(
+        [skill, science, organisation, means_of_production, nature], capital_share=capital_share
+    )
+    plot_determinants(acc, ax=ax)
+    low = min(-4.0, 2.0 * np.floor(min(0.0, acc.contributions.min(), float(acc.total)) / 2.0))
+    high = max(12.0, 2.0 * np.ceil(max(acc.contributions.max(), float(acc.total)) / 2.0))
+    ax.set_ylim(low, high)
+    ax.set_yticks(np.arange(low, high + 1e-9, 4.0 if high - low <= 24 else 8.0))
+    total, tfp = float(acc.total), float(acc.tfp)
+    years = float(acc.doubling_time)
+    double = f"doubles in <b>{years:.0f} years</b>" if np.isfinite(years) else "does not double"
+    return (
+        f"labour productivity grows <b>{total:.2f} % per year</b> and {double}; "
+        f"growth accounting would call <b>{tfp:.2f}</b> of it TFP (science + organisation + nature)"
+    )
+
+
+def make_determinants_app(
+    skill: float = 1.0,
+    science: float = 2.0,
+    organisation: float = 0.5,
+    means_of_production: float = 5.0,
+    nature: float = -0.5,
+    capital_share: float = 0.4,
+) -> FigureApp:
+    """Widget: a growth slider per determinant and the capital share; bars of contributions.
+
+    Returns
+    -------
+    FigureApp
+    """
+    controls = {
+        "skill": slider("average skill of workers (% per year)", skill, -2, 6, 0.1),
+        "science": slider("science and technology (% per year)", science, -2, 6, 0.1),
+        "organisation": slider("social organisation (% per year)", organisation, -2, 6, 0.1),
+        "means_of_production": slider(
+            "means of production per worker (% per year)", means_of_production, -2, 12, 0.25
+        ),
+        "nature": slider("natural conditions (% per year)", nature, -3, 3, 0.1),
+        "capital_share": slider("capital share α", capital_share, 0.05, 0.95, 0.05),
+    }
+    return FigureApp(
+        draw_determinants, controls, figsize=(8.0, 3.6), margins={"left": 0.1, "right": 0.98, "bottom": 0.2}
+    )

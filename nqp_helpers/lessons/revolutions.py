@@ -1,0 +1,381 @@
+"""Figures and widgets of the revolutions lesson (notebook 03): timeline, TFP record, diffusion, shocks.
+
+The model -- the article's dating of the revolutions, the published TFP record,
+the logistic diffusion model and the CES supply shock -- lives in
+:mod:`nqp_helpers.revolutions`; this module only draws what it computes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from .._validate import as_array_in
+from ..revolutions import (
+    GORDON_TFP,
+    REVOLUTIONS,
+    DiffusionPath,
+    PublishedPeriods,
+    Revolution,
+    diffusion_path,
+    hulten_loss,
+    supply_shock_loss,
+)
+from .plotting import plain_log_axis
+from .widgets import FigureApp, slider
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = [
+    "plot_timeline",
+    "plot_periods",
+    "plot_tfp_wave",
+    "plot_diffusion",
+    "diffusion_note",
+    "draw_diffusion",
+    "make_diffusion_app",
+    "plot_supply_shock",
+    "draw_supply_shock",
+    "make_supply_shock_app",
+]
+
+_GREY = "#7f7f7f"
+_REVOLUTION_COLORS = ("#0072B2", "#E69F00", "#009E73", "#D55E00")
+_REVOLUTION_HATCH = ("", "//", "..", "xx")
+
+
+def plot_timeline(
+    ax: Axes | None = None, revolutions: Sequence[Revolution] = REVOLUTIONS, until: int = 2024
+) -> Axes:
+    """Timeline of the revolutions: when the article dates each one, and how precisely.
+
+    A filled marker shows a start the article dates to a decade; a hatched
+    band shows a start it places only within a century. The line from the
+    start to ``until`` is a reminder that each technology stays in use after
+    the next one arrives.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes, optional
+    revolutions : sequence of Revolution
+    until : int
+        Right end of the lines (the present).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8.0, 3.2))
+    for i, r in enumerate(revolutions):
+        y = len(revolutions) - i
+        color = _REVOLUTION_COLORS[i % 4]
+        if r.precision == "decade":
+            ax.plot([r.start + 5, until], [y, y], color=color, lw=2, linestyle="-")
+            ax.plot(r.start + 5, y, "o", color=color, markersize=9, linestyle="none")
+            ax.barh(y, r.end + 1 - r.start, left=r.start, height=0.35, color=color)
+        else:
+            ax.barh(
+                y,
+                min(r.end + 1, until) - r.start,
+                left=r.start,
+                height=0.35,
+                facecolor="white",
+                edgecolor=color,
+                hatch=_REVOLUTION_HATCH[i % 4],
+            )
+        # Chinese names stay in the text: many computers lack a CJK font for figures
+        ax.annotate(
+            f"{r.number}. {r.name}: {r.key_technology.split(' (')[0]}",
+            (r.start, y + 0.28),
+            fontsize=9,
+            color="black",
+        )
+    ax.set_ylim(0.4, len(revolutions) + 0.8)
+    ax.set_yticks([])
+    ax.set_xlim(1740, until + 6)
+    ax.set_xlabel("year (as the article dates each revolution)")
+    ax.grid(axis="y", visible=False)
+    return ax
+
+
+def plot_periods(
+    periods: PublishedPeriods | tuple[Sequence[float], Sequence[float], Sequence[float]],
+    ax: Axes | None = None,
+    label: str | None = None,
+    color: str = "black",
+    linestyle: str = "-",
+    **kwargs: Any,
+) -> Axes:
+    """Draw average growth rates over periods as horizontal steps.
+
+    Parameters
+    ----------
+    periods : PublishedPeriods or tuple (starts, ends, values)
+        Periods and their average growth (% per year).
+    ax : matplotlib Axes, optional
+    label, color, linestyle : passed to matplotlib.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import matplotlib.pyplot as plt
+
+    starts: Sequence[float]
+    ends: Sequence[float]
+    values: Sequence[float]
+    if isinstance(periods, PublishedPeriods):
+        starts, ends, values = periods.starts, periods.ends, periods.values
+    else:
+        starts, ends, values = periods
+    if not len(starts) == len(ends) == len(values):
+        raise ValueError("periods must give as many starts, ends and values")
+    if ax is None:
+        _, ax = plt.subplots()
+    for i, (s, e, v) in enumerate(zip(starts, ends, values, strict=True)):
+        if np.isfinite(v):
+            ax.plot(
+                [s, e],
+                [v, v],
+                color=color,
+                linestyle=linestyle,
+                lw=3,
+                solid_capstyle="butt",
+                label=label if i == 0 else None,
+                **kwargs,
+            )
+    ax.axhline(0, color="black", lw=0.6)
+    ax.set_ylabel("TFP growth (% per year)")
+    return ax
+
+
+def plot_tfp_wave(
+    path: DiffusionPath, ax: Axes | None = None, compare: PublishedPeriods | None = GORDON_TFP
+) -> Axes:
+    """The TFP growth a diffusing technology contributes (% per year), with its peak marked.
+
+    Parameters
+    ----------
+    path : DiffusionPath
+    ax : matplotlib Axes, optional
+    compare : PublishedPeriods or None
+        Measured TFP growth drawn in grey for scale.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import matplotlib.pyplot as plt
+
+    if not isinstance(path, DiffusionPath):
+        raise ValueError(f"path must be a DiffusionPath (see diffusion_path); got {type(path).__name__}")
+    if ax is None:
+        _, ax = plt.subplots()
+    if compare is not None:
+        plot_periods(compare, ax=ax, label="measured, US (Gordon 2016)", color=_GREY)
+    ax.plot(path.years, path.tfp_growth, color="#D55E00", lw=2, linestyle="--", label="model contribution")
+    ax.axvline(path.peak_year, color="#D55E00", lw=0.8, linestyle=":")
+    ax.set_xlabel("year")
+    ax.set_ylabel("TFP growth (% per year)")
+    ax.set_xlim(path.years[0], path.years[-1])
+    top = max(path.peak_growth, max(compare.values) if compare is not None else 0.0)
+    ax.set_ylim(-0.05 * top, 1.45 * top)
+    ax.legend(loc="upper right", fontsize=9)
+    return ax
+
+
+def plot_diffusion(
+    path: DiffusionPath,
+    axes: Sequence[Axes] | None = None,
+    compare: PublishedPeriods | None = GORDON_TFP,
+) -> Sequence[Axes]:
+    """Adoption (left) and the TFP growth it contributes (right, :func:`plot_tfp_wave`).
+
+    Parameters
+    ----------
+    path : DiffusionPath
+    axes : pair of matplotlib Axes, optional
+    compare : PublishedPeriods or None
+        Measured TFP growth drawn in grey on the right for scale.
+
+    Returns
+    -------
+    pair of matplotlib Axes
+    """
+    import matplotlib.pyplot as plt
+
+    if not isinstance(path, DiffusionPath):
+        raise ValueError(f"path must be a DiffusionPath (see diffusion_path); got {type(path).__name__}")
+    if axes is None:
+        _, axes = plt.subplots(1, 2, figsize=(10.0, 3.8))
+    left, right = axes
+    left.plot(path.years, 100 * path.adoption, color="#0072B2", lw=2, label="adoption")
+    left.plot(
+        path.years,
+        100 * path.tfp_gain / path.gain,
+        color="#D55E00",
+        lw=2,
+        linestyle="--",
+        label="productivity effect (share of full gain)",
+    )
+    left.set_ylim(-3, 103)
+    left.set_xlabel("year")
+    left.set_ylabel("share (%)")
+    left.legend(loc="upper left", fontsize=9)
+    plot_tfp_wave(path, ax=right, compare=compare)
+    return axes
+
+
+def diffusion_note(path: DiffusionPath) -> str:
+    """One sentence with the half-adoption year and the peak of a :class:`DiffusionPath`."""
+    return (
+        f"Half of users have adopted by {path.half_adoption_year:.0f}; the technology's contribution to TFP "
+        f"growth peaks in {path.peak_year:.0f}, {path.peak_year - path.invention_year:.0f} years after the "
+        f"invention, at {path.peak_growth:.2f} % per year."
+    )
+
+
+def draw_diffusion(
+    ax: Axes,
+    speed: float,
+    lag: float,
+    gain: float,
+    invention_year: float = 1882,
+    first: int = 1870,
+    last: int = 2030,
+) -> str:
+    """Widget callback: draw :func:`plot_tfp_wave` and return :func:`diffusion_note`."""
+    path = diffusion_path(np.arange(first, last + 1), invention_year, speed=speed, gain=gain, lag=lag)
+    plot_tfp_wave(path, ax)
+    return diffusion_note(path)
+
+
+def make_diffusion_app(speed: float = 0.1, lag: float = 10.0, gain: float = 0.5) -> FigureApp:
+    """Widget: how the speed of adoption and the lag move the productivity wave.
+
+    One panel (the right panel of :func:`plot_diffusion`) keeps each update fast.
+
+    Returns
+    -------
+    nqp_helpers.lessons.widgets.FigureApp
+        Controls ``speed`` (per year), ``lag`` (years) and ``gain`` (log points).
+    """
+    controls = {
+        "speed": slider("speed of adoption v (per year)", speed, 0.04, 0.4, 0.01),
+        "lag": slider(
+            "lag from adoption to productivity ℓ (years)", lag, 0.0, 30.0, 1.0, readout_format=".0f"
+        ),
+        "gain": slider("total TFP gain G (log points)", gain, 0.1, 1.0, 0.05),
+    }
+    return FigureApp(draw_diffusion, controls, figsize=(7.0, 4.0))
+
+
+def plot_supply_shock(
+    cut: float,
+    capacity: float,
+    import_share: float,
+    sigma: float | None = None,
+    ax: Axes | None = None,
+    sigmas: npt.ArrayLike | None = None,
+) -> Axes:
+    """Output loss against the elasticity of substitution, with and without domestic capacity.
+
+    Parameters
+    ----------
+    cut, capacity, import_share : float
+        As in :func:`~nqp_helpers.revolutions.supply_shock_loss`.
+    sigma : float, optional
+        Elasticity to mark with a point.
+    ax : matplotlib Axes, optional
+    sigmas : array_like, optional
+        Grid of elasticities (default 0.05 to 5, log-spaced).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots()
+    grid = (
+        np.geomspace(0.05, 5.0, 120)
+        if sigmas is None
+        else as_array_in("sigmas", sigmas, 0, None, low_open=True)
+    )
+    ax.plot(
+        grid,
+        supply_shock_loss(cut, grid, import_share, 0.0),
+        color="#0072B2",
+        lw=2,
+        label="no domestic capacity",
+    )
+    if capacity > 0:
+        ax.plot(
+            grid,
+            supply_shock_loss(cut, grid, import_share, capacity),
+            color="#009E73",
+            lw=2,
+            linestyle="--",
+            label=f"domestic capacity {100 * capacity:.0f} % of imports",
+        )
+    ax.axhline(
+        float(hulten_loss(cut, import_share, 0.0)),
+        color=_GREY,
+        lw=1.5,
+        linestyle=":",
+        label="first-order (Hulten) loss, no capacity",
+    )
+    if sigma is not None:
+        ax.plot(
+            sigma,
+            supply_shock_loss(cut, sigma, import_share, capacity),
+            "D",
+            color="black",
+            markersize=7,
+            label=f"σ = {sigma:.2f}",
+        )
+    plain_log_axis(ax.xaxis)
+    ax.set_xlabel("elasticity of substitution σ (log scale)")
+    ax.set_ylabel("output lost (% of pre-shock output)")
+    ax.set_ylim(bottom=0)
+    ax.legend(loc="upper right", fontsize=9)
+    return ax
+
+
+def draw_supply_shock(ax: Axes, cut: float, capacity: float, import_share: float, sigma: float) -> str:
+    """Widget callback: draw :func:`plot_supply_shock` and return the loss in words."""
+    plot_supply_shock(cut, capacity, import_share, sigma=sigma, ax=ax)
+    loss = supply_shock_loss(cut, sigma, import_share, capacity)
+    first = hulten_loss(cut, import_share, capacity)
+    return (
+        f"With σ = {sigma:.2f}, cutting {100 * cut:.0f} % of an input with a {100 * import_share:.0f} % "
+        f"cost share, and domestic capacity of {100 * capacity:.0f} %, output falls by {loss:.1f} % "
+        f"(first-order estimate: {first:.1f} %)."
+    )
+
+
+def make_supply_shock_app(
+    cut: float = 0.5, capacity: float = 0.0, import_share: float = 0.1, sigma: float = 0.3
+) -> FigureApp:
+    """Widget: output lost when a critical imported input is cut.
+
+    Returns
+    -------
+    nqp_helpers.lessons.widgets.FigureApp
+        Controls ``cut``, ``capacity``, ``import_share`` and ``sigma``.
+    """
+    controls = {
+        "cut": slider("share of imports cut off", cut, 0.0, 1.0, 0.05),
+        "capacity": slider("domestic capacity (share of pre-shock imports)", capacity, 0.0, 1.0, 0.05),
+        "import_share": slider("cost share of the imported input ω", import_share, 0.02, 0.5, 0.01),
+        "sigma": slider("elasticity of substitution σ", sigma, 0.05, 5.0, 0.05),
+    }
+    return FigureApp(draw_supply_shock, controls, figsize=(7.0, 4.0))

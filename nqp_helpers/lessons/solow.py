@@ -1,0 +1,192 @@
+"""Figures and the widget of the Solow lesson (notebook 03): investment, labour and innovation pushes.
+
+The model -- the steady state, the simulation, the push scenarios and their
+comparison -- lives in :mod:`nqp_helpers.solow`; this module only draws what it
+computes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..solow import SolowPath, as_scenarios, compare_scenarios, push_scenarios
+from .plotting import plain_log_axis
+from .widgets import FigureApp, slider
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = [
+    "SCENARIO_STYLE",
+    "plot_output_per_worker",
+    "plot_output_per_worker_growth",
+    "push_note",
+    "draw_push",
+    "make_push_app",
+]
+
+#: Line style of each scenario: readable in colour and in grey.
+SCENARIO_STYLE: dict[str, dict[str, Any]] = {
+    "baseline": {"color": "#000000", "linestyle": "-"},
+    "investment push": {"color": "#0072B2", "linestyle": "--"},
+    "labour push": {"color": "#E69F00", "linestyle": "-."},
+    "innovation push": {"color": "#D55E00", "linestyle": ":"},
+}
+
+
+def plot_output_per_worker(
+    paths: dict[str, SolowPath], ax: Axes | None = None, push_year: int | None = None, legend: bool = True
+) -> Axes:
+    """Output per worker of each scenario on a log scale, each relative to its first year.
+
+    Parameters
+    ----------
+    paths : dict
+        Name -> single-scenario :class:`~nqp_helpers.solow.SolowPath` (as from
+        :func:`~nqp_helpers.solow.push_scenarios`).
+    ax : matplotlib Axes, optional
+        Axes to draw on; a new figure if None.
+    push_year : int, optional
+        Mark this year with a thin vertical line.
+    legend : bool
+        Draw a legend.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import matplotlib.pyplot as plt
+
+    paths = as_scenarios(paths)
+    if ax is None:
+        _, ax = plt.subplots()
+    for name, p in paths.items():
+        y = p.output_per_worker
+        ax.plot(p.years, y / y[0], label=name, lw=2, **SCENARIO_STYLE.get(name, {}))
+    plain_log_axis(ax.yaxis)
+    if push_year is not None:
+        ax.axvline(push_year, color="grey", lw=0.8)
+    ax.set_xlabel("year of the simulation")
+    ax.set_ylabel("output per worker (first year = 1, log scale)")
+    if legend:
+        ax.legend(loc="upper left")
+    return ax
+
+
+def plot_output_per_worker_growth(
+    paths: dict[str, SolowPath], ax: Axes | None = None, push_year: int | None = None, legend: bool = False
+) -> Axes:
+    """Annual growth of output per worker (% per year) of each scenario.
+
+    Parameters and return value as in :func:`plot_output_per_worker`.
+    """
+    import matplotlib.pyplot as plt
+
+    paths = as_scenarios(paths)
+    if ax is None:
+        _, ax = plt.subplots()
+    for name, p in paths.items():
+        ax.plot(p.years[1:], p.output_per_worker_growth, label=name, lw=2, **SCENARIO_STYLE.get(name, {}))
+    if push_year is not None:
+        ax.axvline(push_year, color="grey", lw=0.8)
+    ax.set_xlabel("year of the simulation")
+    ax.set_ylabel("growth of output per worker (% per year)")
+    if legend:
+        ax.legend(loc="upper right")
+    return ax
+
+
+def push_note(paths: dict[str, SolowPath]) -> str:
+    """One sentence: growth of output per worker in the last 10 years, and its level, in each scenario.
+
+    Parameters
+    ----------
+    paths : dict
+        As returned by :func:`~nqp_helpers.solow.push_scenarios` (must contain ``"baseline"``).
+
+    Returns
+    -------
+    str
+        The numbers of :func:`~nqp_helpers.solow.compare_scenarios`, in words.
+    """
+    ends = compare_scenarios(paths, last_years=10)
+    parts = [
+        f"{name}: {end.growth:.2f} % per year at the end, level {end.relative_level:.2f} x baseline"
+        for name, end in ends.items()
+        if name != "baseline"
+    ]
+    return (
+        "In the last 10 years, "
+        + "; ".join(parts)
+        + f" (baseline: {ends['baseline'].growth:.2f} % per year)."
+    )
+
+
+def draw_push(
+    ax: Axes,
+    saving_push: float,
+    labor_push: float,
+    technology_push: float,
+    capital_share: float,
+    years: int = 120,
+    push_year: int = 20,
+) -> str:
+    """Widget callback: output per worker in the four scenarios, and :func:`push_note`.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        Output per worker (first year = 1, log scale) is drawn here.
+    saving_push, labor_push, technology_push, capital_share : float
+        As in :func:`~nqp_helpers.solow.push_scenarios` (baseline s = 0.2, n = 0.01,
+        g = 0.01, delta = 0.05).
+    years, push_year : int
+        Length of the simulation and year of the push.
+
+    Returns
+    -------
+    str
+        Long-run growth of output per worker in each scenario and its level
+        at the end relative to the baseline.
+    """
+    paths = push_scenarios(
+        years=years,
+        push_year=push_year,
+        saving_push=saving_push,
+        labor_push=labor_push,
+        technology_push=technology_push,
+        capital_share=capital_share,
+    )
+    plot_output_per_worker(paths, ax=ax, push_year=push_year)
+    return push_note(paths)
+
+
+def make_push_app(
+    saving_push: float = 0.1,
+    labor_push: float = 0.01,
+    technology_push: float = 0.01,
+    capital_share: float = 1 / 3,
+) -> FigureApp:
+    """Widget: investment push vs labour push vs innovation push, with sliders.
+
+    Parameters
+    ----------
+    saving_push, labor_push, technology_push, capital_share : float
+        Starting values of the sliders (see :func:`~nqp_helpers.solow.push_scenarios`).
+
+    Returns
+    -------
+    nqp_helpers.lessons.widgets.FigureApp
+        Controls ``saving_push``, ``labor_push``, ``technology_push``, ``capital_share``.
+    """
+    controls = {
+        "saving_push": slider("rise in the saving rate Δs (share of output)", saving_push, 0.0, 0.3, 0.01),
+        "labor_push": slider(
+            "rise in labour-force growth Δn (per year)", labor_push, 0.0, 0.02, 0.001, readout_format=".3f"
+        ),
+        "technology_push": slider(
+            "rise in technology growth Δg (per year)", technology_push, 0.0, 0.02, 0.001, readout_format=".3f"
+        ),
+        "capital_share": slider("capital share α", capital_share, 0.2, 0.6, 0.01),
+    }
+    return FigureApp(draw_push, controls, figsize=(7.0, 4.0))

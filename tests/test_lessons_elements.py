@@ -1,0 +1,142 @@
+"""Tests of nqp_helpers.lessons.elements: the figures and widgets of notebook 01."""
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from nqp_helpers.elements import ELEMENTS, TOY_QUANTITIES, LabourProcess, decompose_productivity
+from nqp_helpers.lessons.elements import (
+    draw_combination,
+    draw_determinants,
+    make_combination_app,
+    make_determinants_app,
+    plot_determinants,
+    plot_output_along,
+)
+from nqp_helpers.lessons.plotting import use_style
+
+
+@pytest.mark.parametrize(
+    "call,match",
+    [
+        (lambda: plot_output_along("shop", TOY_QUANTITIES), "process must be a LabourProcess"),
+        (
+            lambda: plot_output_along(LabourProcess(), np.ones((2, 3))),
+            r"quantities must have shape \(3,\) here",
+        ),
+        (lambda: plot_determinants(decompose_productivity(np.zeros((2, 5)))), "one economy"),
+    ],
+)
+def test_invalid_input_raises_a_clear_value_error(call, match):
+    """Every invalid argument raises ValueError naming the argument, the rule and the value."""
+    with pytest.raises(ValueError, match=match):
+        call()
+
+
+def test_plot_output_along_draws_output_capacities_and_ceiling():
+    """The static helper draws the output curve, three capacity lines and the CES ceiling."""
+    ax = Figure().subplots()
+    shop = LabourProcess(rule="ces", sigma=0.5)
+    plot_output_along(shop, TOY_QUANTITIES, ax=ax, show_capacities=True, show_ceiling=True, points=41)
+    lines = ax.get_lines()
+    assert len(lines) == 5
+    np.testing.assert_allclose(lines[0].get_ydata()[[0, 10]], [0.0, 20.0], atol=1e-12)
+    assert lines[-1].get_ydata()[0] == pytest.approx(40.0)  # ceiling 1 / (0.3/20 + 0.2/20)
+    assert ax.get_xlabel() == "workers (persons)"
+
+
+def note_output(app):
+    """The output number in the combination app's note (chairs per day)."""
+    return float(app.note.value.split("<b>")[1].split(" chairs")[0])
+
+
+def test_combination_app_shows_the_bottleneck_and_the_rule_change():
+    """Under fixed proportions more workers add nothing; switching to Cobb-Douglas they add output;
+    more machines under Leontief then raise output to the next bottleneck (timber)."""
+    use_style()
+    app = make_combination_app(rule="fixed proportions", workers=10, timber=260)
+    assert note_output(app) == 20.0 and "<b>workers and means of labour (tied)" in app.note.value
+    assert "idle: <b>60.0 kg of timber</b>" in app.note.value
+    before = app.image.value
+    app.set(workers=16)
+    assert note_output(app) == 20.0 and "adds <b>0.00 chairs" in app.note.value
+    assert "idle: <b>6.0 persons, 60.0 kg of timber</b>" in app.note.value
+    assert app.image.value != before
+    app.set(rule="cobb-douglas")
+    assert note_output(app) == pytest.approx(20 * 1.6**0.5 * 1.3**0.2, abs=0.05)
+    app.set(rule="fixed proportions", machines=10)
+    assert note_output(app) == 26.0 and "objects of labour" in app.note.value
+    marker = [ln for ln in app.axes.get_lines() if ln.get_label() == "current combination"][0]
+    assert marker.get_ydata()[0] == pytest.approx(26.0)
+
+
+def test_combination_app_sigma_moves_ces_between_leontief_and_cobb_douglas():
+    """Under CES, raising sigma raises the output of an unbalanced combination to and past Cobb-Douglas."""
+    app = make_combination_app(rule="ces", sigma=0.1, workers=20)
+    low = note_output(app)
+    app.set(sigma=1.0)
+    assert low < note_output(app) == pytest.approx(20 * 2**0.5, abs=0.05)
+    app.set(sigma=2.0)
+    assert note_output(app) > 20 * 2**0.5
+
+
+def test_combination_app_quality_versus_quantity():
+    """With eta = 0 doubling machine quality equals doubling machines; with eta = 1 it gives more."""
+    app = make_combination_app(tool_quality=2.0)
+    by_quality = note_output(app)
+    app.set(tool_quality=1.0, machines=10)
+    assert note_output(app) == pytest.approx(by_quality)
+    app.set(tool_quality=2.0, machines=5, labour_extension=1.0)
+    assert note_output(app) == pytest.approx(20 * 2**0.8, abs=0.05) and note_output(app) > by_quality
+
+
+def test_determinants_app_redraws_bars_and_total():
+    """Moving a determinant's growth moves its bar by elasticity times the change, and the total with it."""
+    use_style()
+    app = make_determinants_app()
+    heights = [p.get_height() for p in app.axes.patches]
+    np.testing.assert_allclose(heights, [0.6, 2.0, 0.5, 2.0, -0.5, 4.6], atol=1e-12)
+    assert "4.60 % per year" in app.note.value and "<b>2.00</b>" in app.note.value
+    app.set(science=3.0)
+    assert app.axes.patches[1].get_height() == pytest.approx(3.0)
+    assert app.axes.patches[-1].get_height() == pytest.approx(5.6)
+    app.set(capital_share=0.5)
+    heights = [p.get_height() for p in app.axes.patches]
+    assert heights[0] == pytest.approx(0.5) and heights[3] == pytest.approx(2.5)
+
+
+def test_determinants_note_handles_no_growth():
+    """With zero growth the note says productivity does not double (no division by zero)."""
+    ax = Figure().subplots()
+    note = draw_determinants(ax, 0.0, 0.0, 0.0, 0.0, 0.0, 0.4)
+    assert "does not double" in note and "0.00 % per year" in note
+
+
+def test_draw_combination_on_a_plain_axes_labels_every_line():
+    """The draw function works without a widget and labels output, baseline and the three capacities."""
+    ax = Figure().subplots()
+    note = draw_combination(ax, rule="ces", sigma=0.5, workers=16)
+    texts = [t.get_text() for t in ax.texts]
+    assert "output" in texts and "capacity: objects of labour" in texts and len(texts) == 5
+    assert "σ is used only" not in note and "timber per chair <b>8.1 kg</b>" in note  # 200 kg / 24.6 chairs
+    assert [e for e in ELEMENTS if f"capacity: {e}" in texts] == list(ELEMENTS)
+
+
+@pytest.mark.perf
+@pytest.mark.parametrize(
+    "factory,name,values",
+    [
+        (make_combination_app, "workers", [12.0, 14, 16, 18, 20, 22, 24, 26]),
+        (make_determinants_app, "science", [0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5]),
+    ],
+)
+def test_widgets_update_fast(factory, name, values):
+    """After the first draw, an update (compute and render) stays well under the 100 ms bar
+    (0.25 s here, generous for a loaded machine; the report gives the measured median)."""
+    use_style()
+    app = factory()
+    times = []
+    for v in values:
+        app.set(**{name: v})
+        times.append(app.last_seconds)
+    assert np.median(times) < 0.25

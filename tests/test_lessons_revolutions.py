@@ -1,0 +1,116 @@
+"""Tests of nqp_helpers.lessons.revolutions: the figures and widgets of the revolutions lesson."""
+
+import numpy as np
+import pytest
+
+from nqp_helpers.lessons.revolutions import (
+    diffusion_note,
+    make_diffusion_app,
+    make_supply_shock_app,
+    plot_diffusion,
+    plot_periods,
+    plot_tfp_wave,
+    plot_timeline,
+)
+from nqp_helpers.revolutions import GORDON_TFP, diffusion_path, supply_shock_loss
+
+
+def test_diffusion_figures_reject_what_is_not_a_diffusion_path():
+    """The figures say what they need when given something else."""
+    with pytest.raises(ValueError, match="path must be a DiffusionPath"):
+        plot_diffusion("not a path")
+    with pytest.raises(ValueError, match="path must be a DiffusionPath"):
+        plot_tfp_wave(None)
+
+
+def test_diffusion_note_reports_half_adoption_and_the_peak():
+    """The note gives the half-adoption year, the peak year, its lag after the invention and its height."""
+    note = diffusion_note(diffusion_path(np.arange(1870, 2031), 1882, speed=0.1, gain=0.5, lag=10))
+    assert note == (
+        "Half of users have adopted by 1928; the technology's contribution to TFP growth peaks in 1938, "
+        "56 years after the invention, at 1.25 % per year."
+    )
+
+
+def test_timeline_and_periods_draw_what_they_are_given():
+    """The timeline labels all four revolutions; plot_periods draws one segment per period with data."""
+    ax = plot_timeline()
+    labels = [t.get_text() for t in ax.texts]
+    assert len(labels) == 4 and labels[0].startswith("1. mechanisation")
+    ax = plot_periods(GORDON_TFP)
+    assert len(ax.get_lines()) == 5 + 1  # five periods and the zero line
+    ax = plot_periods(([1, 2], [2, 3], [0.5, np.nan]))
+    assert len(ax.get_lines()) == 1 + 1
+    with pytest.raises(ValueError, match="as many starts, ends and values"):
+        plot_periods(([1, 2], [2], [0.5, 0.4]))
+
+
+def model_line(ax):
+    (line,) = [ln for ln in ax.get_lines() if ln.get_label() == "model contribution"]
+    return line.get_xdata(), line.get_ydata()
+
+
+def test_diffusion_app_speed_moves_the_peak_earlier_and_higher():
+    """Faster adoption brings the TFP-growth peak forward and raises it; the note reports the new year."""
+    app = make_diffusion_app(speed=0.08, lag=10.0, gain=0.5)
+    x, y = model_line(app.axes)
+    peak_before, height_before = x[np.argmax(y)], y.max()
+    assert "peaks in 1949" in app.note.value
+    app.set(speed=0.2)
+    x, y = model_line(app.axes)
+    assert x[np.argmax(y)] < peak_before and y.max() > height_before
+    assert "peaks in 1915" in app.note.value
+
+
+def test_diffusion_app_lag_moves_the_peak_later():
+    """A longer lag from adoption to productivity delays the peak by the same number of years."""
+    app = make_diffusion_app(speed=0.1, lag=0.0)
+    x, y = model_line(app.axes)
+    before = x[np.argmax(y)]
+    app.set(lag=20.0)
+    x, y = model_line(app.axes)
+    assert x[np.argmax(y)] == pytest.approx(before + 20, abs=1)
+
+
+def test_supply_shock_app_reacts_to_sigma_and_capacity():
+    """Higher sigma lowers the marked loss; domestic capacity adds a second, lower curve and a lower loss."""
+    app = make_supply_shock_app(cut=0.5, capacity=0.0, import_share=0.1, sigma=0.2)
+    (marker,) = [ln for ln in app.axes.get_lines() if ln.get_marker() == "D"]
+    loss_low_sigma = marker.get_ydata()[0]
+    assert loss_low_sigma == pytest.approx(supply_shock_loss(0.5, 0.2, 0.1))
+    assert "output falls by 20.5 %" in app.note.value
+    app.set(sigma=2.0)
+    (marker,) = [ln for ln in app.axes.get_lines() if ln.get_marker() == "D"]
+    assert marker.get_ydata()[0] < loss_low_sigma
+    n_lines = len(app.axes.get_lines())
+    app.set(capacity=0.3)
+    assert len(app.axes.get_lines()) == n_lines + 1
+    assert "domestic capacity of 30 %" in app.note.value
+
+
+@pytest.mark.perf
+@pytest.mark.parametrize(
+    "factory, control, values",
+    [
+        (make_diffusion_app, "speed", np.linspace(0.05, 0.35, 7)),
+        (make_supply_shock_app, "sigma", np.linspace(0.1, 3.0, 7)),
+    ],
+)
+def test_widgets_update_fast(factory, control, values):
+    """After a warm-up draw, an update takes under the 100 ms bar (generous bound for a loaded machine)."""
+    app = factory()
+    times = []
+    for v in values:
+        app.set(**{control: float(v)})
+        times.append(app.last_seconds)
+    assert np.median(times) < 0.25
+
+
+def test_plot_diffusion_draws_adoption_and_the_lagged_effect():
+    """Left panel: adoption rises from about S0 to about 100 %, and the productivity effect trails it."""
+    path = diffusion_path(np.arange(1870, 2031), 1882, speed=0.1, gain=0.5, lag=10)
+    left, right = plot_diffusion(path)
+    adoption, effect = (ln.get_ydata() for ln in left.get_lines()[:2])
+    assert adoption[12] == pytest.approx(1.0, abs=1e-9) and adoption[-1] > 99.9
+    assert np.all(effect <= adoption + 1e-12)
+    assert any(ln.get_label() == "model contribution" for ln in right.get_lines())
