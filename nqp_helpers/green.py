@@ -47,37 +47,25 @@ Working Papers No. 1154.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from ._validate import as_levels, as_scalar, as_years
-from .growth import GrowthAccounting, GrowthSummary, _summarise, decompose
+from .growth import GrowthAccounting, GrowthSummary, decompose, summarise
 
 __all__ = [
     "KAYA_FACTORS",
     "KayaDecomposition",
     "GreenAccounting",
-    "GreenEconomy",
     "kaya_decomposition",
     "green_output",
     "green_decompose",
     "decarbonise",
-    "load_toy_green",
-    "plot_kaya",
-    "draw_green",
-    "make_green_app",
 ]
 
-_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-
-#: The four Kaya factors, in order, with their plotting style.
-KAYA_FACTORS = {
-    "population": {"color": "#E69F00", "hatch": "//"},
-    "output per person": {"color": "#0072B2", "hatch": ""},
-    "energy intensity": {"color": "#009E73", "hatch": ".."},
-    "carbon intensity": {"color": "#CC79A7", "hatch": "xx"},
-}
+#: The four Kaya factors, in the order of the identity C = P (Y/P) (E/Y) (C/E).
+KAYA_FACTORS = ("population", "output per person", "energy intensity", "carbon intensity")
 
 
 @dataclass(frozen=True)
@@ -101,12 +89,12 @@ class KayaDecomposition:
     """
 
     emissions_growth: np.ndarray
-    contributions: dict
-    levels: dict
+    contributions: dict[str, np.ndarray]
+    levels: dict[str, np.ndarray]
     years: np.ndarray | None
     interval_years: np.ndarray
 
-    def summary(self, start=None, end=None):
+    def summary(self, start: float | None = None, end: float | None = None) -> GrowthSummary:
         """Average annual contributions to emissions growth, % per year, over ``start``-``end``.
 
         Returns
@@ -114,7 +102,7 @@ class KayaDecomposition:
         GrowthSummary
             ``total`` is emissions growth; ``parts`` the four Kaya factors.
         """
-        return _summarise(
+        return summarise(
             self.contributions,
             self.emissions_growth,
             "emissions growth",
@@ -125,7 +113,13 @@ class KayaDecomposition:
         )
 
 
-def kaya_decomposition(population, output, energy, emissions, years=None):
+def kaya_decomposition(
+    population: npt.ArrayLike,
+    output: npt.ArrayLike,
+    energy: npt.ArrayLike,
+    emissions: npt.ArrayLike,
+    years: npt.ArrayLike | None = None,
+) -> KayaDecomposition:
     """Split emissions growth into population, output per person, energy and carbon intensity.
 
     Parameters
@@ -176,12 +170,7 @@ def kaya_decomposition(population, output, energy, emissions, years=None):
         raise ValueError(f"the decomposition needs at least 2 years (T >= 2); got T = {T}")
     yrs = as_years(years, T)
     P, Y, E, C = (series[k] for k in ("population", "output", "energy", "emissions"))
-    levels = {
-        "population": P,
-        "output per person": Y / P,
-        "energy intensity": E / Y,
-        "carbon intensity": C / E,
-    }
+    levels = dict(zip(KAYA_FACTORS, (P, Y / P, E / Y, C / E), strict=True))
     contributions = {k: np.diff(np.log(v)) for k, v in levels.items()}
     return KayaDecomposition(
         emissions_growth=np.diff(np.log(C)),
@@ -192,7 +181,7 @@ def kaya_decomposition(population, output, energy, emissions, years=None):
     )
 
 
-def green_output(output, emissions, carbon_price):
+def green_output(output: npt.ArrayLike, emissions: npt.ArrayLike, carbon_price: float) -> np.ndarray:
     """Output net of a charge for emissions, ``output - carbon_price * emissions / 1000``.
 
     Parameters
@@ -259,7 +248,7 @@ class GreenAccounting:
     charge_share: np.ndarray
     carbon_price: float
 
-    def tfp_gap(self, start=None, end=None):
+    def tfp_gap(self, start: float | None = None, end: float | None = None) -> float:
         """Green minus ordinary TFP growth, % per year on average over ``start``-``end``."""
         return float(
             self.green.summary(start, end).parts["TFP"] - self.ordinary.summary(start, end).parts["TFP"]
@@ -267,8 +256,15 @@ class GreenAccounting:
 
 
 def green_decompose(
-    output, capital, labor, capital_share, emissions, carbon_price, human_capital=None, years=None
-):
+    output: npt.ArrayLike,
+    capital: npt.ArrayLike,
+    labor: npt.ArrayLike,
+    capital_share: npt.ArrayLike,
+    emissions: npt.ArrayLike,
+    carbon_price: float,
+    human_capital: npt.ArrayLike | None = None,
+    years: npt.ArrayLike | None = None,
+) -> GreenAccounting:
     """Ordinary and green growth accounting of the same economy.
 
     Parameters
@@ -312,7 +308,13 @@ def green_decompose(
     )
 
 
-def decarbonise(energy, emissions, years, from_year, carbon_intensity_growth):
+def decarbonise(
+    energy: npt.ArrayLike,
+    emissions: npt.ArrayLike,
+    years: npt.ArrayLike,
+    from_year: float,
+    carbon_intensity_growth: float,
+) -> np.ndarray:
     """Emissions if carbon intensity (CO2 per unit of energy) changed at a set rate after ``from_year``.
 
     Energy use is unchanged; up to ``from_year`` emissions are as observed;
@@ -350,6 +352,8 @@ def decarbonise(energy, emissions, years, from_year, carbon_intensity_growth):
     if C.shape != E.shape:
         raise ValueError(f"emissions must have the same shape as energy {E.shape}; got {C.shape}")
     yrs = as_years(years, E.shape[0])
+    if yrs is None:
+        raise ValueError("years must be given: from_year is a year of the data; got None")
     y0 = as_scalar("from_year", from_year)
     if y0 not in yrs:
         raise ValueError(f"from_year must be a year of the data ({yrs[0]:g}-{yrs[-1]:g}); got {y0:g}")
@@ -357,214 +361,3 @@ def decarbonise(energy, emissions, years, from_year, carbon_intensity_growth):
     i0 = int(np.flatnonzero(yrs == y0)[0])
     after = yrs > y0
     return np.where(after, E * (C[i0] / E[i0]) * np.exp(rate * (yrs - y0)), C)
-
-
-@dataclass(frozen=True)
-class GreenEconomy:
-    """The toy economy of ``data/toy_green.csv`` (see its metadata for units and parameters).
-
-    Attributes
-    ----------
-    years : ndarray of int, shape (T,)
-    population, output, capital, labor, human_capital, capital_share, energy, emissions : ndarray, shape (T,)
-        Millions of persons; billions; billions; millions of workers; index;
-        fraction; EJ; Mt CO2.
-    meta : dict
-    """
-
-    years: np.ndarray
-    population: np.ndarray
-    output: np.ndarray
-    capital: np.ndarray
-    labor: np.ndarray
-    human_capital: np.ndarray
-    capital_share: np.ndarray
-    energy: np.ndarray
-    emissions: np.ndarray
-    meta: dict
-
-
-def load_toy_green(data_dir=None):
-    """Load the green toy economy, checking the file against its sha256.
-
-    Parameters
-    ----------
-    data_dir : str or Path, optional
-        Folder with ``toy_green.csv`` and its metadata (default: ``data/``).
-
-    Returns
-    -------
-    GreenEconomy
-
-    Raises
-    ------
-    ValueError
-        If a file is missing or does not match its metadata.
-
-    Examples
-    --------
-    >>> g = load_toy_green()
-    >>> int(g.years[0]), float(g.output[0]), float(g.emissions[0])
-    (2000, 10000.0, 4200.0)
-    """
-    from .structural import _read_checked
-
-    folder = Path(data_dir) if data_dir is not None else _DATA_DIR
-    meta, header, rows = _read_checked(folder, "toy_green.csv", "toy_green.meta.json")
-    cols = {h: np.array([float(r[k]) for r in rows]) for k, h in enumerate(header)}
-    return GreenEconomy(
-        years=cols["year"].astype(int),
-        population=cols["population_millions"],
-        output=cols["output_billions"],
-        capital=cols["capital_billions"],
-        labor=cols["labor_millions"],
-        human_capital=cols["human_capital_index"],
-        capital_share=cols["capital_share"],
-        energy=cols["energy_ej"],
-        emissions=cols["emissions_mt_co2"],
-        meta=meta,
-    )
-
-
-def plot_kaya(summaries, labels, ax=None, legend=True):
-    """Stacked bars of the four Kaya factors' contributions to emissions growth (% per year).
-
-    Parameters
-    ----------
-    summaries : sequence of GrowthSummary
-        From :meth:`KayaDecomposition.summary`.
-    labels : sequence of str
-        One per bar.
-    ax : matplotlib Axes, optional
-    legend : bool
-
-    Returns
-    -------
-    matplotlib Axes
-
-    Raises
-    ------
-    ValueError
-        If the numbers of summaries and labels differ or a summary is not a
-        Kaya summary.
-    """
-    import matplotlib.pyplot as plt
-
-    summaries, labels = list(summaries), [str(x) for x in labels]
-    if not summaries or len(summaries) != len(labels):
-        raise ValueError(
-            "summaries and labels must be non-empty and of equal length; "
-            f"got {len(summaries)} and {len(labels)}"
-        )
-    if any(not isinstance(s, GrowthSummary) or list(s.parts) != list(KAYA_FACTORS) for s in summaries):
-        raise ValueError("summaries must come from KayaDecomposition.summary()")
-    if ax is None:
-        _, ax = plt.subplots()
-    x = np.arange(len(summaries))
-    pos, neg = np.zeros(len(x)), np.zeros(len(x))
-    for name, style in KAYA_FACTORS.items():
-        vals = np.array([float(s.parts[name]) for s in summaries])
-        base = np.where(vals >= 0, pos, neg)
-        ax.bar(x, vals, bottom=base, width=0.6, label=name, edgecolor="white", linewidth=0.5, **style)
-        pos += np.where(vals >= 0, vals, 0)
-        neg += np.where(vals < 0, vals, 0)
-    ax.plot(
-        x, [float(s.total) for s in summaries], "D", color="black", linestyle="none", label="emissions growth"
-    )
-    ax.axhline(0, color="black", linewidth=0.8)
-    ax.set_xticks(x, labels)
-    ax.set_ylabel("contribution to emissions growth (% per year)")
-    ax.grid(axis="x", visible=False)
-    if legend:
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    return ax
-
-
-def draw_green(ax, carbon_price=100.0, carbon_intensity_growth=-2.5, from_year=2012, economy=None):
-    """Draw ordinary and green TFP indices of the toy economy for a carbon price and decarbonisation rate.
-
-    Parameters
-    ----------
-    ax : matplotlib Axes
-    carbon_price : float
-        Currency units per tonne of CO2.
-    carbon_intensity_growth : float
-        Change of carbon intensity C/E after ``from_year``, % per year
-        (negative: decarbonisation). Energy use is unchanged.
-    from_year : int
-        Year after which the decarbonisation rate applies.
-    economy : GreenEconomy, optional
-        Default: :func:`load_toy_green`.
-
-    Returns
-    -------
-    str
-        One line of HTML: average ordinary and green TFP growth and the charge
-        as a share of output in the first and last year.
-    """
-    g = load_toy_green() if economy is None else economy
-    C = decarbonise(g.energy, g.emissions, g.years, from_year, carbon_intensity_growth)
-    acc = green_decompose(
-        g.output,
-        g.capital,
-        g.labor,
-        g.capital_share,
-        C,
-        carbon_price,
-        human_capital=g.human_capital,
-        years=g.years,
-    )
-    ax.plot(g.years, acc.ordinary.tfp_index(), label="ordinary TFP")
-    ax.plot(
-        g.years, acc.green.tfp_index(), linestyle="--", label=f"green TFP (carbon price {carbon_price:g})"
-    )
-    ax.axvline(from_year, color="grey", linewidth=0.8, linestyle=":")
-    ax.set_xticks(np.arange(g.years[0], g.years[-1] + 1, 5))
-    ax.set_xlabel("year")
-    ax.set_ylabel(f"TFP index ({g.years[0]} = 1)")
-    ax.set_ylim(0.95, 1.75)
-    ax.legend(loc="upper left")
-    o = acc.ordinary.summary().parts["TFP"]
-    gr = acc.green.summary().parts["TFP"]
-    return (
-        f"TFP growth {g.years[0]}-{g.years[-1]}: ordinary <b>{o:.2f} %</b>, "
-        f"green <b>{gr:.2f} % per year</b>; "
-        f"emission charge <b>{100 * acc.charge_share[0]:.1f} %</b> of output in {g.years[0]}, "
-        f"<b>{100 * acc.charge_share[-1]:.1f} %</b> in {g.years[-1]}"
-    )
-
-
-def make_green_app(carbon_price=100.0, carbon_intensity_growth=-2.5):
-    """Build the green-accounting widget: carbon price and decarbonisation rate after 2012.
-
-    Returns
-    -------
-    FigureApp
-
-    Examples
-    --------
-    >>> app = make_green_app()
-    >>> app.set(carbon_price=200.0).draws
-    2
-    """
-    from .lessons.widgets import FigureApp, slider
-
-    economy = load_toy_green()
-    controls = {
-        "carbon_price": slider(
-            "carbon price (currency units per t CO2)", carbon_price, 0.0, 400.0, 10.0, ".0f"
-        ),
-        "carbon_intensity_growth": slider(
-            "change of CO2 per unit of energy after 2012 (% per year)",
-            carbon_intensity_growth,
-            -10.0,
-            3.0,
-            0.5,
-            ".1f",
-        ),
-    }
-
-    def draw(ax, carbon_price, carbon_intensity_growth):
-        return draw_green(ax, carbon_price, carbon_intensity_growth, economy=economy)
-
-    return FigureApp(draw, controls, figsize=(7.0, 4.0))

@@ -55,12 +55,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import as_scalar
+from ._validate import as_scalar, as_whole_number
 
-__all__ = ["IdeaPath", "balanced_growth_rate", "simulate_ideas", "draw_ideas", "make_ideas_app"]
+__all__ = ["IdeaPath", "balanced_growth_rate", "simulate_ideas"]
 
 
-def balanced_growth_rate(labor_growth, research_elasticity=0.75, knowledge_spillover=0.5):
+def balanced_growth_rate(
+    labor_growth: float, research_elasticity: float = 0.75, knowledge_spillover: float = 0.5
+) -> float:
     r"""Long-run TFP growth of the semi-endogenous model, :math:`g_A^* = \lambda n / (1 - \phi)`.
 
     Parameters
@@ -121,23 +123,23 @@ class IdeaPath:
     long_run_growth: float
 
     @property
-    def tfp(self):
+    def tfp(self) -> np.ndarray:
         """TFP level A (exp of ``log_tfp``)."""
         return np.exp(self.log_tfp)
 
 
 def simulate_ideas(
-    research_share,
-    years=200,
-    labor_growth=1.0,
-    research_elasticity=0.75,
-    knowledge_spillover=0.5,
-    research_productivity=0.3,
-    initial_tfp=None,
-    initial_labor=1.0,
-    baseline_share=None,
-    steps_per_year=1,
-):
+    research_share: float,
+    years: float = 200,
+    labor_growth: float = 1.0,
+    research_elasticity: float = 0.75,
+    knowledge_spillover: float = 0.5,
+    research_productivity: float = 0.3,
+    initial_tfp: float | None = None,
+    initial_labor: float = 1.0,
+    baseline_share: float | None = None,
+    steps_per_year: int = 1,
+) -> IdeaPath:
     r"""Solve the idea production model :math:`\dot A = \theta (s_R L)^\lambda A^\phi` exactly.
 
     Parameters
@@ -200,9 +202,7 @@ def simulate_ideas(
     phi = as_scalar("knowledge_spillover", knowledge_spillover, low=-2, high=1)
     theta = as_scalar("research_productivity", research_productivity, low=0, low_open=True)
     L0 = as_scalar("initial_labor", initial_labor, low=0, low_open=True)
-    steps = as_scalar("steps_per_year", steps_per_year, low=1, high=1000)
-    if steps != int(steps):
-        raise ValueError(f"steps_per_year must be a whole number; got {steps_per_year}")
+    steps = as_whole_number("steps_per_year", steps_per_year, low=1, high=1000)
     if initial_tfp is not None and baseline_share is not None:
         raise ValueError("give initial_tfp or baseline_share, not both")
     if baseline_share is not None:
@@ -240,89 +240,3 @@ def simulate_ideas(
         researchers=s * L0 * np.exp(n * t),
         long_run_growth=float(long_run),
     )
-
-
-def draw_ideas(
-    ax,
-    research_share=4.0,
-    knowledge_spillover=0.5,
-    research_elasticity=0.75,
-    labor_growth=1.0,
-    baseline_share=2.0,
-    years=200,
-):
-    """Draw TFP growth after the research share moves from a baseline, with the long-run rate.
-
-    Parameters
-    ----------
-    ax : matplotlib Axes
-    research_share, baseline_share : float
-        New and old research shares, % of workers (in (0, 100)).
-    knowledge_spillover, research_elasticity, labor_growth : float
-        phi, lambda and n (% per year), as in :func:`simulate_ideas`.
-    years : int
-        Horizon in years.
-
-    Returns
-    -------
-    str
-        One line of HTML: long-run growth, growth in the first year, TFP
-        relative to the baseline path at the horizon.
-    """
-    kw = dict(
-        years=years,
-        labor_growth=labor_growth,
-        research_elasticity=research_elasticity,
-        knowledge_spillover=knowledge_spillover,
-        baseline_share=baseline_share / 100,
-    )
-    new = simulate_ideas(research_share / 100, **kw)
-    base = simulate_ideas(baseline_share / 100, **kw)
-    ax.plot(new.time, new.tfp_growth, label=f"research share {research_share:g} % from year 0")
-    ax.plot(base.time, base.tfp_growth, linestyle="--", label=f"research share stays {baseline_share:g} %")
-    ax.axhline(
-        new.long_run_growth,
-        color="black",
-        linestyle=":",
-        linewidth=1.2,
-        label=r"long-run rate $\lambda n/(1-\phi)$",
-    )
-    ax.set_xlabel("years after the change")
-    ax.set_ylabel("TFP growth (% per year)")
-    ax.set_ylim(0, max(4.0, 1.1 * float(new.tfp_growth.max())))
-    ax.set_xlim(0, years)
-    ax.legend(loc="upper right")
-    gain = np.exp(new.log_tfp[-1] - base.log_tfp[-1])
-    return (
-        f"long-run TFP growth <b>{new.long_run_growth:.2f} % per year</b> (both paths); "
-        f"first-year growth <b>{new.tfp_growth[0]:.2f} %</b>; after {years:g} years TFP is "
-        f"<b>{gain:.2f}</b> times its baseline path"
-    )
-
-
-def make_ideas_app(research_share=4.0, knowledge_spillover=0.5, research_elasticity=0.75, labor_growth=1.0):
-    """Build the idea-production widget: research share, phi, lambda and n as sliders.
-
-    The baseline research share is 2 % of workers; the economy starts on its
-    balanced growth path and the slider sets the new research share.
-
-    Returns
-    -------
-    FigureApp
-        ``app.set(research_share=...)`` redraws; ``app.axes`` holds the lines.
-
-    Examples
-    --------
-    >>> app = make_ideas_app()
-    >>> app.set(knowledge_spillover=0.7).draws
-    2
-    """
-    from .lessons.widgets import FigureApp, slider
-
-    controls = {
-        "research_share": slider("research share s_R (% of workers)", research_share, 0.5, 10.0, 0.5, ".1f"),
-        "knowledge_spillover": slider("standing on shoulders φ", knowledge_spillover, -1.0, 0.9, 0.05),
-        "research_elasticity": slider("returns to research effort λ", research_elasticity, 0.2, 1.0, 0.05),
-        "labor_growth": slider("labour-force growth n (% per year)", labor_growth, 0.1, 3.0, 0.1, ".1f"),
-    }
-    return FigureApp(draw_ideas, controls, figsize=(7.0, 4.0))

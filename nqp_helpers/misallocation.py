@@ -46,8 +46,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
-from ._validate import as_numeric, as_scalar
+from ._validate import as_array_in, as_float_or_array, as_numeric, as_scalar, as_whole_number
 
 __all__ = [
     "Allocation",
@@ -57,14 +58,15 @@ __all__ = [
     "allocate",
     "reallocation_gain",
     "lognormal_gain",
+    "lognormal_reform_gain",
     "wedges_for_dispersion",
+    "tfp_ratio_curve",
     "default_firms",
-    "draw_misallocation",
-    "make_misallocation_app",
 ]
 
 
-def _tfpq(value):
+def _tfpq(value: npt.ArrayLike) -> np.ndarray:
+    """Physical productivity of each firm: a 1-D array of positive, finite numbers."""
     a = as_numeric("tfpq", value)
     if a.ndim != 1 or a.size < 1:
         raise ValueError(f"tfpq must be a 1-D array with one entry per firm; got shape {a.shape}")
@@ -74,14 +76,13 @@ def _tfpq(value):
     return a
 
 
-def _wedge(name, value, n, low):
-    w = as_numeric(name, value)
+def _wedge(name: str, value: npt.ArrayLike, n: int, low: float | None) -> np.ndarray:
+    """A wedge for each of ``n`` firms: below 1 (``low`` None, output wedges) or above ``low``."""
+    w = as_array_in(name, value)
     if w.ndim == 0:
         w = np.full(n, float(w))
     if w.shape != (n,):
         raise ValueError(f"{name} must be a scalar or one value per firm ({n}); got shape {w.shape}")
-    if not np.isfinite(w).all():
-        raise ValueError(f"{name} must be finite")
     bad = (w >= 1) if low is None else (w <= low)
     if bad.any():
         rule = "below 1 (a firm must keep part of its revenue)" if low is None else "above -1"
@@ -89,13 +90,14 @@ def _wedge(name, value, n, low):
     return w
 
 
-def _params(capital_share, sigma):
+def _params(capital_share: float, sigma: float) -> tuple[float, float]:
+    """The capital share alpha in [0, 1) and the elasticity of substitution sigma in (1, 20]."""
     a = as_scalar("capital_share", capital_share, low=0, high=1, high_open=True)
     s = as_scalar("sigma", sigma, low=1, high=20, low_open=True)
     return a, s
 
 
-def efficient_tfp(tfpq, sigma=3.0):
+def efficient_tfp(tfpq: npt.ArrayLike, sigma: float = 3.0) -> float:
     r"""TFP with equal marginal products: :math:`(\sum_i A_i^{\sigma-1})^{1/(\sigma-1)}`.
 
     Parameters
@@ -119,7 +121,9 @@ def efficient_tfp(tfpq, sigma=3.0):
     return float(np.sum(A ** (s - 1)) ** (1 / (s - 1)))
 
 
-def revenue_productivity(output_wedge=0.0, capital_wedge=0.0, capital_share=1 / 3):
+def revenue_productivity(
+    output_wedge: npt.ArrayLike = 0.0, capital_wedge: npt.ArrayLike = 0.0, capital_share: float = 1 / 3
+) -> np.ndarray:
     """TFPR up to a common factor: ``(1 + capital_wedge) ** capital_share / (1 - output_wedge)``.
 
     Parameters
@@ -147,14 +151,20 @@ def revenue_productivity(output_wedge=0.0, capital_wedge=0.0, capital_share=1 / 
     return (1 + tk) ** a / (1 - ty)
 
 
-def _revenue_shares(A, tfpr, sigma):
+def _revenue_shares(A: np.ndarray, tfpr: np.ndarray, sigma: float) -> np.ndarray:
     """Revenue shares s_i proportional to (A_i / TFPR_i)^(sigma - 1), computed in logs for safety."""
     x = (sigma - 1) * (np.log(A) - np.log(tfpr))
     w = np.exp(x - x.max())
     return w / w.sum()
 
 
-def aggregate_tfp(tfpq, output_wedge=0.0, capital_wedge=0.0, capital_share=1 / 3, sigma=3.0):
+def aggregate_tfp(
+    tfpq: npt.ArrayLike,
+    output_wedge: npt.ArrayLike = 0.0,
+    capital_wedge: npt.ArrayLike = 0.0,
+    capital_share: float = 1 / 3,
+    sigma: float = 3.0,
+) -> float:
     r"""Industry TFP under wedges, Hsieh and Klenow's closed form (their eq. 16).
 
     Parameters
@@ -226,8 +236,14 @@ class Allocation:
 
 
 def allocate(
-    tfpq, output_wedge=0.0, capital_wedge=0.0, capital=1.0, labor=1.0, capital_share=1 / 3, sigma=3.0
-):
+    tfpq: npt.ArrayLike,
+    output_wedge: npt.ArrayLike = 0.0,
+    capital_wedge: npt.ArrayLike = 0.0,
+    capital: float = 1.0,
+    labor: float = 1.0,
+    capital_share: float = 1 / 3,
+    sigma: float = 3.0,
+) -> Allocation:
     """Allocate fixed capital and labour across firms as profit-maximising firms facing wedges do.
 
     From the first-order conditions, firm i's labour is proportional to
@@ -272,7 +288,13 @@ def allocate(
     )
 
 
-def reallocation_gain(tfpq, output_wedge=0.0, capital_wedge=0.0, capital_share=1 / 3, sigma=3.0):
+def reallocation_gain(
+    tfpq: npt.ArrayLike,
+    output_wedge: npt.ArrayLike = 0.0,
+    capital_wedge: npt.ArrayLike = 0.0,
+    capital_share: float = 1 / 3,
+    sigma: float = 3.0,
+) -> float:
     """TFP gain from equalising marginal products, % (100 x (efficient / actual - 1)).
 
     Parameters
@@ -294,7 +316,7 @@ def reallocation_gain(tfpq, output_wedge=0.0, capital_wedge=0.0, capital_share=1
     return 100 * (efficient_tfp(tfpq, sigma) / actual - 1)
 
 
-def lognormal_gain(dispersion, sigma=3.0):
+def lognormal_gain(dispersion: npt.ArrayLike, sigma: float = 3.0) -> float | np.ndarray:
     r"""Gain from removing dispersion of log TFPR when it is normal: :math:`100(e^{\sigma v / 2} - 1)`.
 
     Parameters
@@ -314,15 +336,69 @@ def lognormal_gain(dispersion, sigma=3.0):
     >>> print(round(lognormal_gain(0.5, 3.0), 2))
     45.5
     """
-    d = as_numeric("dispersion", dispersion)
-    if not np.isfinite(d).all() or ((d < 0) | (d > 3)).any():
-        raise ValueError(f"dispersion must lie in [0, 3] (standard deviation of ln TFPR); got {d.tolist()}")
+    d = as_array_in("dispersion", dispersion, low=0, high=3)
     _, s = _params(0.5, sigma)
-    out = 100 * np.expm1(s * d**2 / 2)
-    return float(out) if out.ndim == 0 else out
+    return as_float_or_array(100 * np.expm1(s * d**2 / 2))
 
 
-def wedges_for_dispersion(log_tfpq, dispersion, correlation, shocks):
+def lognormal_reform_gain(dispersion: float, target_dispersion: float, sigma: float = 3.0) -> float:
+    r"""Gain, in %, of a reform that lowers the dispersion of ln TFPR, by the lognormal formula.
+
+    Removing all dispersion v raises TFP by a factor :math:`e^{\sigma v/2}`
+    (:func:`lognormal_gain`), so lowering it from :math:`v_0` to :math:`v_1`
+    gains :math:`100(e^{\sigma (v_0 - v_1)/2} - 1)` per cent.
+
+    Parameters
+    ----------
+    dispersion, target_dispersion : float
+        Standard deviation of ln TFPR before and after a reform (v = dispersion**2), in [0, 3].
+    sigma : float
+        Elasticity of substitution, in (1, 20].
+
+    Returns
+    -------
+    float
+        Per cent; negative when the reform raises dispersion.
+
+    Examples
+    --------
+    >>> print(round(lognormal_reform_gain(0.6, 0.4, sigma=3.0), 1))
+    35.0
+    """
+    d_now = as_scalar("dispersion", dispersion, low=0, high=3)
+    d_new = as_scalar("target_dispersion", target_dispersion, low=0, high=3)
+    _, s = _params(0.5, sigma)
+    return float(100 * np.expm1(s * (d_now**2 - d_new**2) / 2))
+
+
+def _log_tfpr_pattern(log_tfpq: npt.ArrayLike, shocks: npt.ArrayLike, correlation: float) -> np.ndarray:
+    """ln TFPR per unit of dispersion: standard deviation 1, the given correlation with ln TFPQ.
+
+    ``correlation * z + sqrt(1 - correlation**2) * e``, with z the standardised
+    ``log_tfpq`` and e the shocks made orthogonal to z and standardised.
+    """
+    z = as_array_in("log_tfpq", log_tfpq)
+    e = as_array_in("shocks", shocks)
+    if z.ndim != 1 or z.size < 3 or e.shape != z.shape:
+        raise ValueError(
+            f"log_tfpq and shocks must be 1-D of the same length >= 3; got {z.shape} and {e.shape}"
+        )
+    rho = as_scalar("correlation", correlation, low=-0.99, high=0.99)
+    zs = z - z.mean()
+    if zs.std() == 0:
+        raise ValueError("log_tfpq must vary across firms (its standard deviation is 0)")
+    zs = zs / zs.std()
+    es = e - e.mean()
+    es = es - (es @ zs) / (zs @ zs) * zs
+    if es.std() < 1e-12:
+        raise ValueError("shocks must not be collinear with log_tfpq")
+    es = es / es.std()
+    return rho * zs + np.sqrt(1 - rho**2) * es
+
+
+def wedges_for_dispersion(
+    log_tfpq: npt.ArrayLike, dispersion: float, correlation: float, shocks: npt.ArrayLike
+) -> np.ndarray:
     """Output wedges whose ln TFPR has a set standard deviation and correlation with ln TFPQ.
 
     ``ln TFPR = dispersion * (correlation * z + sqrt(1 - correlation**2) * e)``
@@ -355,52 +431,78 @@ def wedges_for_dispersion(log_tfpq, dispersion, correlation, shocks):
     >>> print(round(float(x.std()), 6), round(float(np.corrcoef(x, lnA)[0, 1]), 6))
     0.4 0.5
     """
-    z = as_numeric("log_tfpq", log_tfpq)
-    e = as_numeric("shocks", shocks)
-    if z.ndim != 1 or z.size < 3 or e.shape != z.shape:
-        raise ValueError(
-            f"log_tfpq and shocks must be 1-D of the same length >= 3; got {z.shape} and {e.shape}"
-        )
-    if not (np.isfinite(z).all() and np.isfinite(e).all()):
-        raise ValueError("log_tfpq and shocks must be finite")
     d = as_scalar("dispersion", dispersion, low=0, high=3)
-    rho = as_scalar("correlation", correlation, low=-0.99, high=0.99)
-    zs = z - z.mean()
-    if zs.std() == 0:
-        raise ValueError("log_tfpq must vary across firms (its standard deviation is 0)")
-    zs = zs / zs.std()
-    es = e - e.mean()
-    es = es - (es @ zs) / (zs @ zs) * zs
-    if es.std() < 1e-12:
-        raise ValueError("shocks must not be collinear with log_tfpq")
-    es = es / es.std()
-    x = d * (rho * zs + np.sqrt(1 - rho**2) * es)
+    x = d * _log_tfpr_pattern(log_tfpq, shocks, correlation)
     return -np.expm1(-x)
 
 
-def _tfp_ratio_curve(A, z, e, dispersions, correlation, sigma):
-    """ln(TFP / TFP_eff) for many dispersions at once (output wedges only), vectorised.
+def tfp_ratio_curve(
+    tfpq: npt.ArrayLike,
+    log_tfpq: npt.ArrayLike,
+    shocks: npt.ArrayLike,
+    dispersions: npt.ArrayLike,
+    correlation: float,
+    sigma: float,
+) -> np.ndarray:
+    """ln(TFP / TFP_eff) for many dispersions of ln TFPR at once (output wedges only), vectorised.
 
-    With output wedges only, TFPR_bar = 1 / sum(s_i / TFPR_i), so
+    For each dispersion d the output wedges are those of
+    :func:`wedges_for_dispersion` (``log_tfpq``, d, ``correlation``, ``shocks``),
+    and TFP is :func:`aggregate_tfp` with them, computed for all d in one pass:
+    with output wedges only, TFPR_bar = 1 / sum(s_i / TFPR_i), so
     ln TFP = sigma / (sigma - 1) * ln S1 - ln S2 with
     S1 = sum A^(sigma-1) TFPR^(1-sigma) and S2 = sum A^(sigma-1) TFPR^(-sigma).
+
+    Parameters
+    ----------
+    tfpq : array_like, shape (M,)
+        Physical productivity A_i, positive.
+    log_tfpq : array_like, shape (M,)
+        The variable ln TFPR is correlated with (ln A in the notebook and the widget).
+    shocks : array_like, shape (M,)
+        Wedge shocks, as in :func:`wedges_for_dispersion`.
+    dispersions : array_like, shape (D,)
+        Standard deviations of ln TFPR, each in [0, 3].
+    correlation : float
+        Correlation of ln TFPR with ``log_tfpq``, in [-0.99, 0.99].
+    sigma : float
+        Elasticity of substitution, in (1, 20].
+
+    Returns
+    -------
+    ndarray, shape (D,)
+        ln(TFP / efficient TFP), 0 without dispersion and negative otherwise.
+
+    Raises
+    ------
+    ValueError
+        If an argument is outside its range or the firm arrays differ in length.
+
+    Examples
+    --------
+    >>> A, e = default_firms(500)
+    >>> print(np.round(tfp_ratio_curve(A, np.log(A), e, [0.0, 0.5], 0.0, 3.0), 3))
+    [ 0.    -0.235]
     """
-    zs = (z - z.mean()) / (z - z.mean()).std()
-    es = e - e.mean()
-    es = es - (es @ zs) / (zs @ zs) * zs
-    es = es / es.std()
-    u = correlation * zs + np.sqrt(1 - correlation**2) * es  # unit-variance ln TFPR pattern
-    x = np.outer(dispersions, u)  # (D, M) ln TFPR
-    w = (sigma - 1) * (np.log(A) - x)
+    A = _tfpq(tfpq)
+    u = _log_tfpr_pattern(log_tfpq, shocks, correlation)  # unit-variance ln TFPR pattern
+    if u.shape != A.shape:
+        raise ValueError(f"tfpq must have one entry per firm of log_tfpq ({u.size}); got {A.size}")
+    d = as_array_in("dispersions", dispersions, low=0, high=3)
+    _, s = _params(0.5, sigma)
+    x = np.outer(d, u)  # (D, M) ln TFPR
+    w = (s - 1) * (np.log(A) - x)
     m = w.max(axis=1, keepdims=True)
     q = np.exp(w - m)
     ln_s1 = m[:, 0] + np.log(q.sum(axis=1))
     ln_s2 = m[:, 0] + np.log((q * np.exp(-x)).sum(axis=1))
-    ln_tfp = sigma / (sigma - 1) * ln_s1 - ln_s2
-    return ln_tfp - np.log(efficient_tfp(A, sigma))
+    ln_tfp = s / (s - 1) * ln_s1 - ln_s2
+    return ln_tfp - np.log(efficient_tfp(A, s))
 
 
-def default_firms(n_firms=2000, tfpq_sd=0.8, seed=2009):
+def default_firms(
+    n_firms: int = 2000, tfpq_sd: float = 0.8, seed: int = 2009
+) -> tuple[np.ndarray, np.ndarray]:
     """Firm productivities and wedge shocks used by the widget and the notebook.
 
     Parameters
@@ -423,87 +525,7 @@ def default_firms(n_firms=2000, tfpq_sd=0.8, seed=2009):
     >>> A.shape, e.shape
     ((10,), (10,))
     """
-    n = as_scalar("n_firms", n_firms, low=3, high=1_000_000)
-    if n != int(n):
-        raise ValueError(f"n_firms must be a whole number; got {n_firms}")
+    n = as_whole_number("n_firms", n_firms, low=3, high=1_000_000)
     sd = as_scalar("tfpq_sd", tfpq_sd, low=0, high=5, low_open=True)
     rng = np.random.default_rng(seed)
-    return np.exp(rng.normal(0.0, sd, int(n))), rng.normal(size=int(n))
-
-
-def draw_misallocation(ax, dispersion=0.6, target_dispersion=0.4, correlation=0.0, sigma=3.0, firms=None):
-    """Draw TFP relative to its efficient level against the dispersion of ln TFPR.
-
-    Parameters
-    ----------
-    ax : matplotlib Axes
-    dispersion, target_dispersion : float
-        Standard deviation of ln TFPR now and after a reform, in [0, 1].
-    correlation : float
-        Correlation of ln TFPR with ln TFPQ, in [-0.9, 0.9].
-    sigma : float
-        Elasticity of substitution, in (1, 20].
-    firms : tuple (tfpq, shocks), optional
-        Firm productivities and wedge shocks; default :func:`default_firms`.
-
-    Returns
-    -------
-    str
-        One line of HTML: TFP now and after the reform (% of efficient) and
-        the gain from the reform, with the lognormal formula for comparison.
-    """
-    A, e = default_firms() if firms is None else (np.asarray(f, dtype=float) for f in firms)
-    d_now = as_scalar("dispersion", dispersion, low=0, high=1)
-    d_new = as_scalar("target_dispersion", target_dispersion, low=0, high=1)
-    rho = as_scalar("correlation", correlation, low=-0.9, high=0.9)
-    _, s = _params(0.5, sigma)
-    grid = np.linspace(0.0, 1.0, 51)
-    curve = _tfp_ratio_curve(A, np.log(A), e, np.concatenate([grid, [d_now, d_new]]), rho, s)
-    now, new = np.exp(curve[-2]), np.exp(curve[-1])
-    ax.plot(grid, 100 * np.exp(curve[:-2]), label=f"model ({A.size} firms)")
-    ax.plot(
-        grid, 100 / (1 + lognormal_gain(grid, s) / 100), linestyle="--", label="lognormal formula (eq. 17)"
-    )
-    ax.plot([d_now], [100 * now], "o", color="black", label="now")
-    ax.plot([d_new], [100 * new], "s", color="black", markerfacecolor="white", label="after the reform")
-    ax.set_xlabel("dispersion of log revenue productivity, sd of ln TFPR")
-    ax.set_ylabel("TFP (% of the efficient level)")
-    ax.set_xlim(0, 1.0)
-    ax.set_ylim(0, 105)
-    ax.legend(loc="lower left")
-    return (
-        f"TFP now <b>{100 * now:.1f} %</b> of efficient, after the reform <b>{100 * new:.1f} %</b>: "
-        f"gain <b>{100 * (new / now - 1):.1f} %</b> (lognormal formula: "
-        f"{100 * np.expm1(s * (d_now**2 - d_new**2) / 2):.1f} %)"
-    )
-
-
-def make_misallocation_app(dispersion=0.6, target_dispersion=0.4, correlation=0.0, sigma=3.0):
-    """Build the misallocation widget: wedge dispersion now and after a reform, correlation, sigma.
-
-    Returns
-    -------
-    FigureApp
-
-    Examples
-    --------
-    >>> app = make_misallocation_app()
-    >>> app.set(dispersion=0.8).draws
-    2
-    """
-    from .lessons.widgets import FigureApp, slider
-
-    firms = default_firms()
-    controls = {
-        "dispersion": slider("dispersion now (sd of ln TFPR)", dispersion, 0.0, 1.0, 0.05),
-        "target_dispersion": slider(
-            "dispersion after reform (sd of ln TFPR)", target_dispersion, 0.0, 1.0, 0.05
-        ),
-        "correlation": slider("correlation of ln TFPR with ln TFPQ", correlation, -0.9, 0.9, 0.1, ".1f"),
-        "sigma": slider("elasticity of substitution σ", sigma, 1.5, 6.0, 0.5, ".1f"),
-    }
-
-    def draw(ax, dispersion, target_dispersion, correlation, sigma):
-        return draw_misallocation(ax, dispersion, target_dispersion, correlation, sigma, firms=firms)
-
-    return FigureApp(draw, controls, figsize=(7.0, 4.0))
+    return np.exp(rng.normal(0.0, sd, n)), rng.normal(size=n)

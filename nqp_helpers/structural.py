@@ -36,49 +36,29 @@ Development Studies 51(6), 674-688.
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import json
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
-from ._validate import as_numeric, as_years
+from ._validate import as_levels, as_numeric, as_scalar, as_years
 
 __all__ = [
     "ShiftShare",
-    "SectorData",
+    "ReallocationScenario",
     "shift_share",
-    "load_toy_sectors",
-    "plot_shift_share",
-    "draw_structural_change",
-    "make_structural_app",
+    "reallocation_scenario",
 ]
 
-_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-PART_STYLE = {
-    "within": {"color": "#D55E00", "hatch": "xx"},
-    "between": {"color": "#0072B2", "hatch": ""},
-    "interaction": {"color": "#56B4E9", "hatch": ".."},
-}
 
-
-def _as_table(name, value):
+def _as_table(name: str, value: npt.ArrayLike) -> np.ndarray:
     """A (T, S) array of strictly positive finite numbers with T >= 2 and S >= 1."""
     arr = as_numeric(name, value)
     if arr.ndim != 2:
         raise ValueError(f"{name} must be a 2-D array (dates x sectors); got an array of shape {arr.shape}")
     if arr.shape[0] < 2 or arr.shape[1] < 1:
         raise ValueError(f"{name} needs at least 2 dates and 1 sector; got shape {arr.shape}")
-    bad = ~np.isfinite(arr)
-    if bad.any():
-        pos = tuple(int(i) for i in np.argwhere(bad)[0])
-        raise ValueError(f"{name} must be finite; got {arr[pos]} at (date, sector) {pos}")
-    if (arr <= 0).any():
-        pos = tuple(int(i) for i in np.argwhere(arr <= 0)[0])
-        raise ValueError(f"{name} must be strictly positive; got {arr[pos]:g} at (date, sector) {pos}")
-    return arr
+    return as_levels(name, arr, ndim=2)
 
 
 @dataclass(frozen=True)
@@ -115,11 +95,11 @@ class ShiftShare:
     years: np.ndarray | None
 
     @property
-    def structural_change(self):
+    def structural_change(self) -> np.ndarray:
         """McMillan and Rodrik's structural-change term: between + interaction."""
         return self.between + self.interaction
 
-    def percent_of_initial(self):
+    def percent_of_initial(self) -> dict[str, np.ndarray]:
         """Each part as a percentage of aggregate productivity at the start of its interval.
 
         Returns
@@ -131,8 +111,29 @@ class ShiftShare:
         base = self.productivity[:-1]
         return {k: 100 * getattr(self, k) / base for k in ("total", "within", "between", "interaction")}
 
+    def productivity_growth(self) -> np.ndarray:
+        """Average growth of aggregate productivity over each interval, % per year.
 
-def shift_share(productivity, employment, years=None):
+        Log points x 100 divided by the length of the interval in years (per
+        interval when ``years`` is None).
+
+        Returns
+        -------
+        ndarray, shape (T-1,)
+
+        Examples
+        --------
+        >>> r = shift_share([[1.0, 1.0], [2.0, 2.0]], [[1, 1], [1, 1]], years=[2000, 2010])
+        >>> print(np.round(r.productivity_growth(), 4))
+        [6.9315]
+        """
+        steps = np.ones(self.total.shape) if self.years is None else np.diff(self.years)
+        return 100 * np.diff(np.log(self.productivity)) / steps
+
+
+def shift_share(
+    productivity: npt.ArrayLike, employment: npt.ArrayLike, years: npt.ArrayLike | None = None
+) -> ShiftShare:
     r"""Split the change in aggregate labour productivity into within, between and interaction.
 
     Parameters
@@ -195,234 +196,126 @@ def shift_share(productivity, employment, years=None):
 
 
 @dataclass(frozen=True)
-class SectorData:
-    """The toy three-sector economy (``data/toy_sectors.csv``).
+class ReallocationScenario:
+    """A counterfactual three-sector economy, from :func:`reallocation_scenario`.
 
     Attributes
     ----------
-    years : ndarray of int, shape (T,)
-    sectors : list of str
-        Sector names, column order of the tables.
-    employment : ndarray, shape (T, S)
-        Millions of persons employed.
-    value_added : ndarray, shape (T, S)
-        Billions of a constant currency unit.
-    meta : dict
-        The metadata file (units, parameters, seed, sha256).
+    years : ndarray, shape (T,)
+        Years of the data the scenario starts from.
+    productivity : ndarray, shape (T, 3)
+        Labour productivity of agriculture, manufacturing and services, in the
+        unit of the data.
+    shares : ndarray, shape (T, 3)
+        Employment shares of the three sectors (rows sum to one).
     """
 
     years: np.ndarray
-    sectors: list
-    employment: np.ndarray
-    value_added: np.ndarray
-    meta: dict
+    productivity: np.ndarray
+    shares: np.ndarray
 
-    @property
-    def productivity(self):
-        """Labour productivity, thousand currency units per worker, shape (T, S)."""
-        return self.value_added / self.employment
+    def long_difference(self, start: float, end: float) -> ShiftShare:
+        """Shift-share decomposition between two years of the scenario (a single interval).
+
+        Parameters
+        ----------
+        start, end : float
+            Years of the scenario, ``start < end``.
+
+        Returns
+        -------
+        ShiftShare
+            With one interval, ready for a bar of a shift-share chart.
+
+        Raises
+        ------
+        ValueError
+            If a year is not a year of the scenario, or ``end`` is not after ``start``.
+        """
+        rows = []
+        for name, value in (("start", start), ("end", end)):
+            year = as_scalar(name, value)
+            if year not in self.years:
+                raise ValueError(
+                    f"{name} must be a year of the scenario ({self.years[0]:g}-{self.years[-1]:g}); "
+                    f"got {year:g}"
+                )
+            rows.append(int(np.flatnonzero(self.years == year)[0]))
+        return shift_share(self.productivity[rows], self.shares[rows], self.years[rows])
 
 
-def load_toy_sectors(data_dir=None):
-    """Load the toy three-sector economy, checking the file against its sha256.
+def reallocation_scenario(
+    productivity: npt.ArrayLike,
+    employment: npt.ArrayLike,
+    years: npt.ArrayLike,
+    reallocation: float = 1.0,
+    manufacturing_growth: float = 6.5,
+) -> ReallocationScenario:
+    """A counterfactual three-sector economy: workers leave agriculture at a set pace.
+
+    Starting from the first year's employment shares and productivity, a
+    fixed number of percentage points of total employment leaves agriculture
+    each year (35 % of the movers go to manufacturing, 65 % to services;
+    agriculture keeps at least 1 % of employment). Sector productivity grows
+    at its average rate in the data, except manufacturing, whose rate is set
+    by ``manufacturing_growth``.
 
     Parameters
     ----------
-    data_dir : str or Path, optional
-        Folder holding ``toy_sectors.csv`` and ``toy_sectors.meta.json``
-        (default: the repository's ``data/``).
+    productivity : array_like, shape (T, 3)
+        Labour productivity of agriculture, manufacturing and services, in
+        that order, T >= 2 years.
+    employment : array_like, shape (T, 3)
+        Employment of the three sectors (only the first year's shares matter).
+    years : array_like, shape (T,)
+        Strictly increasing years.
+    reallocation : float
+        Percentage points of total employment leaving agriculture per year,
+        in [0, 1.9].
+    manufacturing_growth : float
+        Manufacturing productivity growth, % per year, in [-5, 15].
 
     Returns
     -------
-    SectorData
+    ReallocationScenario
 
     Raises
     ------
     ValueError
-        If a file is missing or the CSV does not match the sha256 in its
-        metadata (rebuild with ``python scripts/make_paths_data.py``).
+        If an argument lies outside its range, the tables are not (T, 3)
+        tables of positive numbers, or the years are invalid.
 
     Examples
     --------
-    >>> d = load_toy_sectors()
-    >>> d.sectors, int(d.years[0]), int(d.years[-1]), float(d.productivity[0, 0])
-    (['agriculture', 'manufacturing', 'services'], 1990, 2020, 1.5)
+    Ten years at one point a year move 10 % of the workforce out of agriculture:
+
+    >>> s = reallocation_scenario(
+    ...     [[1.0, 2.0, 3.0], [1.0, 2.0, 3.0]], [[60, 20, 20], [60, 20, 20]], [2000, 2010],
+    ...     reallocation=1.0, manufacturing_growth=0.0,
+    ... )
+    >>> print(np.round(s.shares[-1], 3))
+    [0.5   0.235 0.265]
     """
-    folder = Path(data_dir) if data_dir is not None else _DATA_DIR
-    meta, header, rows = _read_checked(folder, "toy_sectors.csv", "toy_sectors.meta.json")
-    sectors = list(meta["sectors"])
-    years = np.array(sorted({int(r[0]) for r in rows}))
-    emp = np.full((years.size, len(sectors)), np.nan)
-    va = np.full_like(emp, np.nan)
-    for r in rows:
-        t, j = int(r[0]) - years[0], sectors.index(r[1])
-        emp[t, j], va[t, j] = float(r[2]), float(r[3])
-    return SectorData(years=years, sectors=sectors, employment=emp, value_added=va, meta=meta)
-
-
-def _read_checked(folder, csv_name, meta_name):
-    """Read a CSV of this module's toy data after checking its sha256 against the metadata."""
-    csv_path, meta_path = Path(folder) / csv_name, Path(folder) / meta_name
-    for path in (csv_path, meta_path):
-        if not path.exists():
-            raise ValueError(f"{path} does not exist; run `python scripts/make_paths_data.py` to build it")
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    raw = csv_path.read_bytes()
-    digest = hashlib.sha256(raw).hexdigest()
-    if digest != meta.get("sha256"):
-        raise ValueError(
-            f"{csv_path} does not match its metadata: sha256 {digest} but {meta_name} expects "
-            f"{meta.get('sha256')}; run `python scripts/make_paths_data.py` to rebuild it"
-        )
-    reader = csv.reader(raw.decode("utf-8").splitlines())
-    header = next(reader)
-    return meta, header, list(reader)
-
-
-def plot_shift_share(results, labels, ax=None, percent=True, legend=True):
-    """Stacked bars of within, between and interaction, one bar per decomposition.
-
-    Parameters
-    ----------
-    results : sequence of ShiftShare
-        Each with a single interval (a long difference).
-    labels : sequence of str
-        One label per bar.
-    ax : matplotlib Axes, optional
-    percent : bool
-        Show parts as % of initial aggregate productivity (True) or in
-        productivity units (False).
-    legend : bool
-
-    Returns
-    -------
-    matplotlib Axes
-
-    Raises
-    ------
-    ValueError
-        If the numbers of results and labels differ, or a result has more
-        than one interval.
-    """
-    import matplotlib.pyplot as plt
-
-    results, labels = list(results), [str(x) for x in labels]
-    if not results or len(results) != len(labels):
-        raise ValueError(
-            f"results and labels must be non-empty and of equal length; got {len(results)} and {len(labels)}"
-        )
-    if any(r.total.size != 1 for r in results):
-        raise ValueError("each result must cover one interval: pass the first and last dates only")
-    if ax is None:
-        _, ax = plt.subplots()
-    x = np.arange(len(results))
-    pos, neg = np.zeros(len(results)), np.zeros(len(results))
-    for part in ("within", "between", "interaction"):
-        if percent:
-            vals = np.array([float(r.percent_of_initial()[part][0]) for r in results])
-        else:
-            vals = np.array([float(getattr(r, part)[0]) for r in results])
-        base = np.where(vals >= 0, pos, neg)
-        ax.bar(
-            x, vals, bottom=base, width=0.6, label=part, edgecolor="white", linewidth=0.5, **PART_STYLE[part]
-        )
-        pos += np.where(vals >= 0, vals, 0)
-        neg += np.where(vals < 0, vals, 0)
-    totals = [float(r.percent_of_initial()["total"][0] if percent else r.total[0]) for r in results]
-    ax.plot(x, totals, "D", color="black", linestyle="none", label="total change")
-    ax.axhline(0, color="black", linewidth=0.8)
-    ax.set_xticks(x, labels)
-    ax.set_ylabel("change in productivity (% of initial level)" if percent else "change in productivity")
-    ax.grid(axis="x", visible=False)
-    if legend:
-        top = max(float(pos.max()), max(totals))
-        ax.set_ylim(top=1.3 * top if top > 0 else 1.0)
-        ax.legend(loc="upper center", ncols=4, fontsize=9, columnspacing=1.0)
-    return ax
-
-
-def draw_structural_change(ax, reallocation=1.0, manufacturing_growth=6.5, data=None):
-    """Draw a counterfactual three-sector economy's shift-share decomposition by decade.
-
-    Starting from the toy economy's 1990 employment shares and productivity,
-    a fraction of the agricultural workforce moves to manufacturing and
-    services each year (split as in the toy data), while sector productivity
-    grows at the toy economy's average rates, except manufacturing whose rate
-    is set by ``manufacturing_growth``.
-
-    Parameters
-    ----------
-    ax : matplotlib Axes
-    reallocation : float
-        Percentage points of total employment leaving agriculture per year,
-        in [0, 1.9] (agriculture keeps a positive share).
-    manufacturing_growth : float
-        Manufacturing productivity growth, % per year, in [-5, 15].
-    data : SectorData, optional
-        Default: :func:`load_toy_sectors`.
-
-    Returns
-    -------
-    str
-        One line of HTML: average productivity growth and the structural-change
-        share over 1990-2020.
-    """
-    from ._validate import as_scalar
-
     move = as_scalar("reallocation", reallocation, low=0, high=1.9) / 100
     g_m = as_scalar("manufacturing_growth", manufacturing_growth, low=-5, high=15) / 100
-    d = load_toy_sectors() if data is None else data
-    years = d.years
-    t = years - years[0]
-    theta0 = d.employment[0] / d.employment[0].sum()
-    p = d.productivity
-    g = np.log(p[-1] / p[0]) / (t[-1])
+    p = _as_table("productivity", productivity)
+    emp = _as_table("employment", employment)
+    if p.shape[1] != 3:
+        raise ValueError(
+            "productivity must have 3 sectors (agriculture, manufacturing, services); "
+            f"got {p.shape[1]} columns"
+        )
+    if emp.shape != p.shape:
+        raise ValueError(f"employment must have the same shape as productivity {p.shape}; got {emp.shape}")
+    yrs = as_years(years, p.shape[0])
+    if yrs is None:
+        raise ValueError("years must be given: the scenario grows productivity year by year; got None")
+    t = yrs - yrs[0]
+    theta0 = emp[0] / emp[0].sum()
+    g = np.log(p[-1] / p[0]) / t[-1]
     g[1] = g_m
     prod = p[0] * np.exp(np.outer(t, g))
     moved = np.minimum(move * t, theta0[0] - 0.01)
     dest = np.array([0.0, 0.35, 0.65])  # split of movers between manufacturing and services
     shares = theta0 + np.outer(moved, dest) - np.outer(moved, [1.0, 0.0, 0.0])
-    decades = [0, 10, 20, 30]
-    results = [
-        shift_share(prod[[a, b]], shares[[a, b]]) for a, b in zip(decades[:-1], decades[1:], strict=True)
-    ]
-    labels = [f"{years[a]}-{years[b]}" for a, b in zip(decades[:-1], decades[1:], strict=True)]
-    plot_shift_share(results, labels, ax=ax)
-    whole = shift_share(prod[[0, -1]], shares[[0, -1]])
-    growth = 100 * np.log(whole.productivity[1] / whole.productivity[0]) / t[-1]
-    sc = float(whole.structural_change[0] / whole.total[0])
-    return (
-        f"aggregate productivity growth 1990-2020 <b>{growth:.2f} % per year</b>; structural change "
-        f"(between + interaction) <b>{100 * sc:.0f} %</b> of the total change"
-    )
-
-
-def make_structural_app(reallocation=1.0, manufacturing_growth=6.5):
-    """Build the structural-change widget: speed of reallocation and manufacturing productivity growth.
-
-    Returns
-    -------
-    FigureApp
-
-    Examples
-    --------
-    >>> app = make_structural_app()
-    >>> app.set(reallocation=0.5).draws
-    2
-    """
-    from .lessons.widgets import FigureApp, slider
-
-    data = load_toy_sectors()
-    controls = {
-        "reallocation": slider(
-            "workers leaving agriculture (% of employment per year)", reallocation, 0.0, 1.9, 0.1, ".1f"
-        ),
-        "manufacturing_growth": slider(
-            "manufacturing productivity growth (% per year)", manufacturing_growth, 0.0, 10.0, 0.5, ".1f"
-        ),
-    }
-
-    def draw(ax, reallocation, manufacturing_growth):
-        return draw_structural_change(ax, reallocation, manufacturing_growth, data=data)
-
-    return FigureApp(draw, controls, figsize=(7.0, 4.0))
+    return ReallocationScenario(years=yrs, productivity=prod, shares=shares)

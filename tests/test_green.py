@@ -6,16 +6,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+from nqp_helpers.data import load_toy_green
 from nqp_helpers.green import (
     KAYA_FACTORS,
     decarbonise,
-    draw_green,
     green_decompose,
     green_output,
     kaya_decomposition,
-    load_toy_green,
-    make_green_app,
-    plot_kaya,
 )
 
 levels = arrays(np.float64, 9, elements=st.floats(1e-3, 1e6, allow_nan=False, allow_infinity=False))
@@ -122,7 +119,7 @@ def test_decarbonise_keeps_the_past_and_changes_carbon_intensity():
             lambda: decarbonise([1, 1], [1, 1, 1], [2000, 2001], 2000, -4.0),
             "emissions must have the same shape",
         ),
-        (lambda: plot_kaya([], []), "non-empty and of equal length"),
+        (lambda: decarbonise([1, 1], [1, 1], None, 2000, -4.0), "years must be given"),
     ],
 )
 def test_bad_arguments_raise(call, match):
@@ -131,39 +128,9 @@ def test_bad_arguments_raise(call, match):
         call()
 
 
-def test_plot_kaya_refuses_a_growth_accounting_summary():
-    """plot_kaya only takes Kaya summaries (the parts must be the four Kaya factors)."""
-    from nqp_helpers.growth import decompose
-
-    s = decompose([1, 2], [1, 2], [1, 2], 0.3).summary()
-    with pytest.raises(ValueError, match="KayaDecomposition.summary"):
-        plot_kaya([s], ["x"])
-
-
-def test_draw_green_lines_and_note():
-    """The drawing has ordinary and green TFP indices; the note reports both average growth rates."""
-    from matplotlib.figure import Figure
-
-    ax = Figure().subplots()
-    note = draw_green(ax, carbon_price=0.0, carbon_intensity_growth=-2.5)
-    ordinary, green = ax.lines[:2]
-    np.testing.assert_allclose(ordinary.get_ydata(), green.get_ydata())
-    assert "ordinary <b>2.00 %</b>, green <b>2.00 % per year</b>" in note
-
-
-def test_green_app_moves_the_right_way_and_fast():
-    """A higher carbon price or faster decarbonisation raises green TFP in 2020; ordinary TFP stays put."""
-    app = make_green_app(carbon_price=100.0, carbon_intensity_growth=-2.5)
-    ordinary = app.axes.lines[0].get_ydata()[-1]
-    green = app.axes.lines[1].get_ydata()[-1]
-    app.set(carbon_intensity_growth=-8.0)
-    assert app.axes.lines[1].get_ydata()[-1] > green
-    assert app.axes.lines[0].get_ydata()[-1] == pytest.approx(ordinary)
-    greener = app.axes.lines[1].get_ydata()[-1]
-    app.set(carbon_price=300.0)
-    assert app.axes.lines[1].get_ydata()[-1] > greener
-    times = []
-    for p in np.linspace(0.0, 300.0, 7):
-        app.set(carbon_price=float(p))
-        times.append(app.last_seconds)
-    assert np.median(times) < 0.25
+def test_kaya_levels_multiply_to_emissions_in_the_order_of_the_identity():
+    """levels follow KAYA_FACTORS: P x (Y/P) x (E/Y) x (C/E) = C, with the named units."""
+    k = kaya_decomposition([10.0, 20.0], [100.0, 300.0], [50.0, 60.0], [200.0, 180.0])
+    assert tuple(k.levels) == KAYA_FACTORS and tuple(k.contributions) == KAYA_FACTORS
+    np.testing.assert_allclose(k.levels["output per person"], [10.0, 15.0])
+    np.testing.assert_allclose(k.levels["carbon intensity"], [4.0, 3.0])

@@ -7,16 +7,15 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from nqp_helpers.misallocation import (
-    _tfp_ratio_curve,
     aggregate_tfp,
     allocate,
     default_firms,
-    draw_misallocation,
     efficient_tfp,
     lognormal_gain,
-    make_misallocation_app,
+    lognormal_reform_gain,
     reallocation_gain,
     revenue_productivity,
+    tfp_ratio_curve,
     wedges_for_dispersion,
 )
 
@@ -99,7 +98,7 @@ def test_lognormal_formula_holds_for_many_firms():
 def test_more_dispersion_lowers_tfp():
     """TFP relative to efficient falls as the dispersion of ln TFPR rises (same pattern of wedges)."""
     A, e = default_firms()
-    curve = _tfp_ratio_curve(A, np.log(A), e, np.linspace(0, 1, 21), 0.0, 3.0)
+    curve = tfp_ratio_curve(A, np.log(A), e, np.linspace(0, 1, 21), 0.0, 3.0)
     assert curve[0] == pytest.approx(0.0, abs=1e-12)
     assert np.all(np.diff(curve) < 0)
 
@@ -110,7 +109,7 @@ def test_vectorised_curve_matches_the_closed_form():
     for d, rho in ((0.3, 0.0), (0.7, 0.5), (0.5, -0.4)):
         tau = wedges_for_dispersion(np.log(A), d, rho, e)
         expected = np.log(aggregate_tfp(A, tau, 0.0, 0.3, 3.0) / efficient_tfp(A, 3.0))
-        got = _tfp_ratio_curve(A, np.log(A), e, np.array([d]), rho, 3.0)[0]
+        got = tfp_ratio_curve(A, np.log(A), e, np.array([d]), rho, 3.0)[0]
         assert got == pytest.approx(expected, rel=1e-9)
 
 
@@ -161,32 +160,42 @@ def test_bad_arguments_raise(call, match):
         call()
 
 
-def test_draw_reports_the_reform_gain():
-    """The note's gain matches TFP after / TFP now from the closed form; the lognormal value is shown too."""
-    from matplotlib.figure import Figure
-
-    ax = Figure().subplots()
-    A, e = default_firms()
-    note = draw_misallocation(ax, 0.6, 0.4, 0.0, 3.0, firms=(A, e))
-    now = aggregate_tfp(A, wedges_for_dispersion(np.log(A), 0.6, 0.0, e), sigma=3.0)
-    new = aggregate_tfp(A, wedges_for_dispersion(np.log(A), 0.4, 0.0, e), sigma=3.0)
-    assert f"gain <b>{100 * (new / now - 1):.1f} %</b>" in note
-    assert "lognormal formula: 35.0 %" in note
-    with pytest.raises(ValueError, match=r"dispersion must lie in \[0, 1\]; got 1.5"):
-        draw_misallocation(ax, 1.5)
+def test_lognormal_reform_gain_is_the_ratio_of_the_two_gains():
+    """Lowering dispersion from d0 to d1 gains (1 + gain(d0)) / (1 + gain(d1)) - 1; nothing when d0 = d1."""
+    for d0, d1, sigma in ((0.6, 0.4, 3.0), (0.5, 0.0, 2.0), (0.3, 0.7, 5.0)):
+        ratio = (1 + lognormal_gain(d0, sigma) / 100) / (1 + lognormal_gain(d1, sigma) / 100)
+        assert lognormal_reform_gain(d0, d1, sigma) == pytest.approx(100 * (ratio - 1), rel=1e-12)
+    assert lognormal_reform_gain(0.5, 0.5) == 0.0
+    assert lognormal_reform_gain(0.6, 0.4, 3.0) == pytest.approx(100 * np.expm1(1.5 * (0.36 - 0.16)))
 
 
-def test_misallocation_app_moves_the_right_way_and_fast():
-    """More dispersion lowers the 'now' marker; a positive correlation lowers it more; updates are quick."""
-    app = make_misallocation_app()
-    now = app.axes.lines[2].get_ydata()[0]
-    app.set(dispersion=0.8)
-    lower = app.axes.lines[2].get_ydata()[0]
-    assert lower < now
-    app.set(correlation=0.6)
-    assert app.axes.lines[2].get_ydata()[0] < lower
-    times = []
-    for d in np.linspace(0.1, 0.9, 7):
-        app.set(target_dispersion=float(d))
-        times.append(app.last_seconds)
-    assert np.median(times) < 0.25
+@pytest.mark.parametrize(
+    "call, match",
+    [
+        (
+            lambda: tfp_ratio_curve([1.0, 2.0], [0.0, 1.0, 2.0], [1.0, 0.0, 5.0], [0.1], 0.0, 3.0),
+            "tfpq must have one",
+        ),
+        (
+            lambda: tfp_ratio_curve([1.0, 2.0, 3.0], [0.0, 1.0, 2.0], [1.0, 0.0, 5.0], [4.0], 0.0, 3.0),
+            r"dispersions must lie in \[0, 3\]; got 4",
+        ),
+        (
+            lambda: tfp_ratio_curve([1.0, 2.0, 3.0], [0.0, 1.0, 2.0], [1.0, 0.0, 5.0], [0.1], 0.0, 0.5),
+            r"sigma must lie in \(1, 20\]; got 0.5",
+        ),
+        (
+            lambda: tfp_ratio_curve([1.0, 2.0, 3.0], [0.0, 1.0, 2.0], [1.0, 0.0, 5.0], [0.1], 1.0, 3.0),
+            r"correlation must lie in \[-0.99, 0.99\]; got 1",
+        ),
+        (
+            lambda: tfp_ratio_curve([1.0, 2.0, 3.0], [0.0, 1.0, np.inf], [1.0, 0.0, 5.0], [0.1], 0.0, 3.0),
+            "log_tfpq must be finite; got inf",
+        ),
+        (lambda: lognormal_reform_gain(0.5, -0.1), r"target_dispersion must lie in \[0, 3\]; got -0.1"),
+    ],
+)
+def test_curve_and_reform_gain_reject_bad_arguments(call, match):
+    """Every invalid argument raises a ValueError naming it, the rule and the value."""
+    with pytest.raises(ValueError, match=match):
+        call()

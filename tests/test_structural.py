@@ -1,20 +1,13 @@
 """Tests of nqp_helpers.structural: the shift-share decomposition and the toy three-sector economy."""
 
-import shutil
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from nqp_helpers.structural import (
-    draw_structural_change,
-    load_toy_sectors,
-    make_structural_app,
-    plot_shift_share,
-    shift_share,
-)
+from nqp_helpers.data import load_toy_sectors
+from nqp_helpers.structural import reallocation_scenario, shift_share
 
 positive = st.floats(1e-3, 1e4, allow_nan=False, allow_infinity=False)
 
@@ -97,36 +90,6 @@ def test_toy_economy_moves_workers_out_of_agriculture():
     np.testing.assert_allclose(growth, [4.5, 6.5, 4.0], atol=1e-9)
 
 
-def test_toy_sectors_metadata_has_units_description_and_hash():
-    """The metadata documents units, a description, the generator, its seed and the sha256 that matches."""
-    d = load_toy_sectors()
-    m = d.meta
-    for key in ("description", "units", "seed", "script", "sha256", "parameters", "licence"):
-        assert key in m
-    assert m["units"]["employment_millions"].startswith("millions")
-    assert [c["name"] for c in m["columns"]] == [
-        "year",
-        "sector",
-        "employment_millions",
-        "value_added_billions",
-    ]
-
-
-def test_corrupted_file_is_refused(tmp_path):
-    """A CSV that does not match the sha256 in its metadata raises a ValueError naming the fix."""
-    from nqp_helpers.structural import _DATA_DIR
-
-    for name in ("toy_sectors.csv", "toy_sectors.meta.json"):
-        shutil.copy(_DATA_DIR / name, tmp_path / name)
-    with open(tmp_path / "toy_sectors.csv", "a", encoding="utf-8") as f:
-        f.write("2021,agriculture,1,1\n")
-    with pytest.raises(ValueError, match="does not match its metadata"):
-        load_toy_sectors(tmp_path)
-    (tmp_path / "toy_sectors.meta.json").unlink()
-    with pytest.raises(ValueError, match="does not exist; run `python scripts/make_paths_data.py`"):
-        load_toy_sectors(tmp_path)
-
-
 @pytest.mark.parametrize(
     "p, emp, years, match",
     [
@@ -151,65 +114,90 @@ def test_shift_share_rejects_bad_input(p, emp, years, match):
         shift_share(p, emp, years)
 
 
-def test_plot_shift_share_checks_its_arguments():
-    """The plot needs one label per result and single-interval results."""
+def _toy_scenario(reallocation=1.0, manufacturing_growth=6.5):
+    """The counterfactual of the structural-change widget, built on the toy three-sector economy."""
     d = load_toy_sectors()
-    one = shift_share(d.productivity[[0, -1]], d.employment[[0, -1]])
-    many = shift_share(d.productivity, d.employment)
-    with pytest.raises(ValueError, match="equal length"):
-        plot_shift_share([one], ["a", "b"])
-    with pytest.raises(ValueError, match="one interval"):
-        plot_shift_share([many], ["a"])
+    return reallocation_scenario(d.productivity, d.employment, d.years, reallocation, manufacturing_growth)
 
 
-def test_plot_shift_share_bars_are_the_parts():
-    """Bar heights are the three parts in % of the initial level."""
-    from matplotlib.figure import Figure
+def test_scenario_moves_the_set_share_of_workers_out_of_agriculture():
+    """Each year `reallocation` points leave agriculture, 35 % to manufacturing and 65 % to services."""
+    s = _toy_scenario(reallocation=1.0)
+    np.testing.assert_allclose(s.shares.sum(axis=1), 1.0, rtol=1e-12)
+    np.testing.assert_allclose(s.shares[0], [0.6, 0.2, 0.2])
+    np.testing.assert_allclose(s.shares[10], [0.5, 0.2 + 0.035, 0.2 + 0.065])
+    np.testing.assert_allclose(np.diff(s.shares[:, 0]), -0.01, rtol=1e-9)
 
+
+def test_scenario_keeps_one_percent_in_agriculture():
+    """Agriculture never falls below 1 % of employment: once it would, workers stop leaving it."""
+    s = _toy_scenario(reallocation=1.9)
+    assert s.shares[-1, 0] == pytest.approx(0.60 - 30 * 0.019)  # 3 % left in 2020: the floor does not bind
+    years = np.arange(2000, 2061)
+    long = reallocation_scenario(np.ones((61, 3)), np.tile([60.0, 20.0, 20.0], (61, 1)), years, 1.9, 0.0)
+    assert long.shares[:, 0].min() == pytest.approx(0.01)
+    assert np.all(long.shares > 0) and long.shares[-1, 0] == pytest.approx(0.01)
+
+
+def test_scenario_productivity_grows_at_the_data_rates_except_manufacturing():
+    """Agriculture and services grow at their 1990-2020 averages (4.5, 4 %); manufacturing at the set rate."""
+    s = _toy_scenario(manufacturing_growth=9.0)
+    growth = 100 * np.diff(np.log(s.productivity), axis=0)
+    np.testing.assert_allclose(growth, np.tile([4.5, 9.0, 4.0], (30, 1)), rtol=1e-9)
+
+
+def test_scenario_without_reallocation_has_only_within_change():
+    """With nobody moving, every long difference is all within: between and interaction are zero."""
+    s = _toy_scenario(reallocation=0.0)
+    r = s.long_difference(1990, 2020)
+    np.testing.assert_allclose([r.between[0], r.interaction[0]], 0.0, atol=1e-12)
+    assert r.within[0] == pytest.approx(r.total[0])
+
+
+def test_long_difference_is_shift_share_of_the_two_years():
+    """long_difference(a, b) is shift_share of the rows of years a and b, with those years attached."""
+    s = _toy_scenario()
+    r = s.long_difference(2000, 2010)
+    ref = shift_share(s.productivity[[10, 20]], s.shares[[10, 20]])
+    np.testing.assert_allclose(r.total, ref.total, rtol=1e-12)
+    np.testing.assert_allclose(r.between, ref.between, rtol=1e-12)
+    np.testing.assert_array_equal(r.years, [2000, 2010])
+
+
+def test_productivity_growth_is_the_average_log_growth_per_year():
+    """productivity_growth = 100 ln(P_end / P_start) / years; per interval when there are no years."""
     d = load_toy_sectors()
-    r = shift_share(d.productivity[[0, -1]], d.employment[[0, -1]])
-    ax = plot_shift_share([r], ["1990-2020"], ax=Figure().subplots())
-    heights = [bar.get_height() for bar in ax.patches]
-    pct = r.percent_of_initial()
-    np.testing.assert_allclose(heights, [pct["within"][0], pct["between"][0], pct["interaction"][0]])
+    r = shift_share(d.productivity[[0, -1]], d.employment[[0, -1]], [1990, 2020])
+    assert r.productivity_growth()[0] == pytest.approx(
+        100 * np.log(r.productivity[1] / r.productivity[0]) / 30
+    )
+    no_years = shift_share(d.productivity[[0, -1]], d.employment[[0, -1]])
+    assert no_years.productivity_growth()[0] == pytest.approx(30 * r.productivity_growth()[0])
 
 
-def test_faster_reallocation_raises_the_structural_change_share():
-    """Moving more workers out of agriculture each year raises the between bars and the reported share."""
-    from matplotlib.figure import Figure
-
-    ax = Figure().subplots()
-    slow = draw_structural_change(ax, reallocation=0.2)
-    slow_between = [b.get_height() for b in ax.patches[3:6]]
-    ax.clear()
-    fast = draw_structural_change(ax, reallocation=1.5)
-    fast_between = [b.get_height() for b in ax.patches[3:6]]
-    assert all(f > s for f, s in zip(fast_between, slow_between, strict=True))
-    share = [int(t.split("<b>")[2].split(" %")[0]) for t in (slow, fast)]
-    assert share[1] > share[0]
-    with pytest.raises(ValueError, match=r"reallocation must lie in \[0, 1.9\]; got 3"):
-        draw_structural_change(ax, reallocation=3)
-
-
-def test_no_reallocation_leaves_only_within():
-    """With nobody moving, the between and interaction bars are zero in every decade."""
-    from matplotlib.figure import Figure
-
-    ax = Figure().subplots()
-    note = draw_structural_change(ax, reallocation=0.0)
-    heights = np.array([b.get_height() for b in ax.patches]).reshape(3, 3)  # parts x decades
-    np.testing.assert_allclose(heights[1:], 0.0, atol=1e-12)
-    assert "<b>0 %</b>" in note
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        (dict(reallocation=3), r"reallocation must lie in \[0, 1.9\]; got 3"),
+        (dict(manufacturing_growth=20), r"manufacturing_growth must lie in \[-5, 15\]; got 20"),
+        (dict(productivity=[[1.0, 2.0], [1.0, 2.0]]), "productivity must have 3 sectors"),
+        (dict(employment=[[1.0, 2.0, 3.0]] * 3), "employment must have the same shape"),
+        (dict(years=None), "years must be given"),
+        (dict(years=[2001, 2000]), "years must be sorted"),
+    ],
+)
+def test_reallocation_scenario_rejects_bad_arguments(kwargs, match):
+    """Bad arguments raise a ValueError naming the argument, the rule and the value."""
+    args = dict(productivity=[[1.0, 2.0, 3.0]] * 2, employment=[[6, 2, 2]] * 2, years=[2000, 2001])
+    args.update(kwargs)
+    with pytest.raises(ValueError, match=match):
+        reallocation_scenario(**args)
 
 
-def test_structural_app_moves_the_right_way_and_fast():
-    """Raising manufacturing productivity growth raises the within bars; updates stay well under 100 ms."""
-    app = make_structural_app()
-    within = [b.get_height() for b in app.axes.patches[:3]]
-    app.set(manufacturing_growth=9.0)
-    assert all(a > b for a, b in zip([b.get_height() for b in app.axes.patches[:3]], within, strict=True))
-    times = []
-    for v in np.linspace(0.2, 1.8, 7):
-        app.set(reallocation=float(v))
-        times.append(app.last_seconds)
-    assert np.median(times) < 0.25
+def test_long_difference_needs_years_of_the_scenario():
+    """A year outside the scenario is refused with the scenario's range in the message."""
+    s = _toy_scenario()
+    with pytest.raises(ValueError, match=r"end must be a year of the scenario \(1990-2020\); got 2030"):
+        s.long_difference(1990, 2030)
+    with pytest.raises(ValueError, match="years must be sorted"):
+        s.long_difference(2000, 1990)

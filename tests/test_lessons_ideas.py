@@ -1,0 +1,45 @@
+"""Tests of nqp_helpers.lessons.ideas: the figure and the widget of the idea production model."""
+
+import numpy as np
+import pytest
+
+from nqp_helpers.lessons.ideas import draw_ideas, make_ideas_app
+
+
+def test_draw_ideas_draws_policy_baseline_and_long_run_lines():
+    """The drawing has the policy path, the flat baseline and the long-run rate; the note has the numbers."""
+    from matplotlib.figure import Figure
+
+    ax = Figure().subplots()
+    note = draw_ideas(
+        ax, research_share=4.0, knowledge_spillover=0.5, research_elasticity=0.75, labor_growth=1.0
+    )
+    policy, baseline, long_run = ax.lines
+    np.testing.assert_allclose(baseline.get_ydata(), 1.5)
+    assert policy.get_ydata()[0] == pytest.approx(1.5 * 2**0.75)
+    assert "1.50 % per year" in note and "2.52 %" in note
+
+
+def test_ideas_app_moves_the_right_way():
+    """Raising phi raises the long-run line; raising the research share raises first-year growth only."""
+    app = make_ideas_app()
+    long_run = app.axes.lines[2].get_ydata()[0]
+    first = app.axes.lines[0].get_ydata()[0]
+    app.set(knowledge_spillover=0.7)
+    assert app.axes.lines[2].get_ydata()[0] > long_run
+    assert "2.50 % per year" in app.note.value
+    app.set(knowledge_spillover=0.5, research_share=8.0)
+    assert app.axes.lines[0].get_ydata()[0] > first
+    assert app.axes.lines[2].get_ydata()[0] == pytest.approx(long_run)
+    assert app.draws == 4
+
+
+@pytest.mark.perf
+def test_ideas_app_updates_fast():
+    """After a warm-up draw, an update (compute and render) stays well under 100 ms (0.25 s guard)."""
+    app = make_ideas_app()
+    times = []
+    for share in np.linspace(1.0, 9.0, 7):
+        app.set(research_share=float(share))
+        times.append(app.last_seconds)
+    assert np.median(times) < 0.25

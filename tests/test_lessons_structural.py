@@ -1,0 +1,78 @@
+"""Tests of nqp_helpers.lessons.structural: the shift-share chart and the structural-change widget."""
+
+import numpy as np
+import pytest
+
+from nqp_helpers.data import load_toy_sectors
+from nqp_helpers.lessons.structural import draw_structural_change, make_structural_app, plot_shift_share
+from nqp_helpers.structural import shift_share
+
+
+def test_plot_shift_share_checks_its_arguments():
+    """The plot needs one label per result and single-interval results."""
+    d = load_toy_sectors()
+    one = shift_share(d.productivity[[0, -1]], d.employment[[0, -1]])
+    many = shift_share(d.productivity, d.employment)
+    with pytest.raises(ValueError, match="equal length"):
+        plot_shift_share([one], ["a", "b"])
+    with pytest.raises(ValueError, match="one interval"):
+        plot_shift_share([many], ["a"])
+
+
+def test_plot_shift_share_bars_are_the_parts():
+    """Bar heights are the three parts in % of the initial level."""
+    from matplotlib.figure import Figure
+
+    d = load_toy_sectors()
+    r = shift_share(d.productivity[[0, -1]], d.employment[[0, -1]])
+    ax = plot_shift_share([r], ["1990-2020"], ax=Figure().subplots())
+    heights = [bar.get_height() for bar in ax.patches]
+    pct = r.percent_of_initial()
+    np.testing.assert_allclose(heights, [pct["within"][0], pct["between"][0], pct["interaction"][0]])
+
+
+def test_faster_reallocation_raises_the_structural_change_share():
+    """Moving more workers out of agriculture each year raises the between bars and the reported share."""
+    from matplotlib.figure import Figure
+
+    ax = Figure().subplots()
+    slow = draw_structural_change(ax, reallocation=0.2)
+    slow_between = [b.get_height() for b in ax.patches[3:6]]
+    ax.clear()
+    fast = draw_structural_change(ax, reallocation=1.5)
+    fast_between = [b.get_height() for b in ax.patches[3:6]]
+    assert all(f > s for f, s in zip(fast_between, slow_between, strict=True))
+    share = [int(t.split("<b>")[2].split(" %")[0]) for t in (slow, fast)]
+    assert share[1] > share[0]
+    with pytest.raises(ValueError, match=r"reallocation must lie in \[0, 1.9\]; got 3"):
+        draw_structural_change(ax, reallocation=3)
+
+
+def test_no_reallocation_leaves_only_within():
+    """With nobody moving, the between and interaction bars are zero in every decade."""
+    from matplotlib.figure import Figure
+
+    ax = Figure().subplots()
+    note = draw_structural_change(ax, reallocation=0.0)
+    heights = np.array([b.get_height() for b in ax.patches]).reshape(3, 3)  # parts x decades
+    np.testing.assert_allclose(heights[1:], 0.0, atol=1e-12)
+    assert "<b>0 %</b>" in note
+
+
+def test_structural_app_moves_the_right_way():
+    """Raising manufacturing productivity growth raises the within bars."""
+    app = make_structural_app()
+    within = [b.get_height() for b in app.axes.patches[:3]]
+    app.set(manufacturing_growth=9.0)
+    assert all(a > b for a, b in zip([b.get_height() for b in app.axes.patches[:3]], within, strict=True))
+
+
+@pytest.mark.perf
+def test_structural_app_updates_fast():
+    """After a warm-up draw, an update takes under the 100 ms bar (0.25 s guard for a loaded machine)."""
+    app = make_structural_app()
+    times = []
+    for v in np.linspace(0.2, 1.8, 7):
+        app.set(reallocation=float(v))
+        times.append(app.last_seconds)
+    assert np.median(times) < 0.25
