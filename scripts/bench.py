@@ -1,6 +1,7 @@
 """Measure what students feel: notebook run time, slider response, the data engine, import cost.
 
-``make bench`` runs this script (a measurement, not a unit test). It prints a
+``make bench`` runs this script (a measurement, not a unit test) after the
+tests marked ``perf`` (the wall-clock guards kept out of ``make test``). It prints a
 table and writes it to ``benchmarks/latest.md``. Every figure is measured
 against a floor taken in the same run on the same machine:
 
@@ -31,7 +32,9 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
+from scripts import nbtools
+
+ROOT = nbtools.ROOT
 OUT = ROOT / "benchmarks" / "latest.md"
 TARGETS = {
     "nbval": 2.0,
@@ -66,16 +69,15 @@ def _nbval_seconds(paths, env, cwd=None):
 
 def _one_cell_notebooks(folder, n, source):
     """Write n executed one-cell notebooks running ``source`` into folder."""
-    import nbformat
-    from nbclient import NotebookClient
+    from nbformat.v4 import new_code_cell, new_notebook
 
     paths = []
     for i in range(n):
-        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+        nb = new_notebook(cells=[new_code_cell(source)])
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-        NotebookClient(nb, kernel_name="python3").execute()
+        nbtools.execute(nb)
         path = Path(folder) / f"floor{i}.ipynb"
-        nbformat.write(nb, path)
+        nbtools.write(nb, path)
         paths.append(path)
     return paths
 
@@ -87,7 +89,7 @@ def bench_notebooks():
     runs the imports every lesson's setup cell makes (numpy, matplotlib,
     ipywidgets, the package), which no notebook can avoid.
     """
-    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    notebooks = nbtools.select()
     imports = (
         "import numpy, matplotlib.pyplot, ipywidgets, "
         "nqp_helpers.lessons.widgets, nqp_helpers.lessons.plotting"
@@ -108,15 +110,15 @@ def bench_notebooks():
 
 
 def app_factories():
-    """Every make_*_app function in the package, with a name for the table."""
+    """Every make_*_app function in the package (the lesson layer included), with a name for the table."""
     import nqp_helpers
 
     found = []
-    for mod in pkgutil.iter_modules(nqp_helpers.__path__):
-        module = importlib.import_module(f"nqp_helpers.{mod.name}")
+    for mod in pkgutil.walk_packages(nqp_helpers.__path__, prefix="nqp_helpers."):
+        module = importlib.import_module(mod.name)
         for name, fn in inspect.getmembers(module, inspect.isfunction):
             if name.startswith("make_") and name.endswith("_app") and fn.__module__ == module.__name__:
-                found.append((f"{mod.name}.{name}", fn))
+                found.append((f"{mod.name.removeprefix('nqp_helpers.')}.{name}", fn))
     return found
 
 

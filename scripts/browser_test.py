@@ -11,12 +11,13 @@ pop-up. JupyterLab serves a throw-away copy of the notebooks, so the run never
 edits the collection. Screenshots go to ``screenshots/`` (git-ignored). The
 server and the browser are stopped at the end, also on failure.
 
-    python scripts/browser_test.py              # every notebook
-    python scripts/browser_test.py 00 02        # those whose names contain 00 or 02
+    python -m scripts.browser_test              # every notebook
+    python -m scripts.browser_test 00 02        # those whose names contain 00 or 02
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import shutil
@@ -29,9 +30,10 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from lab import lab_command  # noqa: E402
+from scripts import nbtools
+from scripts.lab import lab_command
+
+ROOT = nbtools.ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "screenshots"
@@ -69,7 +71,7 @@ class Lab:
         self.log.parent.mkdir(exist_ok=True)
         self.tmp = tempfile.mkdtemp(prefix="nqp-browser-")
         shutil.copytree(
-            ROOT / "notebooks",
+            nbtools.NB_DIR,
             Path(self.tmp) / "notebooks",
             ignore=shutil.ignore_patterns(".ipynb_checkpoints", "lab-output"),
         )
@@ -203,11 +205,13 @@ def check_notebook(page, lab, path, problems):
     return expected
 
 
-def main(argv):
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.browser_test", description=__doc__.splitlines()[0]
+    )
+    _, paths = nbtools.parse_args(parser, argv)
     from playwright.sync_api import sync_playwright
 
-    patterns = argv or [""]
-    paths = sorted(p for p in (ROOT / "notebooks").glob("*.ipynb") if any(s in p.name for s in patterns))
     problems = []
     with Lab() as lab:
         if http_status(f"{lab.base}/api/contents/notebooks") != 403:
@@ -248,4 +252,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

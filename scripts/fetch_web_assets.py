@@ -9,10 +9,10 @@ downloads exact versions of those packages from the npm registry with
 ``_build/web-assets/`` (ignored by git). The exporters copy that folder next to
 the pages as ``assets/`` and point every URL at it (see ``URLS``).
 
-    python scripts/fetch_web_assets.py             # fetch if missing (needs npm once)
-    python scripts/fetch_web_assets.py --check     # exit 1 if missing or out of date
-    python scripts/fetch_web_assets.py --optional  # as the first, but only warn if it cannot (not on CI)
-    python scripts/fetch_web_assets.py --force     # fetch again
+    python -m scripts.fetch_web_assets             # fetch if missing (needs npm once)
+    python -m scripts.fetch_web_assets --check     # exit 1 if missing or out of date
+    python -m scripts.fetch_web_assets --optional  # as the first, but only warn if it cannot (not on CI)
+    python -m scripts.fetch_web_assets --force     # fetch again
 """
 
 from __future__ import annotations
@@ -281,7 +281,9 @@ def copy_to(dest, cache=CACHE):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.fetch_web_assets", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--check", action="store_true", help="only report whether the assets are there")
     parser.add_argument("--force", action="store_true", help="fetch again even if the cache is complete")
     parser.add_argument(

@@ -5,8 +5,8 @@ authentication on (the token is printed in the terminal, in the link to open).
 ``--allow-root`` is added only when the user really is root, as in a container;
 students running as themselves never get it.
 
-    python scripts/lab.py                 # opens notebooks/00-start-here.ipynb
-    python scripts/lab.py --no-browser --port 8899
+    python -m scripts.lab                 # opens notebooks/00-start-here.ipynb
+    python -m scripts.lab --no-browser --port 8899
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def lab_command(python=sys.executable, port=None, open_browser=True, is_root=Non
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.lab", description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=None)
     parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args(argv)

@@ -1,6 +1,6 @@
 r"""Generate the two toy data sets of notebook 04 (the paths) from known parameters.
 
-``data/toy_sectors.csv``: a three-sector economy (agriculture, manufacturing,
+``toy_sectors.csv``: a three-sector economy (agriculture, manufacturing,
 services), 1990-2020, for the shift-share decomposition of labour
 productivity growth (:mod:`nqp_helpers.structural`). Workers move out of
 low-productivity agriculture; productivity grows inside every sector.
@@ -15,7 +15,7 @@ low-productivity agriculture; productivity grows inside every sector.
 - Value added = productivity x employment, so aggregate labour productivity
   is total value added / total employment.
 
-``data/toy_green.csv``: one economy, 2000-2020, for the Kaya identity and
+``toy_green.csv``: one economy, 2000-2020, for the Kaya identity and
 green growth accounting (:mod:`nqp_helpers.green`). Output is exact
 Cobb-Douglas, ``Y = A K^a (h L)^(1-a)``, from known paths of TFP, capital,
 labour and human capital. Energy = output x energy intensity; emissions =
@@ -32,8 +32,10 @@ energy in exajoules (EJ); emissions in million tonnes of CO2 (Mt CO2).
 
 Usage::
 
-    python scripts/make_paths_data.py          # write the four files under data/
-    python scripts/make_paths_data.py --check  # regenerate in memory, compare with data/
+    python -m scripts.make_paths_data          # write the four files into the data folder
+    python -m scripts.make_paths_data --check  # regenerate in memory, compare with the data folder
+
+The data folder is the package's, ``nqp_helpers.data.DATA_DIR`` (nqp_helpers/datasets/).
 
 Numbers are written with ``'%.12g'``, so regeneration is byte-identical.
 """
@@ -45,15 +47,12 @@ import hashlib
 import io
 import json
 import sys
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import generated_data  # noqa: E402
+from nqp_helpers.data import DATA_DIR
+from scripts import generated_data
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA_DIR = ROOT / "data"
 NUMBER_FORMAT = "%.12g"
 SEED_SECTORS = 20240401
 SEED_GREEN = 20240402
@@ -306,7 +305,7 @@ def build_sectors():
         ),
         "file": SECTORS_CSV,
         "script": "scripts/make_paths_data.py",
-        "command": "python scripts/make_paths_data.py (--check compares without writing)",
+        "command": "python -m scripts.make_paths_data (--check compares without writing)",
         "seed": SEED_SECTORS,
         "numpy_generator": "numpy.random.default_rng(seed): employment-share noise (T x 3 lognormal), "
         "then total-employment growth noise, then productivity growth noise sector by sector",
@@ -375,7 +374,7 @@ def build_green():
         ),
         "file": GREEN_CSV,
         "script": "scripts/make_paths_data.py",
-        "command": "python scripts/make_paths_data.py (--check compares without writing)",
+        "command": "python -m scripts.make_paths_data (--check compares without writing)",
         "seed": SEED_GREEN,
         "numpy_generator": "numpy.random.default_rng(seed).normal, drawn in the order capital, labor, "
         "human_capital, tfp, energy intensity, carbon intensity",
@@ -407,19 +406,19 @@ def build_green():
 
 
 def build():
-    """Generate every file in memory; returns {file name under data/: bytes}."""
+    """Generate every file in memory; returns {file name in the data folder: bytes}."""
     return {**build_sectors(), **build_green()}
 
 
-def check(data_dir=DATA_DIR):
-    """Return the names of files in ``data_dir`` (default data/) that differ from a fresh build."""
+def check(data_dir=None):
+    """Return the names of files in ``data_dir`` (default: the data folder) that differ from a fresh build."""
     return generated_data.stale_files(build(), DATA_DIR if data_dir is None else data_dir)
 
 
 def main(argv=None):
     """Command-line entry point; returns the exit status."""
     return generated_data.main(
-        build, DATA_DIR, "make_paths_data.py", "the toy sectors and the toy green economy", __doc__, argv
+        build, DATA_DIR, "scripts.make_paths_data", "the toy sectors and the toy green economy", __doc__, argv
     )
 
 

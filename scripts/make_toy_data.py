@@ -1,4 +1,4 @@
-r"""Generate the toy economies in ``data/toy_economies.csv`` from known parameters.
+r"""Generate the toy economies, ``toy_economies.csv`` in the data folder, from known parameters.
 
 Two economies grow at the same average rate for 30 years (1990-2020), for
 opposite reasons:
@@ -24,8 +24,10 @@ PWT ``hc``), the capital share a fraction of income.
 
 Usage::
 
-    python scripts/make_toy_data.py          # write data/toy_economies.csv and .meta.json
-    python scripts/make_toy_data.py --check  # regenerate in memory, compare with data/
+    python -m scripts.make_toy_data          # write toy_economies.csv and .meta.json
+    python -m scripts.make_toy_data --check  # regenerate in memory, compare with the data folder
+
+The data folder is the package's, ``nqp_helpers.data.DATA_DIR`` (nqp_helpers/datasets/).
 
 The numbers are written with ``'%.12g'`` so that regeneration is byte-identical.
 """
@@ -37,15 +39,12 @@ import hashlib
 import io
 import json
 import sys
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import generated_data  # noqa: E402
+from nqp_helpers.data import DATA_DIR
+from scripts import generated_data
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA_DIR = ROOT / "data"
 CSV_NAME = "toy_economies.csv"
 META_NAME = "toy_economies.meta.json"
 
@@ -153,7 +152,7 @@ def build():
     Returns
     -------
     dict
-        File name (under data/) -> bytes.
+        File name (in the data folder) -> bytes.
     """
     rng = np.random.default_rng(SEED)
     sims = simulate(rng)
@@ -188,7 +187,7 @@ def build():
         "title": "Toy economies: exact Cobb-Douglas data with known TFP",
         "file": CSV_NAME,
         "script": "scripts/make_toy_data.py",
-        "command": "make data (or python scripts/make_toy_data.py; --check compares without writing)",
+        "command": "make data (or python -m scripts.make_toy_data; --check compares without writing)",
         "seed": SEED,
         "numpy_generator": "numpy.random.default_rng(seed).normal, drawn economy by economy in the order "
         "tfp, capital, labor, human_capital",
@@ -215,13 +214,13 @@ def build():
 
 
 def check(data_dir=None):
-    """Return the names of files in ``data_dir`` (default data/) that differ from a fresh build."""
+    """Return the names of files in ``data_dir`` (default: the data folder) that differ from a fresh build."""
     return generated_data.stale_files(build(), DATA_DIR if data_dir is None else data_dir)
 
 
 def main(argv=None):
     """Command-line entry point; returns the exit status."""
-    return generated_data.main(build, DATA_DIR, "make_toy_data.py", "the toy economies", __doc__, argv)
+    return generated_data.main(build, DATA_DIR, "scripts.make_toy_data", "the toy economies", __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -5,26 +5,25 @@ The first cell of each notebook (tag ``navigation``) and its last cell (tag
 cell tagged ``notebook-map`` with the table of notebooks. This script rewrites
 them from scripts/notebook_index.py, so nobody edits them by hand.
 
-    python scripts/navigation.py          # rewrite in place
-    python scripts/navigation.py --check  # exit 1 if anything is out of date
+    python -m scripts.navigation          # rewrite in place
+    python -m scripts.navigation --check  # exit 1 if anything is out of date
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from notebook_index import NOTEBOOKS  # noqa: E402
+from scripts import nbtools
+from scripts.notebook_index import NOTEBOOKS
 
-NB_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+NB_DIR = nbtools.NB_DIR
+MAP_TAG = "notebook-map"
 
 
 def existing():
     """Index entries whose notebook exists, in order."""
-    return [e for e in NOTEBOOKS if (NB_DIR / e["file"]).exists()]
+    return nbtools.existing_entries(NB_DIR)
 
 
 def nav_line(entries, i):
@@ -58,28 +57,27 @@ def update(check=False):
     stale = []
     for i, e in enumerate(entries):
         path = NB_DIR / e["file"]
-        nb = json.loads(path.read_text(encoding="utf-8"))
+        nb = nbtools.read(path)
         line = f"<small>{nav_line(entries, i)}</small>" if nav_line(entries, i) else ""
         changed = False
-        for cell in nb["cells"]:
-            tags = cell.get("metadata", {}).get("tags", [])
+        for cell in nb.cells:
             new = None
-            if "navigation" in tags:
+            if nbtools.is_navigation(cell):
                 new = line
-            elif "notebook-map" in tags:
+            elif MAP_TAG in nbtools.tags(cell):
                 new = "### The notebooks\n\n" + map_table(entries)
-            if new is not None and "".join(cell["source"]) != new:
-                cell["source"] = new
+            if new is not None and cell.source != new:
+                cell.source = new
                 changed = True
         if changed:
             stale.append(e["file"])
             if not check:
-                path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+                nbtools.write(nb, path)
     return stale
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.navigation", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
     stale = update(check=args.check)

@@ -31,10 +31,10 @@ copied into ``_build/slides/assets/`` (fetched once from the npm registry by
 scripts/fetch_web_assets.py). A notebook without slide metadata gets the
 types above in memory. Solution cells are left out unless ``--with-solutions``.
 
-    python scripts/slides.py                          # every notebook -> _build/slides/
-    python scripts/slides.py 02 --with-solutions
-    python scripts/slides.py --set-metadata           # write slide types into notebooks/*.ipynb
-    python scripts/slides.py --set-metadata --check   # exit 1 if any notebook would change
+    python -m scripts.slides                          # every notebook -> _build/slides/
+    python -m scripts.slides 02 --with-solutions
+    python -m scripts.slides --set-metadata           # write slide types into notebooks/*.ipynb
+    python -m scripts.slides --set-metadata --check   # exit 1 if any notebook would change
 """
 
 from __future__ import annotations
@@ -46,14 +46,10 @@ import struct
 import sys
 from pathlib import Path
 
-import nbformat
+from scripts import export_html, nbtools, student_copies
 
-ROOT = Path(__file__).resolve().parent.parent
-NB_DIR = ROOT / "notebooks"
+ROOT = nbtools.ROOT
 OUT = ROOT / "_build" / "slides"
-sys.path.insert(0, str(ROOT / "scripts"))
-import export_html  # noqa: E402
-import student_copies  # noqa: E402
 
 MANUAL_TAG = "slide-manual"
 BUDGET = 26  # lines on a slide before text moves to the next one (a 960 x 700 slide shows about 20;
@@ -123,11 +119,10 @@ def _draws(cell):
 
 def _kind(cell, nxt, used):
     """Slide type of one cell, given the next cell and the lines already on the current slide."""
-    tags = cell.get("metadata", {}).get("tags", [])
     first = _first_line(cell)
-    if MANUAL_TAG in tags:
+    if MANUAL_TAG in nbtools.tags(cell):
         return cell.get("metadata", {}).get("slideshow", {}).get("slide_type", "-")
-    if "navigation" in tags or student_copies.is_solution(cell) or not cell.source.strip():
+    if nbtools.is_navigation(cell) or nbtools.is_solution(cell) or not cell.source.strip():
         return "skip"
     if cell.cell_type == "markdown":
         if first.startswith(("# ", "## ")):
@@ -139,7 +134,7 @@ def _kind(cell, nxt, used):
         # a short lead-in to a figure opens the figure's slide when this one already has content
         if nxt is not None and _draws(nxt) and cell_lines(cell) <= LEAD_IN and used > FIGURE_ROOM:
             return "subslide"
-    elif student_copies.is_exercise_check(cell):
+    elif nbtools.is_exercise(cell):
         return "-"
     elif _draws(cell):
         return "subslide" if used > FIGURE_ROOM else "fragment"
@@ -173,7 +168,7 @@ def set_metadata(nb):
     """Write the slide types of :func:`slide_types` into the cells; return True if anything changed."""
     changed = False
     for cell, kind in zip(nb.cells, slide_types(nb), strict=True):
-        if MANUAL_TAG in cell.get("metadata", {}).get("tags", []):
+        if MANUAL_TAG in nbtools.tags(cell):
             continue
         if cell.metadata.get("slideshow") != {"slide_type": kind}:
             cell.metadata["slideshow"] = {"slide_type": kind}
@@ -189,11 +184,11 @@ def update_notebooks(paths, check=False):
     """Set slide metadata in these notebook files; return the names of those that changed (or would)."""
     stale = []
     for path in paths:
-        nb = nbformat.read(path, as_version=4)
+        nb = nbtools.read(path)
         if set_metadata(nb):
             stale.append(path.name)
             if not check:
-                nbformat.write(nb, path)
+                nbtools.write(nb, path)
     return stale
 
 
@@ -223,7 +218,7 @@ def export(paths, out=OUT, with_solutions=False, quiet=False):
     """
 
     def build(e):
-        nb = nbformat.read(e["path"], as_version=4)
+        nb = nbtools.read(e["path"])
         if not has_slide_metadata(nb):
             set_metadata(nb)
         if not with_solutions:
@@ -248,8 +243,7 @@ def export(paths, out=OUT, with_solutions=False, quiet=False):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("patterns", nargs="*", help="only notebooks whose name contains one of these")
+    parser = argparse.ArgumentParser(prog="python -m scripts.slides", description=__doc__.splitlines()[0])
     parser.add_argument("--set-metadata", action="store_true", help="write slide types into the notebooks")
     parser.add_argument(
         "--check", action="store_true", help="with --set-metadata: only report, exit 1 if stale"
@@ -258,11 +252,7 @@ def main(argv=None):
         "--out", type=Path, default=OUT, help=f"output folder (default {OUT.relative_to(ROOT)})"
     )
     parser.add_argument("--with-solutions", action="store_true", help="keep solution cells in the decks")
-    args = parser.parse_args(argv)
-    paths = export_html.select(args.patterns)
-    if not paths:
-        print(f"no notebook matches {args.patterns}", file=sys.stderr)
-        return 1
+    args, paths = nbtools.parse_args(parser, argv)
     if args.set_metadata:
         stale = update_notebooks(paths, check=args.check)
         for name in stale:

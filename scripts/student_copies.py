@@ -12,9 +12,11 @@ and nothing else: the data are read through the package.
 Before writing, each copy is checked: no solution cell, no solution output and
 no passed self-check may survive; the script stops with an error otherwise.
 
-    python scripts/student_copies.py                  # every notebook -> student/
-    python scripts/student_copies.py --zip student.zip
-    python scripts/student_copies.py --out DIR 00 02  # only notebooks whose name contains 00 or 02
+    python -m scripts.student_copies                  # every notebook -> student/
+    python -m scripts.student_copies --zip student.zip
+    python -m scripts.student_copies --out DIR 00 02  # only notebooks whose name contains 00 or 02
+
+What a solution cell and an exercise cell are is defined once, in :mod:`scripts.nbtools`.
 """
 
 from __future__ import annotations
@@ -29,60 +31,32 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parent.parent
-NB_DIR = ROOT / "notebooks"
-OUT = ROOT / "student"
-sys.path.insert(0, str(ROOT / "scripts"))
-from notebook_index import NOTEBOOKS  # noqa: E402
+from scripts import nbtools
+from scripts.notebook_index import NOTEBOOKS
 
-SOLUTION_TAG = "solution"
-# check(...) itself, or a wrapper named like lab_check(...)
-_CHECK_CALL = re.compile(r"(?<![\w.])(?:\w+_)?check\(")
-
-
-def is_solution(cell):
-    """A cell tagged ``solution``."""
-    return SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])
-
-
-def is_exercise_check(cell):
-    """A code cell calling ``check(`` or a ``*_check(`` wrapper (an exercise's self-check), not a solution."""
-    return cell.cell_type == "code" and bool(_CHECK_CALL.search(cell.source)) and not is_solution(cell)
+OUT = nbtools.ROOT / "student"
 
 
 def strip_solutions(nb):
-    """A copy of the notebook without the cells tagged ``solution``."""
+    """A copy of the notebook without its solution cells."""
     nb = copy.deepcopy(nb)
-    nb.cells = [c for c in nb.cells if not is_solution(c)]
+    nb.cells = [c for c in nb.cells if not nbtools.is_solution(c)]
     return nb
 
 
 def student_notebook(nb):
     """The students' edition of a notebook (a copy; ``nb`` is not changed).
 
-    Cells tagged ``solution`` are removed; exercise cells (code calling ``check(``)
+    Solution cells are removed; exercise cells (code calling ``check(``)
     lose their outputs and execution counts; run-time metadata ("execution") is dropped.
     """
     nb = strip_solutions(nb)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
-        if is_exercise_check(cell):
+        if nbtools.is_exercise(cell):
             cell.outputs = []
             cell.execution_count = None
     return nb
-
-
-def _texts(cell):
-    """Source and text outputs of a cell, as one string."""
-    parts = [cell.source]
-    for out in cell.get("outputs", []):
-        if "text" in out:
-            parts.append(out["text"] if isinstance(out["text"], str) else "".join(out["text"]))
-        for mime in ("text/plain", "text/html", "text/markdown"):
-            value = out.get("data", {}).get(mime)
-            if value:
-                parts.append(value if isinstance(value, str) else "".join(value))
-    return "\n".join(parts)
 
 
 def solution_lines(nb):
@@ -92,12 +66,9 @@ def solution_lines(nb):
         if cell.cell_type != "code":
             elsewhere.update(ln.strip() for ln in cell.source.splitlines())
             continue
-        lines = {ln.strip() for ln in _texts(cell)[len(cell.source) :].splitlines()}
-        (printed if is_solution(cell) else elsewhere).update(lines)
+        lines = {ln.strip() for text in nbtools.output_texts(cell) for ln in text.splitlines()}
+        (printed if nbtools.is_solution(cell) else elsewhere).update(lines)
     return {ln for ln in printed - elsewhere if re.search(r"\d", ln) and len(ln) > 3}
-
-
-_KEY = re.compile(r"nqp1:[A-Za-z0-9_\-=]+")
 
 
 def answer_spellings(key):
@@ -143,7 +114,7 @@ def needs_solutions(nb):
         if cell.cell_type != "code":
             continue
         stored, loaded = _names(cell.source)
-        if is_solution(cell):
+        if nbtools.is_solution(cell):
             from_solutions |= stored - defined
             continue
         found += [(i + 1, name) for name in sorted((loaded - stored) & (from_solutions - defined))]
@@ -163,23 +134,23 @@ def problems(original, student):
     found = []
     for i, cell in enumerate(student.cells):
         where = f"cell {i + 1}"
-        if is_solution(cell):
+        if nbtools.is_solution(cell):
             found.append(f"{where} is tagged solution")
         if cell.cell_type == "code" and "record=False" in cell.source:
             found.append(f"{where} calls check(..., record=False), as solutions do")
-        if is_exercise_check(cell):
+        if nbtools.is_exercise(cell):
             if cell.outputs:
                 found.append(f"{where} is an exercise cell with outputs")
-            code = "\n".join(ln.split("#")[0] for ln in _KEY.sub("", cell.source).splitlines())
-            for key in _KEY.findall(cell.source):
+            code = "\n".join(ln.split("#")[0] for ln in nbtools.ANSWER_KEY.sub("", cell.source).splitlines())
+            for key in nbtools.answer_keys(cell.source):
                 for spelling in answer_spellings(key):
                     if re.search(rf"(?<![\d.]){re.escape(spelling)}(?![\d])", code):
                         found.append(f"{where} writes out its answer ({spelling})")
-        if cell.cell_type == "code" and "✓ Exercise" in _texts(cell)[len(cell.source) :]:
+        if cell.cell_type == "code" and any("✓ Exercise" in text for text in nbtools.output_texts(cell)):
             found.append(f"{where} shows a passed self-check")
     for number, name in needs_solutions(original):
         found.append(f"cell {number} of the original uses {name!r}, which only a solution cell defines")
-    text = "\n".join(_texts(c) for c in student.cells)
+    text = "\n".join(nbtools.cell_text(c) for c in student.cells)
     for line in sorted(solution_lines(original)):
         if line in text:
             found.append(f"a solution's output appears in the copy: {line!r}")
@@ -225,7 +196,7 @@ def write(paths, out=OUT, zip_path=None):
     out = Path(out)
     copies = {}
     for path in paths:
-        original = nbformat.read(path, as_version=4)
+        original = nbtools.read(path)
         student = student_notebook(original)
         found = problems(original, student)
         if found:
@@ -236,7 +207,7 @@ def write(paths, out=OUT, zip_path=None):
     for old in [*out.glob("*.ipynb"), out / "README.txt"]:
         old.unlink(missing_ok=True)
     for name, nb in copies.items():
-        nbformat.write(nb, out / name)
+        nbtools.write(nb, out / name)
     (out / "README.txt").write_text(readme(list(copies)), encoding="utf-8")
     if zip_path is not None:
         zip_path = Path(zip_path)
@@ -247,19 +218,14 @@ def write(paths, out=OUT, zip_path=None):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("patterns", nargs="*", help="only notebooks whose name contains one of these")
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.student_copies", description=__doc__.splitlines()[0]
+    )
     parser.add_argument(
-        "--out", type=Path, default=OUT, help=f"output folder (default {OUT.relative_to(ROOT)}/)"
+        "--out", type=Path, default=OUT, help=f"output folder (default {OUT.relative_to(nbtools.ROOT)}/)"
     )
     parser.add_argument("--zip", type=Path, default=None, help="also write this zip file")
-    args = parser.parse_args(argv)
-    paths = sorted(NB_DIR.glob("*.ipynb"))
-    if args.patterns:
-        paths = [p for p in paths if any(pat in p.name for pat in args.patterns)]
-    if not paths:
-        print(f"no notebook matches {args.patterns}", file=sys.stderr)
-        return 1
+    args, paths = nbtools.parse_args(parser, argv)
     try:
         written = write(paths, args.out, args.zip)
     except ValueError as exc:

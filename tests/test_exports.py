@@ -1,6 +1,6 @@
 """Students' copies, offline HTML pages and slide decks (make student, make html, make slides).
 
-The HTML and slide tests need the JavaScript that scripts/fetch_web_assets.py
+The HTML and slide tests need the JavaScript that ``python -m scripts.fetch_web_assets``
 fetches once from the npm registry (``make test`` does that first). They are
 skipped only when those assets are missing *and* cannot be fetched (npm is not
 installed, or ``make test``'s attempt failed and left its reason in
@@ -24,25 +24,17 @@ import zipfile
 import zlib
 from pathlib import Path
 
-import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from nqp_helpers.exercises import decode_answer, encode_answer
+from scripts import export_html, fetch_web_assets, nbtools, slides, student_copies
+from scripts.notebook_index import NOTEBOOKS
 
-ROOT = Path(__file__).resolve().parent.parent
-NB_DIR = ROOT / "notebooks"
-sys.path.insert(0, str(ROOT / "scripts"))
-import export_html  # noqa: E402
-import fetch_web_assets  # noqa: E402
-import slides  # noqa: E402
-import student_copies  # noqa: E402
-from notebook_index import NOTEBOOKS  # noqa: E402
-
-NOTEBOOK_PATHS = sorted(NB_DIR.glob("*.ipynb"))
+NB_DIR = nbtools.NB_DIR
+NOTEBOOK_PATHS = nbtools.select()
 START = NB_DIR / "00-start-here.ipynb"
 CDN_HOSTS = ("unpkg.com", "cdnjs.cloudflare.com", "cdn.jsdelivr.net", "fonts.googleapis.com")
-KEY = re.compile(r"nqp1:[A-Za-z0-9_\-=]+")
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +42,7 @@ def web_assets():
     """The fetched offline assets; skip only if they are missing and npm cannot fetch them."""
     if fetch_web_assets.ready():
         return fetch_web_assets.CACHE
-    message = "offline web assets not fetched: run `python scripts/fetch_web_assets.py` (or `make test`)"
+    message = "offline web assets not fetched: run `python -m scripts.fetch_web_assets` (or `make test`)"
     if not os.environ.get("CI"):
         if shutil.which("npm") is None:
             pytest.skip(message + "; npm is not installed, so they cannot be fetched here")
@@ -153,8 +145,8 @@ def test_student_notebook_removes_solutions_and_clears_exercise_outputs():
     nb = synthetic_notebook()
     copy = student_copies.student_notebook(nb)
     assert len(copy.cells) == len(nb.cells) - 1
-    assert not any(student_copies.is_solution(c) for c in copy.cells)
-    check_cells = [c for c in copy.cells if student_copies.is_exercise_check(c)]
+    assert not any(nbtools.is_solution(c) for c in copy.cells)
+    check_cells = [c for c in copy.cells if nbtools.is_exercise(c)]
     assert len(check_cells) == 1 and check_cells[0].outputs == [] and check_cells[0].execution_count is None
     assert copy.cells[5].outputs == nb.cells[5].outputs  # figures stay
     assert len(nb.cells) == 16 and nb.cells[12].outputs  # the original is untouched
@@ -194,10 +186,10 @@ def test_a_cell_that_needs_a_solution_is_found():
 
 def test_lab_check_wrappers_count_as_exercise_cells():
     """Cells calling a wrapper such as lab_check( are exercise cells; a definition or a method is not."""
-    assert student_copies.is_exercise_check(new_code_cell('lab_check("5.1", "g", answer, analysis)'))
-    assert student_copies.is_exercise_check(new_code_cell('check("0.1", answer, key=k)'))
-    assert not student_copies.is_exercise_check(new_code_cell("x = app.check_inputs(1)"))
-    assert not student_copies.is_exercise_check(new_code_cell("print('no check here')"))
+    assert nbtools.is_exercise(new_code_cell('lab_check("5.1", "g", answer, analysis)'))
+    assert nbtools.is_exercise(new_code_cell('check("0.1", answer, key=k)'))
+    assert not nbtools.is_exercise(new_code_cell("x = app.check_inputs(1)"))
+    assert not nbtools.is_exercise(new_code_cell("print('no check here')"))
 
 
 def test_write_refuses_a_leaky_notebook(tmp_path):
@@ -205,7 +197,7 @@ def test_write_refuses_a_leaky_notebook(tmp_path):
     nb = synthetic_notebook()
     nb.cells[13].metadata = {}  # the solution cell lost its tag
     path = tmp_path / "99-leaky.ipynb"
-    nbformat.write(nb, path)
+    nbtools.write(nb, path)
     with pytest.raises(ValueError, match="99-leaky.ipynb: the student copy would give solutions away"):
         student_copies.write([path], tmp_path / "student")
     assert not (tmp_path / "student").exists()
@@ -224,14 +216,14 @@ def test_every_notebook_has_a_student_copy_without_solutions(student_dir):
     is unchanged."""
     assert sorted(p.name for p in student_dir.glob("*.ipynb")) == [p.name for p in NOTEBOOK_PATHS]
     for path in NOTEBOOK_PATHS:
-        original = nbformat.read(path, as_version=4)
-        copy = nbformat.read(student_dir / path.name, as_version=4)
-        kept = [c for c in original.cells if "solution" not in c.metadata.get("tags", [])]
+        original = nbtools.read(path)
+        copy = nbtools.read(student_dir / path.name)
+        kept = [c for c in original.cells if not nbtools.is_solution(c)]
         assert len(copy.cells) == len(kept), path.name
         for before, after in zip(kept, copy.cells, strict=True):
-            assert "solution" not in after.metadata.get("tags", []), path.name
+            assert not nbtools.is_solution(after), path.name
             assert before.source == after.source
-            if student_copies.is_exercise_check(after):
+            if nbtools.is_exercise(after):
                 assert after.outputs == [] and after.execution_count is None, path.name
             elif after.cell_type == "code":
                 assert after.outputs == before.outputs, path.name
@@ -241,18 +233,18 @@ def test_no_answer_appears_in_plain_text_in_the_copies(student_dir):
     """No answer stored in a check key is written out in its exercise cell, no output shows a passed
     check, and no line that only a solution printed survives anywhere in the copy."""
     for path in NOTEBOOK_PATHS:
-        original = nbformat.read(path, as_version=4)
-        copy = nbformat.read(student_dir / path.name, as_version=4)
+        original = nbtools.read(path)
+        copy = nbtools.read(student_dir / path.name)
         text = json.dumps([c for c in copy.cells], ensure_ascii=False)
         assert "✓ Exercise" not in text, path.name
         assert "record=False" not in text, path.name
         for line in student_copies.solution_lines(original):
             assert line not in text, (path.name, line)
         for cell in copy.cells:
-            if not student_copies.is_exercise_check(cell):
+            if not nbtools.is_exercise(cell):
                 continue
-            code = KEY.sub("", cell.source)
-            for key in KEY.findall(cell.source):
+            code = nbtools.ANSWER_KEY.sub("", cell.source)
+            for key in nbtools.answer_keys(cell.source):
                 payload = decode_answer(key)
                 if payload["kind"] == "text":
                     continue
@@ -359,9 +351,7 @@ def test_html_page_carries_the_widget_state(html_dir):
     )
     assert state_json, "no widget state in the page"
     state = json.loads(state_json.group(1))["state"]
-    stored = nbformat.read(START, as_version=4).metadata["widgets"][
-        "application/vnd.jupyter.widget-state+json"
-    ]
+    stored = nbtools.read(START).metadata["widgets"]["application/vnd.jupyter.widget-state+json"]
     assert set(state) == set(stored["state"])
     views = re.findall(
         r'<script type="application/vnd.jupyter.widget-view\+json">\s*(\{.*?\})\s*</script>', text, re.S
@@ -394,7 +384,7 @@ def test_html_index_links_every_page_present(tmp_path):
 def test_catalogue_includes_notebooks_missing_from_the_index(tmp_path):
     """A notebook added to the folder but not yet to scripts/notebook_index.py is listed by its heading."""
     nb = synthetic_notebook()
-    nbformat.write(nb, tmp_path / "07-extra.ipynb")
+    nbtools.write(nb, tmp_path / "07-extra.ipynb")
     entries = export_html.catalogue(tmp_path)
     extra = [e for e in entries if e["file"] == "07-extra.ipynb"]
     assert extra and extra[0]["title"] == "A title"
@@ -423,20 +413,20 @@ def test_slide_types_follow_the_rules():
 def test_set_metadata_is_idempotent(tmp_path):
     """Setting slide metadata twice gives the same file, and the second run reports no change."""
     path = tmp_path / "nb.ipynb"
-    nbformat.write(synthetic_notebook(), path)
+    nbtools.write(synthetic_notebook(), path)
     assert slides.update_notebooks([path]) == ["nb.ipynb"]
     first = path.read_bytes()
     assert slides.update_notebooks([path]) == []
     assert slides.update_notebooks([path], check=True) == []
     assert path.read_bytes() == first
-    nb = nbformat.read(path, as_version=4)
+    nb = nbtools.read(path)
     assert [c.metadata["slideshow"]["slide_type"] for c in nb.cells] == EXPECTED_TYPES
 
 
 def test_check_mode_reports_without_writing(tmp_path):
     """--check reports a notebook without slide metadata and leaves the file unchanged."""
     path = tmp_path / "nb.ipynb"
-    nbformat.write(synthetic_notebook(), path)
+    nbtools.write(synthetic_notebook(), path)
     before = path.read_bytes()
     assert slides.update_notebooks([path], check=True) == ["nb.ipynb"]
     assert path.read_bytes() == before
@@ -455,13 +445,12 @@ def test_manual_slide_type_is_kept():
 def test_real_notebooks_get_sensible_slides(path):
     """In each notebook the title opens a slide, navigation and solutions are skipped, and far from every
     cell starts a slide."""
-    nb = nbformat.read(path, as_version=4)
+    nb = nbtools.read(path)
     types = slides.slide_types(nb)
     shown = [t for t in types if t != "skip"]
     assert types[[i for i, c in enumerate(nb.cells) if c.source.startswith("# ")][0]] == "slide"
     for cell, kind in zip(nb.cells, types, strict=True):
-        tags = cell.metadata.get("tags", [])
-        if "navigation" in tags or "solution" in tags:
+        if nbtools.is_navigation(cell) or nbtools.is_solution(cell):
             assert kind == "skip"
     starts = sum(t in ("slide", "subslide") for t in shown)
     assert starts <= 0.75 * len(shown), (starts, len(shown))
@@ -472,7 +461,7 @@ def test_slide_deck_is_offline_and_follows_the_metadata(tmp_path, web_assets):
     and subslide, and leaves out skipped and solution cells."""
     nb_dir = tmp_path / "notebooks"
     nb_dir.mkdir()
-    nbformat.write(synthetic_notebook(), nb_dir / "07-extra.ipynb")
+    nbtools.write(synthetic_notebook(), nb_dir / "07-extra.ipynb")
     written = slides.export([nb_dir / "07-extra.ipynb"], tmp_path / "slides", quiet=True)
     deck = written["07-extra.ipynb"]
     text = assert_offline(deck)

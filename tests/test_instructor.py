@@ -17,26 +17,22 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import nbformat  # noqa: E402
 import pytest  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-import instructor_answers as ia  # noqa: E402
-from notebook_index import NOTEBOOKS  # noqa: E402
-
 from nqp_helpers.exercises import check, decode_answer  # noqa: E402
+from scripts import instructor_answers as ia  # noqa: E402
+from scripts import nbtools  # noqa: E402
 
-ENTRIES = [e for e in NOTEBOOKS if (ROOT / "notebooks" / e["file"]).exists()]
+ROOT = nbtools.ROOT
+ENTRIES = nbtools.existing_entries()
 IDS = [e["file"][:2] for e in ENTRIES]
 KIT = ROOT / "instructor"
 NUMBER = re.compile(r"(?<![\d.])\d+\.\d+")
-KEY = re.compile(r"nqp1:[A-Za-z0-9_\-=]+")
 
 
 @functools.cache
 def notebook(name):
-    return nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    return nbtools.read(nbtools.NB_DIR / name)
 
 
 def answers_text(entry):
@@ -148,7 +144,7 @@ def corpus():
         for cell in notebook(entry["file"]).cells:
             found.update(NUMBER.findall(cell.source))
             if cell.cell_type == "code":
-                found.update(NUMBER.findall(ia.text_output(cell)))
+                found.update(NUMBER.findall(nbtools.printed_text(cell)))
         found.update(NUMBER.findall(answers_text(entry)))
     return found
 
@@ -157,7 +153,8 @@ def corpus():
 
 
 def test_answers_are_current():
-    """instructor/answers/ is what scripts/instructor_answers.py writes from the notebooks as they are now."""
+    """instructor/answers/ is what `python -m scripts.instructor_answers` writes from the notebooks as they
+    are now."""
     assert ia.main(["--check"]) == 0
 
 
@@ -166,8 +163,8 @@ def test_every_exercise_and_key_is_in_the_answers(entry):
     """Every self-check key and every exercise number used in the notebook appears in its answers file."""
     nb, text = notebook(entry["file"]), answers_text(entry)
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
-    keys = set(KEY.findall(code))
-    numbers = set(re.findall(r"(?<![\w.])(?:lab_)?check\(\s*\"([^\"]+)\"", code))
+    keys = set(nbtools.answer_keys(code))
+    numbers = nbtools.exercise_numbers(code)
     assert all(k in text for k in keys), "a key of the notebook is missing from its answers file"
     assert numbers == set(sections(text)), "the answers file does not list exactly the notebook's exercises"
     assert numbers, "every notebook of the collection has exercises"
@@ -236,9 +233,9 @@ def test_lab_answers_are_the_default_economys_values(monkeypatch, tmp_path):
     assert lab, "the lab notebook has lab_check exercises"
     for entry in lab:
         nb = notebook(entry["file"])
-        analysis = analyse_economy(*ia._lab_default(nb))
+        analysis = analyse_economy(*ia.lab_default(nb))
         found = sections(answers_text(entry))
-        outputs = "\n".join(ia.text_output(c) for c in nb.cells if c.cell_type == "code")
+        outputs = "\n".join(nbtools.printed_text(c) for c in nb.cells if c.cell_type == "code")
         for ex in ia.find_exercises(nb):
             if ex.kind != "lab":
                 continue
@@ -346,13 +343,14 @@ def test_links_in_the_kit_resolve():
 
 
 def test_students_copies_never_include_the_kit(tmp_path):
-    """`make student` (scripts/student_copies.py) writes notebooks and a README only: nothing from
+    """`make student` (python -m scripts.student_copies) writes notebooks and a README only: nothing from
     instructor/, and no answers file."""
     out = tmp_path / "student"
     subprocess.run(
         [
             sys.executable,
-            str(ROOT / "scripts" / "student_copies.py"),
+            "-m",
+            "scripts.student_copies",
             "--out",
             str(out),
             "--zip",

@@ -4,17 +4,13 @@ import json
 import re
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from lab import lab_command  # noqa: E402
+from scripts.lab import ROOT, lab_command
 
 
 def free_port():

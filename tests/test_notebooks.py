@@ -1,34 +1,25 @@
 """Every notebook follows the house anatomy; nbval itself checks the outputs.
 
-These tests read the .ipynb files as JSON (no kernel): they keep the structure
-that students and instructors rely on from drifting.
+These tests read the .ipynb files (no kernel) with the scripts' notebook toolkit,
+which defines what a solution cell, an exercise cell and a navigation cell are:
+they keep the structure that students and instructors rely on from drifting.
 """
 
-import json
+import argparse
 import re
-import sys
-from pathlib import Path
+import shutil
 
 import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-import navigation  # noqa: E402
-from notebook_index import NOTEBOOKS  # noqa: E402
+from scripts import navigation, nbtools
+from scripts.notebook_index import NOTEBOOKS
 
-PATHS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+PATHS = sorted(nbtools.NB_DIR.glob("[0-9][0-9]-*.ipynb"))
 
 
 def cells(path):
-    return json.loads(path.read_text(encoding="utf-8"))["cells"]
-
-
-def src(cell):
-    return "".join(cell["source"])
-
-
-def tags(cell):
-    return cell.get("metadata", {}).get("tags", [])
+    return nbtools.read(path).cells
 
 
 def test_every_notebook_is_in_the_index():
@@ -46,9 +37,9 @@ def test_navigation_is_current():
 def test_anatomy(path):
     """Navigation first and last, a title, learning goals, time, key points, further reading."""
     cs = cells(path)
-    assert "navigation" in tags(cs[0]) and "navigation" in tags(cs[-1])
-    text = "\n".join(src(c) for c in cs if c["cell_type"] == "markdown")
-    assert re.search(r"^# \S", src(cs[1]), re.M), "the second cell starts with the title"
+    assert nbtools.is_navigation(cs[0]) and nbtools.is_navigation(cs[-1])
+    text = "\n".join(c.source for c in cs if c.cell_type == "markdown")
+    assert re.search(r"^# \S", cs[1].source, re.M), "the second cell starts with the title"
     for heading in (
         "**You will learn**",
         "**Time**",
@@ -62,8 +53,8 @@ def test_anatomy(path):
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
 def test_outputs_come_from_one_clean_run(path):
     """Execution counts run 1, 2, 3, ... and no cell stored an error."""
-    code = [c for c in cells(path) if c["cell_type"] == "code" and src(c).strip()]
-    assert [c["execution_count"] for c in code] == list(range(1, len(code) + 1))
+    code = [c for c in cells(path) if c.cell_type == "code" and c.source.strip()]
+    assert [c.execution_count for c in code] == list(range(1, len(code) + 1))
     assert not [o for c in code for o in c.get("outputs", []) if o["output_type"] == "error"]
 
 
@@ -72,16 +63,103 @@ def test_widgets_and_solutions_follow_the_conventions(path):
     """Widget cells are NBVAL_IGNORE_OUTPUT; solutions are collapsed; exercises have self-checks."""
     cs = cells(path)
     for c in cs:
-        if c["cell_type"] != "code":
+        if c.cell_type != "code":
             continue
         outputs = c.get("outputs", [])
         if any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs):
-            assert src(c).startswith("# NBVAL_IGNORE_OUTPUT"), src(c)[:80]
-        if "solution" in tags(c):
-            assert c["metadata"].get("jupyter", {}).get("source_hidden") is True
-        assert ".set_title(" not in src(c), "captions go in markdown, not in titles"
-    checks = [
-        c for c in cs if c["cell_type"] == "code" and "solution" not in tags(c) and "answer = None" in src(c)
-    ]
-    solutions = [c for c in cs if "solution" in tags(c)]
+            assert c.source.startswith("# NBVAL_IGNORE_OUTPUT"), c.source[:80]
+        if nbtools.is_solution(c):
+            assert c.metadata.get("jupyter", {}).get("source_hidden") is True
+        assert ".set_title(" not in c.source, "captions go in markdown, not in titles"
+    checks = [c for c in cs if nbtools.is_exercise(c)]
+    solutions = [c for c in cs if nbtools.is_solution(c)]
     assert len(solutions) >= len(checks) > 0
+
+
+# --------------------------------------------------------------------------- #
+# The notebook toolkit of the scripts (scripts/nbtools.py)
+# --------------------------------------------------------------------------- #
+KEY = "nqp1:AbC-d_e="
+
+
+def test_the_three_kinds_of_cell_are_defined_once():
+    """A solution cell is tagged solution; an exercise cell is code calling check( or a *_check( wrapper
+    and is no solution; an answer key is nqp1: followed by URL-safe base64."""
+    solution = new_code_cell(f'check("2.3", 4.0, key="{KEY}", record=False)', metadata={"tags": ["solution"]})
+    exercise = new_code_cell(f'answer = None  # your answer (% per year)\ncheck("2.3", answer, key="{KEY}")')
+    lab = new_code_cell('answer = None\nlab_check("5.1", "growth", answer, analysis)')
+    assert nbtools.is_solution(solution) and not nbtools.is_exercise(solution)
+    assert nbtools.is_exercise(exercise) and nbtools.is_exercise(lab) and not nbtools.is_solution(exercise)
+    assert not nbtools.is_exercise(new_code_cell("app.check_inputs(1)"))
+    assert not nbtools.is_exercise(new_markdown_cell('check("2.3", answer, key=k)'))
+    assert nbtools.answer_keys(exercise.source + solution.source) == [KEY, KEY]
+    assert nbtools.exercise_numbers(exercise.source + lab.source) == {"2.3", "5.1"}
+    assert nbtools.CHECK_CALL.search(exercise.source)["key"] == KEY
+    assert nbtools.LAB_CALL.search(lab.source)["question"] == "growth"
+
+
+def test_printed_text_is_what_a_reader_sees_under_a_cell():
+    """printed_text keeps streams and plain-text results and drops a figure's "<Figure ...>" stand-in;
+    output_texts also keeps HTML, which could carry an answer."""
+    cell = new_code_cell("x")
+    cell.outputs = [
+        new_output("stream", name="stdout", text="TFP growth: 1.20 % per year\n"),
+        new_output("display_data", data={"image/png": "iVBOR", "text/plain": "<Figure size 630x360>"}),
+        new_output("execute_result", data={"text/plain": "3.5", "text/html": "<b>3.5</b>"}),
+    ]
+    assert nbtools.printed_text(cell) == "TFP growth: 1.20 % per year\n3.5"
+    assert nbtools.output_texts(cell)[-1] == "<b>3.5</b>"
+    assert nbtools.cell_text(cell).startswith("x\nTFP growth")
+
+
+def test_notebooks_are_chosen_by_number():
+    """`02` chooses the notebook whose file name contains 02, `02 04` two of them, nothing every notebook;
+    a number that matches nothing stops the script with status 1."""
+    assert [p.name[:2] for p in nbtools.select(["02"])] == ["02"]
+    assert [p.name[:2] for p in nbtools.select(["04", "02"])] == ["02", "04"]
+    assert nbtools.select() == sorted(nbtools.NB_DIR.glob("*.ipynb"))
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out")
+    args, paths = nbtools.parse_args(parser, ["--out", "x", "00", "05"])
+    assert args.out == "x" and [p.name[:2] for p in paths] == ["00", "05"]
+    with pytest.raises(SystemExit) as stop:
+        nbtools.parse_args(argparse.ArgumentParser(), ["99"])
+    assert stop.value.code == 1
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
+def test_reading_and_writing_changes_no_byte(path, tmp_path):
+    """A notebook read and written by the toolkit (nbformat) is byte for byte the file Jupyter wrote, so the
+    scripts that edit notebooks change only what they mean to."""
+    nbtools.write(nbtools.read(path), tmp_path / path.name)
+    assert (tmp_path / path.name).read_bytes() == path.read_bytes()
+
+
+def test_navigation_rewrites_a_stale_cell_through_nbformat(tmp_path, monkeypatch):
+    """A navigation cell edited by hand is rewritten from the index, and the file is then exactly what it
+    was (nothing else in the notebook changes)."""
+    folder = tmp_path / "notebooks"
+    shutil.copytree(nbtools.NB_DIR, folder)
+    monkeypatch.setattr(navigation, "NB_DIR", folder)
+    path = folder / PATHS[2].name
+    nb = nbtools.read(path)
+    nb.cells[0].source = "edited by hand"
+    nbtools.write(nb, path)
+    assert navigation.update(check=True) == [path.name]
+    assert navigation.update() == [path.name]
+    assert path.read_bytes() == PATHS[2].read_bytes()
+
+
+def test_run_executes_a_notebook_in_its_own_folder(tmp_path):
+    """run() executes every cell in a fresh kernel started in the notebook's folder, stores the outputs
+    with execution counts from 1, and drops the run-time metadata."""
+    path = tmp_path / "tiny.ipynb"
+    nb = new_notebook(cells=[new_code_cell("import os\nprint(os.getcwd())"), new_code_cell("1 + 1")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbtools.write(nb, path)
+    nbtools.run(path)
+    done = nbtools.read(path)
+    assert nbtools.printed_text(done.cells[0]) == str(tmp_path)
+    assert nbtools.printed_text(done.cells[1]) == "2"
+    assert [c.execution_count for c in done.cells] == [1, 2]
+    assert all("execution" not in c.metadata for c in done.cells)

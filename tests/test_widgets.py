@@ -34,6 +34,7 @@ def test_economy_app_capital_share_reweights_inputs():
     assert "after 20 years" in app.note.value
 
 
+@pytest.mark.perf
 def test_economy_app_updates_fast():
     """After the first draw, an update (compute and render) takes well under the 100 ms bar."""
     app = make_economy_app()
