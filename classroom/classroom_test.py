@@ -165,7 +165,7 @@ def paths_students_need():
         Path(sys.executable),
         Path(sys.prefix) / "bin" / "jupyterhub-singleuser",
         ROOT / "nqp_helpers" / "__init__.py",
-        ROOT / "data" / "pwt110.csv",
+        ROOT / "nqp_helpers" / "datasets" / "pwt110.csv",
         Path(shutil.which("node")),
     ]
 

@@ -9,6 +9,7 @@ silently wrong number.
 from __future__ import annotations
 
 import numbers
+from typing import Any
 
 import numpy as np
 
@@ -20,10 +21,12 @@ __all__ = [
     "as_shares",
     "as_years",
     "as_scalar",
+    "as_finite",
+    "as_whole_number",
 ]
 
 
-def as_numeric(name, value):
+def as_numeric(name: str, value: Any) -> np.ndarray:
     """Return ``value`` as a float array, refusing anything that is not a number."""
     if isinstance(value, (str, bytes)):
         raise ValueError(f"{name} must be numeric; got the text {value!r}")
@@ -42,12 +45,12 @@ def as_numeric(name, value):
     return arr.astype(float, copy=True)
 
 
-def _fmt(pos):
+def _fmt(pos: tuple[int, ...]) -> str:
     """Format an index tuple as ``3`` or ``(2, 5)``."""
     return str(pos[0]) if len(pos) == 1 else str(tuple(int(p) for p in pos))
 
 
-def _where(pos, years):
+def _where(pos: tuple[int, ...], years: np.ndarray | None) -> str:
     """Describe a position, adding the year when years are known."""
     text = f"position {_fmt(pos)}"
     if years is not None:
@@ -55,7 +58,9 @@ def _where(pos, years):
     return text
 
 
-def as_levels(name, value, ndim=1, years=None, allow_missing=False):
+def as_levels(
+    name: str, value: Any, ndim: int = 1, years: np.ndarray | None = None, allow_missing: bool = False
+) -> np.ndarray:
     """Validate a series (or panel) of levels that must be strictly positive.
 
     Parameters
@@ -103,7 +108,13 @@ def as_levels(name, value, ndim=1, years=None, allow_missing=False):
     return arr
 
 
-def as_shares(name, value, shape, years=None, allow_missing=False):
+def as_shares(
+    name: str,
+    value: Any,
+    shape: tuple[int, ...],
+    years: np.ndarray | None = None,
+    allow_missing: bool = False,
+) -> np.ndarray:
     """Validate a share (scalar, per year, or per country and year) in [0, 1].
 
     Parameters
@@ -145,7 +156,7 @@ def as_shares(name, value, shape, years=None, allow_missing=False):
     return arr
 
 
-def as_years(years, length):
+def as_years(years: Any, length: int) -> np.ndarray | None:
     """Validate years: 1-D, numeric, finite, strictly increasing, of the given length.
 
     Returns
@@ -176,7 +187,14 @@ def as_years(years, length):
     return arr
 
 
-def as_scalar(name, value, low=None, high=None, low_open=False, high_open=False):
+def as_scalar(
+    name: str,
+    value: Any,
+    low: float | None = None,
+    high: float | None = None,
+    low_open: bool = False,
+    high_open: bool = False,
+) -> float:
     """Validate a real scalar, optionally inside an interval.
 
     Parameters
@@ -213,7 +231,14 @@ def as_scalar(name, value, low=None, high=None, low_open=False, high_open=False)
     return value
 
 
-def as_array_in(name, value, low=None, high=None, low_open=False, high_open=False):
+def as_array_in(
+    name: str,
+    value: Any,
+    low: float | None = None,
+    high: float | None = None,
+    low_open: bool = False,
+    high_open: bool = False,
+) -> np.ndarray:
     """Return ``value`` as a float array whose every entry lies in the given interval.
 
     Raises ValueError naming the argument, the rule and the first offending value.
@@ -243,7 +268,93 @@ def as_array_in(name, value, low=None, high=None, low_open=False, high_open=Fals
     return arr
 
 
-def as_float_or_array(x):
+def as_float_or_array(x: Any) -> float | np.ndarray:
     """A 0-d array becomes a float; anything else stays an array."""
     x = np.asarray(x, dtype=float)
     return float(x) if x.ndim == 0 else x
+
+
+def as_whole_number(name: str, value: object, low: float | None = None, high: float | None = None) -> int:
+    """Validate a whole number (a count of points, firms, steps), optionally inside ``[low, high]``.
+
+    Parameters
+    ----------
+    name : str
+        Argument name used in error messages.
+    value : int or float
+        The value to check; 3.0 is accepted as 3, 2.5 is refused.
+    low, high : float, optional
+        Bounds of the allowed (closed) interval.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    ValueError
+        If the value is not a real number, lies outside ``[low, high]`` or is
+        not whole; the message names the argument, the rule and the value.
+
+    Examples
+    --------
+    >>> as_whole_number("n_firms", 2000.0, low=3)
+    2000
+    """
+    number = as_scalar(name, value, low=low, high=high)
+    if number != int(number):
+        raise ValueError(f"{name} must be a whole number; got {number:g}")
+    return int(number)
+
+
+def as_finite(name: str, value: object, sign: str | None = None) -> np.ndarray:
+    """Validate an array of finite numbers, optionally non-negative or strictly positive.
+
+    Unlike :func:`as_array_in`, the message gives the position of the first
+    offending entry, which helps with quantities stored element by element.
+
+    Parameters
+    ----------
+    name : str
+        Argument name used in error messages.
+    value : float or array_like
+        The numbers to check.
+    sign : {None, "non-negative", "positive"}
+        None accepts any finite number; "non-negative" refuses negative
+        numbers; "positive" refuses zero too.
+
+    Returns
+    -------
+    ndarray of float
+
+    Raises
+    ------
+    ValueError
+        If the value is not numeric, holds a non-finite number or breaks the
+        sign rule; the message names the argument, the rule, the first
+        offending value and (for arrays) its position.
+
+    Examples
+    --------
+    >>> as_finite("prices", [200.0, 150.0, 4.0], sign="positive")
+    array([200., 150.,   4.])
+    >>> as_finite("quantities", [10.0, -5.0], sign="non-negative")
+    Traceback (most recent call last):
+    ...
+    ValueError: quantities must be non-negative; got -5 at position 1
+    """
+    if sign not in (None, "non-negative", "positive"):
+        raise ValueError(f"sign must be None, 'non-negative' or 'positive'; got {sign!r}")
+    arr = as_numeric(name, value)
+    bad = ~np.isfinite(arr)
+    if not bad.any() and sign is not None:
+        bad = arr <= 0 if sign == "positive" else arr < 0
+        rule = "strictly positive" if sign == "positive" else "non-negative"
+    else:
+        rule = "finite"
+    if bad.any():
+        pos = tuple(int(p) for p in np.argwhere(bad)[0])
+        where = f" at position {_fmt(pos)}" if arr.ndim else ""
+        got = f"{arr[pos]:g}" if rule != "finite" else f"{arr[pos]}"
+        raise ValueError(f"{name} must be {rule}; got {got}{where}")
+    return arr

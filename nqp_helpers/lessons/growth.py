@@ -7,23 +7,29 @@ move the sliders and check what is drawn.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from ..growth import constant_growth_economy, decompose
-from .plotting import plot_contributions
+from .plotting import no_negative_zero, plot_contributions
 from .widgets import FigureApp, int_slider, slider
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = ["draw_economy", "make_economy_app"]
 
 
-def _no_negative_zero(x):
-    """Round away floating-point dust so that a printed zero never shows as "-0.00"."""
-    return round(float(x), 9) + 0.0
-
-
 def draw_economy(
-    ax, capital_growth, labor_growth, tfp_growth, capital_share, human_capital_growth=0.0, years=10
-):
+    ax: Axes,
+    capital_growth: float,
+    labor_growth: float,
+    tfp_growth: float,
+    capital_share: float,
+    human_capital_growth: float = 0.0,
+    years: int = 10,
+) -> str:
     """Decompose a constant-growth economy and draw its contributions as one stacked bar.
 
     Parameters
@@ -55,10 +61,10 @@ def draw_economy(
     plot_contributions([s], [f"average over {years} years"], ax=ax)
     ax.set_xlim(-0.8, 0.8)
     ax.set_ylim(min(-2.0, ax.get_ylim()[0]), max(10.0, ax.get_ylim()[1]))
-    parts = ", ".join(f"{k} {_no_negative_zero(v):.2f}" for k, v in s.parts.items())
+    parts = ", ".join(f"{k} {no_negative_zero(v):.2f}" for k, v in s.parts.items())
     share = s.shares["TFP"]
     share_txt = (
-        "undefined (output does not grow)" if np.isnan(share) else f"{_no_negative_zero(100 * share):.0f} %"
+        "undefined (output does not grow)" if np.isnan(share) else f"{no_negative_zero(100 * share):.0f} %"
     )
     return (
         f"output growth <b>{s.total:.2f} % per year</b> = {parts}; TFP share of growth <b>{share_txt}</b>; "
@@ -68,13 +74,13 @@ def draw_economy(
 
 
 def make_economy_app(
-    capital_growth=6.0,
-    labor_growth=1.0,
-    tfp_growth=2.0,
-    capital_share=0.4,
-    human_capital_growth=None,
-    years=None,
-):
+    capital_growth: float = 6.0,
+    labor_growth: float = 1.0,
+    tfp_growth: float = 2.0,
+    capital_share: float = 0.4,
+    human_capital_growth: float | None = None,
+    years: int | None = None,
+) -> FigureApp:
     """Sliders for the growth of each input and of TFP; bars of the contributions.
 
     Parameters

@@ -1,15 +1,34 @@
 """Figure style and the figures several notebooks share.
 
-House rules (shared/STYLE.md): no titles (captions go in the markdown), lower-case
+The collection's figure rules (CONTRIBUTING.md): no titles (captions go in the markdown), lower-case
 axis labels with units, a colour-blind-safe palette (Okabe and Ito 2008) and
 hatches or markers so that figures read in grey too.
 """
 
 from __future__ import annotations
 
-import numpy as np
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["PALETTE", "COMPONENT_STYLE", "use_style", "plot_contributions", "label_years"]
+import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.axis import Axis
+
+    from ..growth import GrowthSummary
+
+__all__ = [
+    "PALETTE",
+    "COMPONENT_STYLE",
+    "use_style",
+    "plot_contributions",
+    "stacked_bars",
+    "label_years",
+    "plain_log_axis",
+    "no_negative_zero",
+]
 
 #: Okabe-Ito colour-blind-safe palette.
 PALETTE = {
@@ -33,7 +52,7 @@ COMPONENT_STYLE = {
 }
 
 
-def use_style():
+def use_style() -> None:
     """Set the collection's matplotlib style (call once, in the setup cell)."""
     import matplotlib as mpl
     from cycler import cycler
@@ -61,7 +80,13 @@ def use_style():
     )
 
 
-def plot_contributions(summaries, labels, ax=None, show_total=True, legend=True):
+def plot_contributions(
+    summaries: Sequence[GrowthSummary],
+    labels: Sequence[object],
+    ax: Axes | None = None,
+    show_total: bool = True,
+    legend: bool = True,
+) -> Axes:
     """Stacked bars of average annual contributions to growth, one bar per summary.
 
     Parameters
@@ -118,7 +143,14 @@ def plot_contributions(summaries, labels, ax=None, show_total=True, legend=True)
     return ax
 
 
-def stacked_bars(ax, parts, labels, styles=None, totals=None, total_label="total"):
+def stacked_bars(
+    ax: Axes,
+    parts: Mapping[str, npt.ArrayLike],
+    labels: Sequence[object],
+    styles: Mapping[str, Mapping[str, Any]] | None = None,
+    totals: npt.ArrayLike | None = None,
+    total_label: str = "total",
+) -> tuple[np.ndarray, np.ndarray]:
     """Stack signed parts into one bar per label: positive parts upwards from zero, negative downwards.
 
     The one stacked-bar chart of the collection: growth accounts, shift-share,
@@ -152,31 +184,65 @@ def stacked_bars(ax, parts, labels, styles=None, totals=None, total_label="total
     ValueError
         If a part or the totals do not have one value per label.
     """
-    labels = [str(x) for x in labels]
+    ticks = [str(x) for x in labels]
     styles = COMPONENT_STYLE if styles is None else styles
-    x = np.arange(len(labels))
-    pos, neg = np.zeros(len(labels)), np.zeros(len(labels))
+    x = np.arange(len(ticks))
+    pos, neg = np.zeros(len(ticks)), np.zeros(len(ticks))
     for name, values in parts.items():
         vals = np.asarray(values, dtype=float)
         if vals.shape != x.shape:
-            raise ValueError(f"parts[{name!r}] must have one value per bar ({len(labels)}); got {vals.shape}")
+            raise ValueError(f"parts[{name!r}] must have one value per bar ({len(ticks)}); got {vals.shape}")
         style = {"color": "grey", "hatch": "", **styles.get(name, {})}
         base = np.where(vals >= 0, pos, neg)
         ax.bar(x, vals, bottom=base, width=0.6, label=name, edgecolor="white", linewidth=0.5, **style)
         pos += np.where(vals >= 0, vals, 0)
         neg += np.where(vals < 0, vals, 0)
     if totals is not None:
-        totals = np.asarray(totals, dtype=float)
-        if totals.shape != x.shape:
-            raise ValueError(f"totals must have one value per label ({len(labels)}); got {totals.shape}")
-        ax.plot(x, totals, "D", color="black", linestyle="none", label=total_label)
+        marks = np.asarray(totals, dtype=float)
+        if marks.shape != x.shape:
+            raise ValueError(f"totals must have one value per label ({len(ticks)}); got {marks.shape}")
+        ax.plot(x, marks, "D", color="black", linestyle="none", label=total_label)
     ax.axhline(0, color="black", linewidth=0.8)
-    ax.set_xticks(x, labels)
+    ax.set_xticks(x, ticks)
     ax.grid(axis="x", visible=False)
     return pos, neg
 
 
-def label_years(summary):
+def label_years(summary: GrowthSummary) -> str:
     """Return "1978-2004" for a summary's period."""
     lo, hi = summary.period
     return f"{lo:g}-{hi:g}"
+
+
+def plain_log_axis(axis: Axis) -> None:
+    """Put one axis on a log scale with ticks at 1, 2, 5 x 10^k written as plain numbers.
+
+    Plain numbers ("0.5", "20") read more easily than powers of ten and draw
+    faster (no mathtext), which keeps widgets quick.
+
+    Parameters
+    ----------
+    axis : matplotlib Axis
+        ``ax.xaxis`` or ``ax.yaxis``.
+    """
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter, NullLocator
+
+    if axis is axis.axes.yaxis:
+        axis.axes.set_yscale("log")
+    else:
+        axis.axes.set_xscale("log")
+    axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    axis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+    axis.set_minor_locator(NullLocator())
+    axis.set_minor_formatter(NullFormatter())
+
+
+def no_negative_zero(x: float | np.ndarray) -> float:
+    """Round away floating-point dust so that a printed zero never shows as "-0.00".
+
+    Examples
+    --------
+    >>> f"{no_negative_zero(-1e-17):.2f}"
+    '0.00'
+    """
+    return round(float(x), 9) + 0.0

@@ -15,11 +15,20 @@ from __future__ import annotations
 
 import io
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    import ipywidgets
+    import numpy as np
+    from matplotlib.axes import Axes
 
 __all__ = ["FigureApp", "slider", "int_slider"]
 
 
-def slider(description, value, min, max, step, readout_format=".2f"):
+def slider(
+    description: str, value: float, min: float, max: float, step: float, readout_format: str = ".2f"
+) -> ipywidgets.FloatSlider:
     """A labelled float slider wide enough to read its description."""
     import ipywidgets as w
 
@@ -36,7 +45,7 @@ def slider(description, value, min, max, step, readout_format=".2f"):
     )
 
 
-def int_slider(description, value, min, max, step=1):
+def int_slider(description: str, value: int, min: int, max: int, step: int = 1) -> ipywidgets.IntSlider:
     """A labelled integer slider."""
     import ipywidgets as w
 
@@ -86,7 +95,16 @@ class FigureApp:
         Time the last redraw took (compute and render), in seconds.
     """
 
-    def __init__(self, draw, controls, nrows=1, ncols=1, figsize=(7.0, 4.0), layout=None, margins=None):
+    def __init__(
+        self,
+        draw: Callable[..., str | None],
+        controls: dict[str, ipywidgets.ValueWidget],
+        nrows: int = 1,
+        ncols: int = 1,
+        figsize: tuple[float, float] = (7.0, 4.0),
+        layout: Literal["constrained", "tight"] | None = None,
+        margins: dict[str, float] | None = None,
+    ) -> None:
         import ipywidgets as w
         from matplotlib.figure import Figure
 
@@ -97,7 +115,7 @@ class FigureApp:
         self.draw_function = draw
         self.controls = dict(controls)
         self.fig = Figure(figsize=figsize, layout=layout)
-        self.axes = self.fig.subplots(nrows, ncols, squeeze=True)
+        self.axes: Axes | np.ndarray = self.fig.subplots(nrows, ncols, squeeze=True)
         if layout is None:
             adjust = {"left": 0.1, "right": 0.97, "bottom": 0.13, "top": 0.96, "wspace": 0.3, "hspace": 0.35}
             self.fig.subplots_adjust(**{**adjust, **(margins or {})})
@@ -111,11 +129,11 @@ class FigureApp:
         self.redraw()
 
     @property
-    def values(self):
+    def values(self) -> dict[str, Any]:
         """Current control values, by keyword name."""
         return {name: c.value for name, c in self.controls.items()}
 
-    def set(self, **values):
+    def set(self, **values: Any) -> FigureApp:
         """Move controls as a student would (each change redraws once)."""
         unknown = set(values) - set(self.controls)
         if unknown:
@@ -124,13 +142,13 @@ class FigureApp:
             self.controls[name].value = value
         return self
 
-    def _on_change(self, change):
+    def _on_change(self, change: dict[str, Any]) -> None:
         self.redraw()
 
-    def _all_axes(self):
+    def _all_axes(self) -> list[Axes]:
         return self.fig.axes
 
-    def redraw(self):
+    def redraw(self) -> None:
         """Clear the axes, draw again with the current values and swap the picture in."""
         start = time.perf_counter()
         for ax in self._all_axes():
@@ -143,5 +161,5 @@ class FigureApp:
         self.last_seconds = time.perf_counter() - start
         self.draws += 1
 
-    def _repr_mimebundle_(self, **kwargs):
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         return self.widget._repr_mimebundle_(**kwargs)
