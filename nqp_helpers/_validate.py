@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 __all__ = [
+    "as_bool",
     "as_numeric",
     "as_array_in",
     "as_float_or_array",
@@ -26,10 +27,54 @@ __all__ = [
 ]
 
 
+def _refuse_masked(name: str, value: Any) -> Any:
+    """Return the data of a numpy masked array that masks nothing; refuse one that masks a value.
+
+    A masked array hides values behind its mask, and ``np.asarray`` would
+    silently unmask them: the hidden numbers would enter the computation.
+    """
+    if not isinstance(value, np.ma.MaskedArray):
+        return value
+    mask = np.ma.getmaskarray(value)
+    if mask.any():
+        pos = tuple(int(p) for p in np.argwhere(mask)[0]) if mask.ndim else ()
+        where = f", the first at position {_fmt(pos)}" if pos else ""
+        raise ValueError(
+            f"{name} must not be a masked array with masked values; got {int(mask.sum())} masked "
+            f"value(s){where}: pass a plain array (NaN marks a missing value where one is allowed)"
+        )
+    return np.ma.getdata(value)
+
+
+def _to_float(name: str, arr: np.ndarray) -> np.ndarray:
+    """``arr`` as a new float array; a Python integer too large for a float is refused."""
+    try:
+        return arr.astype(float, copy=True)
+    except OverflowError:
+        raise ValueError(
+            f"{name} must hold numbers a float can store (|x| < 1.8e308); got a larger integer"
+        ) from None
+
+
 def as_numeric(name: str, value: Any) -> np.ndarray:
-    """Return ``value`` as a float array, refusing anything that is not a number."""
+    """Return ``value`` as a float array, refusing anything that is not a number.
+
+    Refused, with a ``ValueError`` naming ``name``: text, booleans, ``None`` and
+    other non-numbers; ragged lists; a masked array that masks a value; an
+    integer too large for a float.
+
+    Examples
+    --------
+    >>> as_numeric("output", [1, 2.5])
+    array([1. , 2.5])
+    >>> as_numeric("output", [[1, 2], [3]])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: output must be a rectangular array of numbers; got [[1, 2], [3]]
+    """
     if isinstance(value, (str, bytes)):
         raise ValueError(f"{name} must be numeric; got the text {value!r}")
+    value = _refuse_masked(name, value)
     try:
         arr = np.asarray(value)
     except Exception as exc:  # ragged lists and other oddities
@@ -39,10 +84,28 @@ def as_numeric(name: str, value: Any) -> np.ndarray:
         items = np.asarray(value, dtype=object) if arr.dtype.kind in "OUSb" else arr
         for pos, item in np.ndenumerate(items):
             if isinstance(item, (bool, np.bool_)) or not isinstance(item, numbers.Real):
-                raise ValueError(f"{name} must contain only numbers; got {item!r} at position {_fmt(pos)}")
+                where = f" at position {_fmt(pos)}" if pos else ""
+                raise ValueError(f"{name} must contain only numbers; got {item!r}{where}")
         if arr.dtype.kind != "O":
             raise ValueError(f"{name} must contain only numbers; got an array of dtype {arr.dtype}")
-    return arr.astype(float, copy=True)
+    return _to_float(name, arr)
+
+
+def as_bool(name: str, value: object) -> bool:
+    """Validate a switch: ``True`` or ``False`` (a numpy bool too), never a merely truthy value.
+
+    Examples
+    --------
+    >>> as_bool("allow_missing", False)
+    False
+    >>> as_bool("allow_missing", "no")
+    Traceback (most recent call last):
+    ...
+    ValueError: allow_missing must be True or False; got 'no'
+    """
+    if not isinstance(value, (bool, np.bool_)):
+        raise ValueError(f"{name} must be True or False; got {value!r}")
+    return bool(value)
 
 
 def _fmt(pos: tuple[int, ...]) -> str:
@@ -114,35 +177,70 @@ def as_shares(
     shape: tuple[int, ...],
     years: np.ndarray | None = None,
     allow_missing: bool = False,
+    axis: str | None = None,
 ) -> np.ndarray:
-    """Validate a share (scalar, per year, or per country and year) in [0, 1].
+    """Validate a share (scalar, per year, per country, or per country and year) in [0, 1].
 
     Parameters
     ----------
     name : str
         Argument name used in error messages.
     value : float or array_like
-        A scalar, an array of length T (the last axis of ``shape``) or an
-        array of exactly ``shape``.
+        A scalar, an array of length T (the last axis of ``shape``), for a
+        panel an array of length N (one share per country, with
+        ``axis="countries"``), or an array of exactly ``shape``.
     shape : tuple of int
         Shape of the levels the share goes with, (T,) or (N, T).
     years, allow_missing
         As in :func:`as_levels`.
+    axis : {None, "years", "countries"}
+        For a panel, what a 1-D share runs over. None reads length T as one
+        share per year and refuses the ambiguous case N == T.
 
     Returns
     -------
     ndarray of float, broadcast to ``shape``
+
+    Raises
+    ------
+    ValueError
+        If the share is not numeric, has a shape that fits neither reading,
+        is ambiguous (N == T without ``axis``), or lies outside [0, 1].
+
+    Examples
+    --------
+    >>> as_shares("capital_share", [0.3, 0.4], (2, 3), axis="countries")
+    array([[0.3, 0.3, 0.3],
+           [0.4, 0.4, 0.4]])
+    >>> as_shares("capital_share", [0.3, 0.4], (2, 2))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: capital_share is ambiguous: its length 2 is both the number of countries and ...
     """
+    if axis not in (None, "years", "countries"):
+        raise ValueError(f"the shares' axis must be None, 'years' or 'countries'; got {axis!r}")
     arr = as_numeric(name, value)
+    per_country = len(shape) == 2 and arr.ndim == 1 and axis == "countries"
+    if arr.ndim == 1 and len(shape) == 2 and axis is None and shape[0] == shape[1]:
+        raise ValueError(
+            f"{name} is ambiguous: its length {arr.shape[0]} is both the number of countries and the "
+            "number of years; pass shares_axis='years' (one share per year) or "
+            "shares_axis='countries' (one share per country)"
+        )
     if arr.ndim == 0:
         arr = np.full(shape, float(arr))
-    elif arr.shape == shape[-1:]:
+    elif per_country and arr.shape == shape[:1]:
+        arr = np.broadcast_to(arr[:, None], shape).copy()
+    elif arr.shape == shape[-1:] and not per_country:
         arr = np.broadcast_to(arr, shape).copy()
     elif arr.shape != shape:
-        raise ValueError(
-            f"{name} must be a scalar, one value per year (length {shape[-1]}) or of shape {shape}; "
-            f"got shape {arr.shape}"
-        )
+        if per_country:
+            allowed = f"one value per country (length {shape[0]})"
+        else:
+            allowed = f"one value per year (length {shape[-1]})"
+            if len(shape) == 2 and arr.ndim == 1 and arr.shape[0] == shape[0]:
+                allowed += " (for one value per country pass shares_axis='countries')"
+        raise ValueError(f"{name} must be a scalar, {allowed} or of shape {shape}; got shape {arr.shape}")
     nan = np.isnan(arr)
     if nan.any() and not allow_missing:
         pos = tuple(np.argwhere(nan)[0])
@@ -212,12 +310,16 @@ def as_scalar(
     -------
     float
     """
+    value = _refuse_masked(name, value)
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf":
             value = value.item()
         else:
             raise ValueError(f"{name} must be a real number; got {value!r}")
-    value = float(value)
+    try:
+        value = float(value)
+    except OverflowError:
+        raise ValueError(f"{name} must be finite; got an integer too large for a float (> 1.8e308)") from None
     if not np.isfinite(value):
         raise ValueError(f"{name} must be finite; got {value}")
     lo_bad = low is not None and (value <= low if low_open else value < low)
@@ -245,10 +347,13 @@ def as_array_in(
     """
     if isinstance(value, (str, bytes)):
         raise ValueError(f"{name} must be numeric; got the text {value!r}")
+    value = _refuse_masked(name, value)
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"{name} must be a number or an array of numbers; got {value!r}") from exc
+    except OverflowError:
+        raise ValueError(f"{name} must hold numbers a float can store (|x| < 1.8e308)") from None
     if np.asarray(value).dtype.kind == "b":
         raise ValueError(f"{name} must be a number, not a boolean; got {value!r}")
     bad = ~np.isfinite(arr)

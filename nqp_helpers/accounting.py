@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ._validate import as_array_in, as_levels, as_scalar, as_years
+from ._validate import as_array_in, as_bool, as_levels, as_scalar, as_whole_number, as_years
 from .data import (
     Series,
     check_code,
@@ -49,7 +49,13 @@ from .data import (
     missing_years,
     year_ranges,
 )
-from .growth import GrowthAccounting, GrowthSummary, PerWorkerAccounting, decompose
+from .growth import (
+    MIN_GROWTH_FOR_SHARES,
+    GrowthAccounting,
+    GrowthSummary,
+    PerWorkerAccounting,
+    decompose,
+)
 from .schooling import schooling_from_human_capital
 
 __all__ = [
@@ -72,6 +78,7 @@ __all__ = [
     "Comparison",
     "compare_with_bosworth_collins",
     "DevelopmentAccount",
+    "MIN_LOG_GAP_FOR_SHARES",
     "development_accounting",
 ]
 
@@ -554,8 +561,7 @@ def decompose_country(
         raise ValueError(
             f"capital must be 'rnna' (capital stock) or 'rkna' (capital services); got {capital!r}"
         )
-    if not isinstance(human_capital, (bool, np.bool_)):
-        raise ValueError(f"human_capital must be True or False; got {human_capital!r}")
+    human_capital = as_bool("human_capital", human_capital)
     measured_share = isinstance(capital_share, str)
     if measured_share and capital_share != "labsh":
         raise ValueError(f"capital_share must be 'labsh' or a number in [0, 1]; got {capital_share!r}")
@@ -854,8 +860,9 @@ def summaries_table(
     labels : sequence of str, optional
         Row labels; default the periods ("1978-1993").
     show_share : bool, default True
-        Add a column with TFP's share of total growth (%). Leave it out when
-        total growth is near zero and the share is meaningless.
+        Add a column with TFP's share of total growth (%). Where total growth
+        is below :data:`~nqp_helpers.growth.MIN_GROWTH_FOR_SHARES` (0.5 % per
+        year) the share reads "n/a" and a last line says why.
 
     Returns
     -------
@@ -891,15 +898,27 @@ def summaries_table(
     cols = [summaries[0].total_name, *names] + (["TFP share (%)"] if show_share else [])
     sizes = [max(len(c), 6) for c in cols]
     lines = [" " * width + "  ".join(f"{c:>{n}}" for c, n in zip(cols, sizes, strict=True))]
+    undefined = False
     for label, s in zip(labels, summaries, strict=True):
         share = s.shares["TFP"]
         vals = [float(s.total), *(float(s.parts[n]) for n in names)]
         cells = [f"{v:{n}.2f}" for v, n in zip(vals, sizes, strict=False)]
         share_txt = "n/a" if np.isnan(share) else f"{100 * share:.1f}"
+        undefined |= bool(np.isnan(share))
         if show_share:
             cells.append(f"{share_txt:>{sizes[-1]}}")
         lines.append(f"{label:<{width}}" + "  ".join(cells))
+    if show_share and undefined:
+        lines.append(_no_share_note(summaries[0].total_name))
     return "\n".join(lines)
+
+
+def _no_share_note(total_name: str) -> str:
+    """The line under a table that explains its "n/a" shares."""
+    return (
+        f"n/a: {total_name} below {MIN_GROWTH_FOR_SHARES:g} % per year; a share of so little "
+        "(or negative) growth is undefined"
+    )
 
 
 def part_values(
@@ -917,7 +936,8 @@ def part_values(
         "capital deepening" (per-worker view), or "total" (the growth of
         output, or of output per worker).
     share : bool
-        The part as a share of total growth (%) instead of % per year.
+        The part as a share of total growth (%) instead of % per year; NaN
+        where total growth is below :data:`~nqp_helpers.growth.MIN_GROWTH_FOR_SHARES`.
 
     Returns
     -------
@@ -968,7 +988,9 @@ def part_table(rows: Mapping[str, Sequence[GrowthSummary]], part: str = "TFP", s
     -------
     str
         One row per economy, one column per period; periods that were clipped
-        show their own years in the economy's row label.
+        show their own years in the economy's row label. A share of growth
+        below :data:`~nqp_helpers.growth.MIN_GROWTH_FOR_SHARES` reads "n/a",
+        and a last line says why.
 
     Raises
     ------
@@ -995,7 +1017,10 @@ def part_table(rows: Mapping[str, Sequence[GrowthSummary]], part: str = "TFP", s
             if own == heads
             else " (" + ", ".join(o for o, h in zip(own, heads, strict=True) if o != h) + ")"
         )
-        lines.append(f"{label:<{width}}" + "".join(f"{v:11.2f}" for v in values[label]) + note)
+        cells = "".join(f"{'n/a':>11}" if np.isnan(v) else f"{v:11.2f}" for v in values[label])
+        lines.append(f"{label:<{width}}" + cells + note)
+    if any(np.isnan(v) for vals in values.values() for v in vals):
+        lines.append(_no_share_note(first[0].total_name))
     return "\n".join(lines)
 
 
@@ -1209,6 +1234,11 @@ def compare_with_bosworth_collins(variants: Mapping[str, Mapping[str, Any]] | No
 # --------------------------------------------------------------------------- #
 # Development accounting: levels instead of growth
 # --------------------------------------------------------------------------- #
+#: Below this size of the log gap ln(y/y*) (about 5 % in output per worker), the factors' shares
+#: of the gap are not shown: dividing by a gap near zero gives shares of hundreds of per cent.
+MIN_LOG_GAP_FOR_SHARES = 0.05
+
+
 @dataclass(frozen=True)
 class DevelopmentAccount:
     """Levels accounting of output per worker relative to a reference economy.
@@ -1223,7 +1253,9 @@ class DevelopmentAccount:
         ratio to the reference economy of y, of k^a, of h^(1-a) and of A;
         the last three multiply to the first.
     log_shares : dict
-        Each factor's share of the log gap ln(y/y*) (they sum to 1).
+        Each factor's share of the log gap ln(y/y*) (they sum to 1); NaN when
+        the gap is smaller in size than :data:`MIN_LOG_GAP_FOR_SHARES` (the
+        reference economy itself has no gap at all).
     pwt_ctfp : float
         PWT's own TFP level relative to the USA (``ctfp``) in that year, for
         comparison (NaN if missing or if the reference is not the USA).
@@ -1238,14 +1270,40 @@ class DevelopmentAccount:
     pwt_ctfp: float
 
     def table(self) -> str:
-        """The account as aligned text."""
+        """The account as aligned text; shares of a gap too small to split read "n/a", with the reason.
+
+        Examples
+        --------
+        >>> print(development_accounting("USA", 2019).table())
+        USA relative to USA in 2019 (capital share 0.333333)
+        factor                 ratio   share of log gap
+        output per worker      1.000
+        capital                1.000         n/a
+        human capital          1.000         n/a
+        TFP                    1.000         n/a
+        n/a: USA is the reference economy itself; there is no gap to split
+        (PWT's own TFP level, ctfp, USA = 1: 1.000)
+        """
         lines = [
             f"{self.code} relative to {self.reference} in {self.year} (capital share {self.capital_share:g})",
             "factor                 ratio   share of log gap",
         ]
         for k, v in self.ratios.items():
-            share = "" if k == "output per worker" else f"{100 * self.log_shares[k]:10.0f} %"
+            if k == "output per worker":
+                share = ""
+            elif np.isnan(self.log_shares[k]):
+                share = f"{'n/a':>10}"
+            else:
+                share = f"{100 * self.log_shares[k]:10.0f} %"
             lines.append(f"{k:<20}{v:8.3f}  {share}")
+        if any(np.isnan(v) for v in self.log_shares.values()):
+            gap = float(np.log(self.ratios["output per worker"]))
+            lines.append(
+                f"n/a: {self.code} is the reference economy itself; there is no gap to split"
+                if self.code == self.reference
+                else f"n/a: the log gap ln(y/y*) is {gap:+.3f}, smaller in size than "
+                f"{MIN_LOG_GAP_FOR_SHARES:g}; shares of so small a gap mean little (compare the ratios)"
+            )
         if np.isfinite(self.pwt_ctfp):
             lines.append(f"(PWT's own TFP level, ctfp, USA = 1: {self.pwt_ctfp:.3f})")
         return "\n".join(lines)
@@ -1270,7 +1328,8 @@ def development_accounting(
     Parameters
     ----------
     code, reference : str
-        ISO codes.
+        ISO codes. The reference may be the economy itself: every ratio is
+        then 1 and the shares of the (absent) gap are NaN.
     year : int, optional
         Default: the latest year in which both economies have all four variables.
     capital_share : float
@@ -1279,11 +1338,14 @@ def development_accounting(
     Returns
     -------
     DevelopmentAccount
+        ``log_shares`` are NaN when the log gap is smaller in size than
+        :data:`MIN_LOG_GAP_FOR_SHARES`.
 
     Raises
     ------
     ValueError
-        If either economy lacks the variables in ``year`` (or in every year).
+        Unknown code or reference; a year that is not a whole number; either
+        economy lacking the variables in ``year`` (or in every year).
 
     Examples
     --------
@@ -1292,6 +1354,9 @@ def development_accounting(
     0.239 1.0
     """
     a = as_scalar("capital_share", capital_share, low=0, high=1, low_open=True, high_open=True)
+    code, reference = check_code(code), check_code(reference, "reference")
+    if year is not None:
+        year = as_whole_number("year", year)
     variables = ["rgdpo", "cn", "emp", "hc"]
     own = load_country(code, variables + ["ctfp"], allow_missing=True)
     ref = load_country(reference, variables, allow_missing=True)
@@ -1301,7 +1366,6 @@ def development_accounting(
         if not ok.any():
             raise ValueError(f"no year in which {own.code} and {ref.code} both have rgdpo, cn, emp and hc")
         year = int(own.years[ok][-1])
-    year = int(year)
     idx = np.flatnonzero(own.years == year)
     if idx.size == 0 or not ok[idx[0]]:
         have = own.years[ok]
@@ -1320,7 +1384,8 @@ def development_accounting(
     parts = {"capital": (k / k0) ** a, "human capital": (h / h0) ** (1 - a)}
     parts["TFP"] = (y / y0) / (parts["capital"] * parts["human capital"])
     gap = np.log(y / y0)
-    log_shares = {kname: float(np.log(v) / gap) if gap != 0 else float("nan") for kname, v in parts.items()}
+    split = abs(gap) >= MIN_LOG_GAP_FOR_SHARES
+    log_shares = {kname: float(np.log(v) / gap) if split else float("nan") for kname, v in parts.items()}
     ctfp = own.values["ctfp"][i] if ref.code == "USA" else float("nan")
     return DevelopmentAccount(
         own.code,

@@ -46,6 +46,8 @@ from typing import Any
 
 import numpy as np
 
+from ._validate import as_bool
+
 __all__ = [
     "DATA_DIR",
     "Series",
@@ -460,13 +462,16 @@ def year_ranges(years: Iterable[int]) -> str:
     return ", ".join(parts)
 
 
-def check_code(code: str) -> str:
+def check_code(code: str, name: str = "code") -> str:
     """Return the Penn World Table's code for ``code`` (case and spaces ignored), or raise with near matches.
 
     Parameters
     ----------
     code : str
         An ISO 3-letter country code such as ``"CHN"`` or ``" chn"``.
+    name : str
+        The caller's argument name, for the message (``"reference"``,
+        ``"codes"``); ``"code"`` by default.
 
     Returns
     -------
@@ -489,7 +494,7 @@ def check_code(code: str) -> str:
     ValueError: unknown country code 'Germany'; did you mean DEU (Germany), ...? list_countries() gives ...
     """
     if not isinstance(code, str):
-        raise ValueError(f"code must be a 3-letter country code such as 'CHN'; got {code!r}")
+        raise ValueError(f"{name} must be a 3-letter country code such as 'CHN'; got {code!r}")
     table = _pwt()
     query = code.strip()
     if query.upper() in table.codes:
@@ -505,8 +510,10 @@ def check_code(code: str) -> str:
     ranked = sorted(table.codes, key=lambda c: (-score(c), c))
     guesses = [c for c in ranked[:3] if score(c) >= 0.6]
     hint = f"did you mean {', '.join(f'{c} ({name_of[c]})' for c in guesses)}? " if guesses else ""
+    which = "" if name == "code" else f" (in {name})"
     raise ValueError(
-        f"unknown country code {code!r}; {hint}list_countries() gives all {len(table.codes)} codes and names"
+        f"unknown country code {code!r}; {hint}list_countries() gives all {len(table.codes)} codes "
+        f"and names{which}"
     )
 
 
@@ -515,8 +522,14 @@ def _check_variables(variables: str | Sequence[str] | None, valid: Sequence[str]
         return list(valid)
     if isinstance(variables, str):
         variables = [variables]
+    if not isinstance(variables, Iterable) or isinstance(variables, (bytes, Mapping)):
+        raise ValueError(
+            f"variables must be a variable name such as 'rgdpna' or a list of names; got {variables!r}"
+        )
     out: list[str] = []
     for v in variables:
+        if not isinstance(v, str):
+            raise ValueError(f"variables must be names (text) such as 'rgdpna'; got {v!r}")
         if v not in valid:
             raise ValueError(f"unknown variable {v!r}; valid variables are: {', '.join(valid)}")
         if v not in out:
@@ -531,6 +544,9 @@ def _check_year(name: str, value: object, first: int, last: int) -> int | None:
         return None
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise ValueError(f"{name} must be a year (an integer such as 1978); got {value!r}")
+    if isinstance(value, numbers.Integral) and not first <= int(value) <= last:
+        shown = value if abs(int(value)) < 10**9 else "an integer far outside it"
+        raise ValueError(f"{name} must lie in the data range {first}-{last}; got {shown}")
     number = float(value)
     if not np.isfinite(number) or number != int(number):
         raise ValueError(f"{name} must be a whole year; got {value!r}")
@@ -732,7 +748,7 @@ def load_country(
     allow_missing : bool, default False
         If False, any missing value in the requested variables and years
         raises ``ValueError``. If True, missing values are NaN: explicit, never
-        filled in.
+        filled in. Only ``True`` or ``False`` is accepted.
 
     Returns
     -------
@@ -744,8 +760,9 @@ def load_country(
     Raises
     ------
     ValueError
-        Unknown code (with near matches) or variable; a year that is not an
-        integer or lies outside the data; ``start > end``; a missing value
+        Unknown code (with near matches) or variable; ``variables`` that are
+        not names; a year that is not an integer or lies outside the data;
+        ``start > end``; ``allow_missing`` that is not a bool; a missing value
         when ``allow_missing`` is False (naming the variable and the years).
 
     Examples
@@ -760,6 +777,7 @@ def load_country(
     code = check_code(code)
     variables = _check_variables(variables, list(table.values))
     start, end = check_period(start, end)
+    allow_missing = as_bool("allow_missing", allow_missing)
     first, last = int(table.years[0]), int(table.years[-1])
     i = table.codes.index(code)
     name = table.names[i]
@@ -820,7 +838,8 @@ def load_panel(
     Raises
     ------
     ValueError
-        Unknown codes or variables, bad years, ``start > end``.
+        Unknown codes or variables (or ones that are not text), bad years,
+        ``start > end``.
 
     Examples
     --------
@@ -836,7 +855,9 @@ def load_panel(
         codes = list(table.codes)
     elif isinstance(codes, str):
         codes = [codes]
-    codes = [check_code(c) for c in codes]
+    elif not isinstance(codes, Iterable) or isinstance(codes, (bytes, Mapping)):
+        raise ValueError(f"codes must be a country code such as 'CHN' or a list of codes; got {codes!r}")
+    codes = [check_code(c, "codes") for c in codes]
     if not codes:
         raise ValueError("codes must name at least one country; got an empty list")
     start, end = check_period(start, end)

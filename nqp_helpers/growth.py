@@ -33,9 +33,12 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from ._validate import as_levels, as_scalar, as_shares, as_years
+from ._validate import as_bool, as_levels, as_numeric, as_scalar, as_shares, as_whole_number, as_years
 
 __all__ = [
+    "MIN_GROWTH_FOR_SHARES",
+    "share_of_growth",
+    "share_percent",
     "GrowthAccounting",
     "PerWorkerAccounting",
     "GrowthSummary",
@@ -46,12 +49,83 @@ __all__ = [
 ]
 
 
+#: Below this growth rate (% per year) a share of growth is not a meaningful number and is not shown.
+#: Dividing by growth near zero gives shares of thousands of per cent, and dividing by a fall
+#: reverses their sign; every place that prints a share of growth uses this one threshold.
+MIN_GROWTH_FOR_SHARES = 0.5
+
+
+def share_of_growth(part: npt.ArrayLike, total: npt.ArrayLike) -> float | np.ndarray:
+    """A part of growth as a fraction of total growth, NaN where total growth is too small to share.
+
+    Parameters
+    ----------
+    part, total : float or array_like
+        Growth rates in % per year; they broadcast against each other.
+
+    Returns
+    -------
+    float or ndarray
+        ``part / total`` where ``total >= MIN_GROWTH_FOR_SHARES`` (0.5 % per
+        year); NaN where total growth is smaller, zero or negative.
+
+    Examples
+    --------
+    >>> share_of_growth(1.0, 4.0)
+    0.25
+    >>> share_of_growth(-0.27, -0.01)  # output barely moves: no share
+    nan
+    """
+    p, t = np.asarray(part, dtype=float), np.asarray(total, dtype=float)
+    ok = t >= MIN_GROWTH_FOR_SHARES
+    out = np.divide(p, t, out=np.full(np.broadcast(p, t).shape, np.nan), where=ok)
+    return float(out) if out.ndim == 0 else out
+
+
+def share_percent(part: float, total: float, total_name: str = "output growth", decimals: int = 0) -> str:
+    """A share of growth as text, "24 %", or "n/a" with the reason when total growth is too small.
+
+    Parameters
+    ----------
+    part, total : float
+        Growth rates in % per year.
+    total_name : str
+        What ``total`` is the growth of, for the reason.
+    decimals : int
+        Decimals of the percentage.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> share_percent(1.0, 4.0)
+    '25 %'
+    >>> share_percent(-0.27, -0.01)
+    'n/a (output growth is -0.01 % per year; a share of growth is undefined below 0.5 % per year)'
+    """
+    share = share_of_growth(part, total)
+    if np.isnan(share):
+        return f"n/a ({_why_no_share(total, total_name)})"
+    return f"{round(100 * float(share), decimals) + 0.0:.{decimals}f} %"
+
+
+def _why_no_share(total: float, total_name: str) -> str:
+    """Why a share of ``total`` is not shown, in words."""
+    return (
+        f"{total_name} is {round(float(total), 2) + 0.0:.2f} % per year; a share of growth is undefined "
+        f"below {MIN_GROWTH_FOR_SHARES:g} % per year"
+    )
+
+
 @dataclass(frozen=True)
 class GrowthSummary:
     """Average annual contributions to growth over one period.
 
     All rates are in per cent per year (100 times the average annual log
-    difference); ``shares`` are fractions of ``total`` (they sum to one).
+    difference); ``shares`` are fractions of ``total`` (they sum to one), NaN
+    where total growth is below :data:`MIN_GROWTH_FOR_SHARES`.
 
     Attributes
     ----------
@@ -74,24 +148,40 @@ class GrowthSummary:
     parts: dict[str, float | np.ndarray]
 
     @property
-    def shares(self) -> dict[str, np.ndarray]:
-        """Each part as a fraction of total growth (nan where total growth is 0)."""
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return {k: np.where(self.total != 0, v / self.total, np.nan) for k, v in self.parts.items()}
+    def shares(self) -> dict[str, float | np.ndarray]:
+        """Each part as a fraction of total growth; NaN where total growth is below
+        :data:`MIN_GROWTH_FOR_SHARES` % per year (see :func:`share_of_growth`)."""
+        return {k: share_of_growth(v, self.total) for k, v in self.parts.items()}
 
     def table(self) -> str:
-        """Return the summary as aligned text, one row per part (1-D accounts only)."""
+        """Return the summary as aligned text, one row per part (1-D accounts only).
+
+        Where total growth is below :data:`MIN_GROWTH_FOR_SHARES` the shares
+        read "n/a" and a last line says why.
+
+        Examples
+        --------
+        >>> s = summarise({"TFP": np.array([0.001])}, np.array([0.001]), "output growth", None, np.ones(1))
+        >>> print(s.table())
+        0-1 (1 years)    % per year   share of growth
+        output growth                     0.10            n/a
+          TFP                             0.10            n/a
+        n/a: output growth is 0.10 % per year; a share of growth is undefined below 0.5 % per year
+        """
         if np.ndim(self.total) != 0:
             raise ValueError("table() needs a single economy; select one row of a panel first")
         lo, hi = self.period
+        defined = not np.isnan(share_of_growth(self.total, self.total))
         lines = [
             f"{lo:g}-{hi:g} ({self.years:g} years)    % per year   share of growth",
-            f"{self.total_name:<28}{self.total:10.2f}        100.0 %",
+            f"{self.total_name:<28}{self.total:10.2f}        " + ("100.0 %" if defined else "    n/a"),
         ]
         for name, value in self.parts.items():
             share = self.shares[name]
             share_txt = "      n/a" if np.isnan(share) else f"{100 * share:9.1f} %"
             lines.append(f"  {name:<26}{value:10.2f}    {share_txt}")
+        if not defined:
+            lines.append("n/a: " + _why_no_share(float(self.total), self.total_name))
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -137,7 +227,9 @@ def summarise(
     Raises
     ------
     ValueError
-        If ``start`` or ``end`` is not a year of the data or ``start >= end``.
+        If ``start`` or ``end`` is not a number (text is refused), not a year
+        of the data (not a whole interval index without years), or
+        ``start >= end``.
 
     Examples
     --------
@@ -159,8 +251,8 @@ def summarise(
     n = total.shape[-1]
     period: tuple[float, float]
     if years is None:
-        lo = 0 if start is None else int(start)
-        hi = n if end is None else int(end)
+        lo = 0 if start is None else as_whole_number("start", start)
+        hi = n if end is None else as_whole_number("end", end)
         if not 0 <= lo < hi <= n:
             raise ValueError(
                 f"start and end must satisfy 0 <= start < end <= {n} (interval indices) "
@@ -171,6 +263,10 @@ def summarise(
     else:
         all_years = np.concatenate([[years[0] - interval_years[0]], years])
         first, last = all_years[0], all_years[-1]
+        # Checked as numbers (text is refused), kept as given: the period shows the years asked for.
+        for name, bound in (("start", start), ("end", end)):
+            if bound is not None:
+                as_scalar(name, bound)
         lo_year = first if start is None else start
         hi_year = last if end is None else end
         if lo_year not in all_years or hi_year not in all_years or not lo_year < hi_year:
@@ -281,13 +377,20 @@ class GrowthAccounting:
         start, end : float, optional
             First and last year of the period (both must be years of the data);
             the period covers the intervals ending after ``start`` and up to
-            ``end``. Without years, interval indices 0..T-1. Default: all.
+            ``end``. Without years, whole interval indices 0..T-1. Default: all.
 
         Returns
         -------
         GrowthSummary
             Rates are the average annual log difference times 100: total log
-            growth over the period divided by its length in years.
+            growth over the period divided by its length in years. Shares are
+            NaN where growth is below :data:`MIN_GROWTH_FOR_SHARES`.
+
+        Raises
+        ------
+        ValueError
+            As :func:`summarise`: text or non-whole bounds, years outside the
+            data, ``start >= end``.
         """
         parts = {
             "capital": self.capital_contribution,
@@ -327,27 +430,37 @@ def _account(
     years: npt.ArrayLike | None,
     ndim: int,
     allow_missing: bool,
+    shares_axis: str | None = None,
 ) -> GrowthAccounting:
     """Shared engine of :func:`decompose` and :func:`decompose_panel`."""
-    yrs = None
-    if years is not None:
-        length = np.shape(output)[-1] if np.ndim(output) >= 1 else 0
-        yrs = as_years(years, length)
-    Y = as_levels("output", output, ndim=ndim, years=yrs, allow_missing=allow_missing)
-    K = as_levels("capital", capital, ndim=ndim, years=yrs, allow_missing=allow_missing)
-    L = as_levels("labor", labor, ndim=ndim, years=yrs, allow_missing=allow_missing)
-    for name, arr in (("capital", K), ("labor", L)):
-        if arr.shape != Y.shape:
-            raise ValueError(f"{name} must have the same shape as output {Y.shape}; got {arr.shape}")
-    if Y.shape[-1] < 2:
-        raise ValueError(f"growth accounting needs at least 2 years (T >= 2); got T = {Y.shape[-1]}")
-    if human_capital is None:
-        H = np.ones_like(Y)
-    else:
-        H = as_levels("human_capital", human_capital, ndim=ndim, years=yrs, allow_missing=allow_missing)
-        if H.shape != Y.shape:
-            raise ValueError(f"human_capital must have the same shape as output {Y.shape}; got {H.shape}")
-    share = as_shares("capital_share", capital_share, Y.shape, years=yrs, allow_missing=allow_missing)
+    allow_missing = as_bool("allow_missing", allow_missing)
+    # Shapes first, years after: a ragged, missing or short series is its own fault, not that of the years.
+    given = {"output": output, "capital": capital, "labor": labor}
+    if human_capital is not None:
+        given["human_capital"] = human_capital
+    raw = {}
+    for name, value in given.items():
+        raw[name] = as_numeric(name, value)
+        if raw[name].ndim != ndim:
+            as_levels(name, raw[name], ndim=ndim)  # raises, saying which shape is needed
+        if raw[name].shape != raw["output"].shape:
+            raise ValueError(
+                f"{name} must have the same shape as output {raw['output'].shape}; got {raw[name].shape}"
+            )
+    if raw["output"].shape[-1] < 2:
+        raise ValueError(
+            f"growth accounting needs at least 2 years (T >= 2); got T = {raw['output'].shape[-1]} in output"
+        )
+    yrs = None if years is None else as_years(years, raw["output"].shape[-1])
+    levels = {
+        name: as_levels(name, arr, ndim=ndim, years=yrs, allow_missing=allow_missing)
+        for name, arr in raw.items()
+    }
+    Y, K, L = levels["output"], levels["capital"], levels["labor"]
+    H = levels.get("human_capital", np.ones_like(Y))
+    share = as_shares(
+        "capital_share", capital_share, Y.shape, years=yrs, allow_missing=allow_missing, axis=shares_axis
+    )
 
     gY, gK, gL, gH = (np.diff(np.log(x), axis=-1) for x in (Y, K, L, H))
     s = 0.5 * (share[..., 1:] + share[..., :-1])
@@ -355,6 +468,13 @@ def _account(
     lab = (1 - s) * gL
     hum = (1 - s) * gH
     tfp = gY - cap - lab - hum
+    # A missing value (allow_missing) makes every number of the intervals it touches NaN, output growth
+    # included, so that the identity holds wherever the result is defined.
+    missing = np.isnan(Y) | np.isnan(K) | np.isnan(L) | np.isnan(H) | np.isnan(share)
+    touched = missing[..., 1:] | missing[..., :-1]
+    if touched.any():
+        for arr in (gY, gK, gL, gH, s, cap, lab, hum, tfp):
+            arr[touched] = np.nan
     if yrs is None:
         interval = np.ones(Y.shape[-1] - 1)
         end_years = None
@@ -414,9 +534,12 @@ def decompose(
     Raises
     ------
     ValueError
-        If a series is not 1-D, not numeric, of a different length, shorter
-        than 2, non-positive, NaN or infinite; if a share lies outside [0, 1];
-        if years are unsorted, repeated or of the wrong length.
+        If a series is not 1-D, not numeric (text, None, a ragged list, a
+        masked array that masks a value, an integer too large for a float), of
+        a different length, shorter than 2, non-positive, NaN or infinite; if
+        a share lies outside [0, 1]; if years are unsorted, repeated or of the
+        wrong length. The series are checked before the years, so a bad series
+        is named, not the years.
 
     Examples
     --------
@@ -438,6 +561,7 @@ def decompose_panel(
     human_capital: npt.ArrayLike | None = None,
     years: npt.ArrayLike | None = None,
     allow_missing: bool = False,
+    shares_axis: str | None = None,
 ) -> GrowthAccounting:
     """Decompose a whole panel (countries x years) in one vectorised call.
 
@@ -445,19 +569,31 @@ def decompose_panel(
     ----------
     output, capital, labor, human_capital : array_like, shape (N, T)
         Levels as in :func:`decompose`, one row per economy.
-    capital_share : float or array_like, shape (T,) or (N, T)
-        Capital share in [0, 1].
+    capital_share : float or array_like, shape (T,), (N,) or (N, T)
+        Capital share in [0, 1]: one for all, one per year, one per country
+        (with ``shares_axis="countries"``) or one per country and year.
     years : array_like, shape (T,), optional
         Years common to all rows.
     allow_missing : bool, default False
         If False, any NaN raises ``ValueError`` like :func:`decompose`. If True,
         NaN marks a missing observation and every interval that touches one is
-        NaN in the result: nothing is filled in or dropped silently.
+        NaN in the result: nothing is filled in or dropped silently. Only
+        ``True`` or ``False`` is accepted.
+    shares_axis : {None, "years", "countries"}
+        What a 1-D ``capital_share`` runs over. None reads one share per year,
+        and refuses a panel with as many countries as years, where a 1-D
+        share could be either.
 
     Returns
     -------
     GrowthAccounting
         Arrays of shape (N, T-1); row i equals ``decompose`` on row i.
+
+    Raises
+    ------
+    ValueError
+        As :func:`decompose`; also if ``allow_missing`` is not a bool, or a 1-D
+        ``capital_share`` is ambiguous (N == T) and ``shares_axis`` is None.
 
     Examples
     --------
@@ -467,8 +603,18 @@ def decompose_panel(
     [[0.]
      [0.]]
     """
+    if shares_axis not in (None, "years", "countries"):
+        raise ValueError(f"shares_axis must be None, 'years' or 'countries'; got {shares_axis!r}")
     return _account(
-        output, capital, labor, capital_share, human_capital, years, ndim=2, allow_missing=allow_missing
+        output,
+        capital,
+        labor,
+        capital_share,
+        human_capital,
+        years,
+        ndim=2,
+        allow_missing=allow_missing,
+        shares_axis=shares_axis,
     )
 
 
@@ -523,13 +669,14 @@ def constant_growth_economy(
     ):
         rates[name] = as_scalar(name, value, low=-50, high=50) / 100
     a = as_scalar("capital_share", capital_share, low=0, high=1)
+    first = as_whole_number("start_year", start_year, low=-9999, high=9999)
     t = np.arange(n + 1)
     K = np.exp(rates["capital_growth"] * t)
     L = np.exp(rates["labor_growth"] * t)
     h = np.exp(rates["human_capital_growth"] * t)
     A = np.exp(rates["tfp_growth"] * t)
     return {
-        "years": start_year + t,
+        "years": first + t,
         "output": A * K**a * (h * L) ** (1 - a),
         "capital": K,
         "labor": L,

@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ._validate import as_scalar
+from ._validate import as_array_in, as_bool, as_whole_number
 from .accounting import (
     CORE_VARIABLES,
     CountryAccounting,
@@ -40,9 +40,9 @@ from .accounting import (
     complete_run,
     decompose_country,
 )
-from .data import check_code, list_countries, load_country, load_panel
+from .data import check_code, check_period, list_countries, load_country, load_panel
 from .exercises import Feedback, check, encode_answer
-from .growth import GrowthSummary, decompose_panel
+from .growth import MIN_GROWTH_FOR_SHARES, GrowthSummary, decompose_panel, share_of_growth
 
 __all__ = [
     "EconomyAnalysis",
@@ -69,8 +69,8 @@ CITATION = (
 TFP_LED_SHARE = 0.5
 #: Capital share assumed when the data have no labour share for an economy.
 FALLBACK_CAPITAL_SHARE = 0.4
-#: Below this output growth (% per year), a share of growth is not a meaningful number.
-MIN_GROWTH_FOR_SHARES = 0.5
+# MIN_GROWTH_FOR_SHARES (below it a share of growth is not shown) lives in nqp_helpers.growth;
+# it is imported above and listed in __all__ so that ``from nqp_helpers.lab import`` keeps working.
 
 
 def split_periods(start: int, end: int, length: int = 10) -> list[tuple[int, int]]:
@@ -94,8 +94,8 @@ def split_periods(start: int, end: int, length: int = 10) -> list[tuple[int, int
     >>> split_periods(1952, 2023)
     [(1952, 1960), (1960, 1970), (1970, 1980), (1980, 1990), (1990, 2000), (2000, 2010), (2010, 2023)]
     """
-    start, end = int(start), int(end)
-    length = int(as_scalar("length", length, low=1))
+    start, end = as_whole_number("start", start), as_whole_number("end", end)
+    length = as_whole_number("length", length, low=1)
     if end <= start:
         raise ValueError(f"end must be after start; got start={start}, end={end}")
     cuts = [y for y in range(start + 1, end) if y % length == 0]
@@ -202,7 +202,9 @@ def analyse_economy(
     Raises
     ------
     ValueError
-        For an unknown country code (with suggestions) or an impossible period.
+        For an unknown country code (with suggestions); a year or
+        ``period_length`` that is not a whole number; ``end <= start``;
+        ``labor`` or ``human_capital`` outside their choices.
 
     Examples
     --------
@@ -212,8 +214,15 @@ def analyse_economy(
     """
     code = check_code(code)
     name = dict(list_countries())[code]
-    if start is not None and end is not None and int(end) <= int(start):
+    # Whole years, but any whole years: a request reaching beyond the data is cut to them, with a note.
+    start = None if start is None else as_whole_number("start", start)
+    end = None if end is None else as_whole_number("end", end)
+    if start is not None and end is not None and end <= start:
         raise ValueError(f"end must be after start; got start={start}, end={end}")
+    period_length = as_whole_number("period_length", period_length, low=1)
+    if labor not in ("hours", "persons"):
+        raise ValueError(f"labor must be 'hours' or 'persons'; got {labor!r}")
+    human_capital = as_bool("human_capital", human_capital)
     notes = []
     run = complete_run(code, start, end, CORE_VARIABLES)
     if run is None or run[1] - run[0] < 1:
@@ -279,14 +288,31 @@ def tfp_shares_all(start: int, end: int) -> dict[str, Any]:
     economies), human capital ``hc``, capital share ``1 - labsh``. Economies
     with any of these missing in the period are left out, and counted.
 
+    Parameters
+    ----------
+    start, end : int
+        First and last year, whole years of the data with ``start < end``.
+
     Returns
     -------
     dict
         ``codes`` (list), ``output_growth`` and ``tfp_growth`` (% per year),
-        ``tfp_share`` (fraction; NaN where output growth is below 0.5 % per
-        year), ``median_share`` over the economies where it is defined, and
+        ``tfp_share`` (fraction; NaN where output growth is below
+        :data:`~nqp_helpers.growth.MIN_GROWTH_FOR_SHARES`, 0.5 % per year),
+        ``median_share`` over the economies where it is defined, and
         ``left_out`` (how many economies lacked data).
+
+    Raises
+    ------
+    ValueError
+        If ``start`` or ``end`` is not a whole year of the data, or ``end <= start``.
     """
+    lo, hi = check_period(start, end)
+    if lo is None or hi is None:
+        raise ValueError(f"start and end must both be years; got start={start!r}, end={end!r}")
+    if hi <= lo:
+        raise ValueError(f"end must be after start; got start={lo}, end={hi}")
+    start, end = lo, hi
     p = load_panel(["rgdpna", "rnna", "emp", "hc", "labsh"], start=start, end=end)
     acc = decompose_panel(
         p["rgdpna"],
@@ -300,8 +326,7 @@ def tfp_shares_all(start: int, end: int) -> dict[str, Any]:
     total = 100 * acc.output_growth.sum(axis=1) / (end - start)
     tfp = 100 * acc.tfp_growth.sum(axis=1) / (end - start)
     ok = np.isfinite(total) & np.isfinite(tfp)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        share = np.where(total[ok] >= MIN_GROWTH_FOR_SHARES, tfp[ok] / total[ok], np.nan)
+    share = np.asarray(share_of_growth(tfp[ok], total[ok]))
     codes = [c for c, k in zip(p.codes, ok, strict=True) if k]
     return {
         "codes": codes,
@@ -326,7 +351,7 @@ def sensitivity(
     ----------
     analysis : EconomyAnalysis
     capital_shares : sequence of float
-        Assumed constant capital shares to try besides the baseline.
+        Assumed constant capital shares to try besides the baseline, each in [0, 1].
 
     Returns
     -------
@@ -335,7 +360,7 @@ def sensitivity(
         then without human capital: ``label``, ``capital_share`` ("labsh" or
         the number), ``human_capital`` (bool), ``tfp_growth`` and
         ``output_growth`` (% per year), ``tfp_share`` (fraction, NaN if output
-        growth is below 0.5 % per year).
+        growth is below :data:`~nqp_helpers.growth.MIN_GROWTH_FOR_SHARES`).
 
     Examples
     --------
@@ -348,8 +373,11 @@ def sensitivity(
     ca = analysis.accounting
     if not analysis.available or ca is None:
         return []
+    assumed = as_array_in("capital_shares", capital_shares, low=0, high=1)
+    if assumed.ndim != 1:
+        raise ValueError(f"capital_shares must be a list of numbers in [0, 1]; got {capital_shares!r}")
     base = ca.capital_share
-    others = [s for s in capital_shares if s != base]
+    others = [float(s) for s in assumed if s != base]
     settings: dict[str | float, npt.ArrayLike] = {base: ca.levels["capital_share"]}
     settings.update({s: s for s in others})
     shares = {_share_label(s): share for s, share in settings.items()}
@@ -379,7 +407,7 @@ def sensitivity(
                     "human_capital": with_h,
                     "tfp_growth": tfp,
                     "output_growth": total,
-                    "tfp_share": tfp / total if total >= MIN_GROWTH_FOR_SHARES else float("nan"),
+                    "tfp_share": float(share_of_growth(tfp, total)),
                 }
             )
     return rows
@@ -534,11 +562,25 @@ def lab_check(exercise: str, question: str, answer: float | None, analysis: Econ
     Returns
     -------
     Feedback
+
+    Raises
+    ------
+    ValueError
+        An unknown question; an analysis that is not available; a question
+        with no answer for this analysis (the TFP share when output grew less
+        than :data:`~nqp_helpers.growth.MIN_GROWTH_FOR_SHARES` % per year).
     """
     if question not in LAB_QUESTIONS:
         raise ValueError(f"question must be one of {sorted(LAB_QUESTIONS)}; got {question!r}")
     if not getattr(analysis, "available", False):
         raise ValueError("analysis must be an available EconomyAnalysis (choose an economy with enough data)")
     value = float(LAB_QUESTIONS[question][1](analysis))
+    if not np.isfinite(value):
+        growth = float(analysis.whole.total) if analysis.whole is not None else float("nan")
+        raise ValueError(
+            f"question {question!r} has no answer for {analysis.code} {analysis.start}-{analysis.end}: "
+            f"output grew {growth:.2f} % per year, and a share of growth is undefined "
+            f"below {MIN_GROWTH_FOR_SHARES:g} % per year; choose another economy or period"
+        )
     tol = 0 if question == "fastest_period" else max(0.05, 0.01 * abs(value))
     return check(exercise, answer, encode_answer(value, tol=tol))

@@ -549,3 +549,56 @@ def test_development_accounting_errors():
         ac.development_accounting("CHN", 2019, capital_share=1.0)
     with pytest.raises(ValueError, match="did you mean"):
         ac.development_accounting("CHA", 2019)
+
+
+def test_development_accounting_against_itself_has_no_gap_to_split():
+    """The reference against itself: every ratio is 1, the shares of the (absent) log gap are NaN, and the
+    table says why instead of printing 'nan %'."""
+    d = ac.development_accounting("USA", 2019)
+    assert all(v == pytest.approx(1.0) for v in d.ratios.values())
+    assert all(np.isnan(v) for v in d.log_shares.values())
+    text = d.table()
+    assert "nan" not in text and text.count("n/a") == 4
+    assert "USA is the reference economy itself; there is no gap to split" in text
+
+
+def test_development_accounting_does_not_split_a_tiny_gap():
+    """Within MIN_LOG_GAP_FOR_SHARES of the reference (Switzerland, 2019: a log gap of 0.03) the shares are
+    n/a, not +338 % and -212 %; a wide gap still splits."""
+    close = ac.development_accounting("CHE", 2019)
+    assert abs(np.log(close.ratios["output per worker"])) < ac.MIN_LOG_GAP_FOR_SHARES
+    assert all(np.isnan(v) for v in close.log_shares.values())
+    assert "smaller in size than 0.05" in close.table()
+    assert np.isfinite(list(ac.development_accounting("KOR", 2019).log_shares.values())).all()
+
+
+def test_development_accounting_refuses_odd_years_and_references():
+    """A fractional or text year and a reference that is not a code are refused, naming the argument."""
+    with pytest.raises(ValueError, match=r"year must be a whole number; got 2019.5"):
+        ac.development_accounting("CHN", 2019.5)
+    with pytest.raises(ValueError, match=r"year must be a real number; got '2019'"):
+        ac.development_accounting("CHN", "2019")
+    with pytest.raises(ValueError, match=r"reference must be a 3-letter country code"):
+        ac.development_accounting("CHN", 2019, reference=5)
+    with pytest.raises(ValueError, match=r"unknown country code 'XXX'; .*\(in reference\)"):
+        ac.development_accounting("CHN", 2019, reference="XXX")
+
+
+def test_tables_show_n_a_below_the_threshold_and_say_why():
+    """summaries_table and part_table print n/a (not -14 % or 4533 %) where growth is below 0.5 % per year,
+    with one line giving the reason; part_values gives NaN there."""
+    jpn = ac.period_table("JPN", [(1978, 1993), (2004, 2012)], labor="persons")
+    assert jpn[1].total < 0.5 < jpn[0].total
+    table = ac.summaries_table(jpn)
+    assert table.splitlines()[2].endswith("n/a") and "n/a: output growth below 0.5 % per year" in table
+    assert "n/a" not in ac.summaries_table(jpn, show_share=False)
+    assert np.isnan(ac.part_values({"JPN": jpn}, "TFP", share=True)["JPN"][1])
+    text = ac.part_table({"JPN": jpn}, "TFP", share=True)
+    assert text.splitlines()[1].split()[-1] == "n/a" and text.endswith("is undefined")
+    assert "n/a" not in ac.part_table({"JPN": jpn}, "TFP")
+
+
+def test_decompose_country_human_capital_must_be_a_bool():
+    """human_capital accepts True or False only."""
+    with pytest.raises(ValueError, match=r"human_capital must be True or False; got 'yes'"):
+        decompose_country("CHN", 1978, 2004, human_capital="yes")

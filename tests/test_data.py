@@ -609,3 +609,27 @@ def test_toy_green_economy_is_a_series_with_units():
     assert g.units["emissions"] == "million tonnes of CO2 (Mt CO2)"
     assert g.output[0] == 10000.0 and g["emissions"][0] == 4200.0
     assert g.meta["sha256"] == sha256(DATA / "toy_green.csv")
+
+
+def test_odd_arguments_of_the_loaders_raise_value_errors_naming_them():
+    """A number for variables, codes that are not a list of text, a truthy non-bool allow_missing and a
+    year too large for a float each raise ValueError naming the argument (not TypeError, OverflowError)."""
+    with pytest.raises(ValueError, match=r"variables must be a variable name such as 'rgdpna'.*got 5"):
+        nd.load_country("CHN", 5)
+    with pytest.raises(ValueError, match=r"variables must be names \(text\) such as 'rgdpna'; got 5"):
+        nd.load_country("CHN", ["rgdpna", 5])
+    with pytest.raises(ValueError, match=r"variables must be a variable name"):
+        nd.load_panel({"rgdpna": 1})
+    with pytest.raises(ValueError, match=r"codes must be a country code .* or a list of codes; got 5"):
+        nd.load_panel("rgdpna", codes=5)
+    with pytest.raises(ValueError, match=r"codes must be a 3-letter country code such as 'CHN'; got 156"):
+        nd.load_panel("rgdpna", codes=["CHN", 156])
+    with pytest.raises(ValueError, match=r"unknown country code 'QQQ'; .*\(in codes\)"):
+        nd.load_panel("rgdpna", codes=["QQQ"])
+    for bad in ("yes", 1, None):
+        with pytest.raises(ValueError, match=r"allow_missing must be True or False"):
+            nd.load_country("CHN", "rgdpna", allow_missing=bad)
+    with pytest.raises(ValueError, match=r"start must lie in the data range 1950-2023; got an integer far"):
+        nd.load_country("CHN", "rgdpna", start=10**400)
+    with pytest.raises(ValueError, match=r"reference must be a 3-letter country code"):
+        nd.check_code(5, "reference")

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from nqp_helpers.growth import decompose, decompose_panel, summarise
+from nqp_helpers.growth import constant_growth_economy, decompose, decompose_panel, summarise
 
 
 def cobb_douglas(A, K, L, h, alpha):
@@ -219,3 +219,114 @@ def test_panel_requires_two_dimensions():
     """decompose_panel refuses a 1-D series with a message saying what shape it needs."""
     with pytest.raises(ValueError, match=r"output must be a 2-D panel \(countries x years\)"):
         decompose_panel([1.0, 2.0], [1.0, 2.0], [1.0, 2.0], 0.3)
+
+
+# ----- shares of growth are shown only where growth is large enough to share -----
+
+
+def test_shares_are_nan_below_the_one_threshold():
+    """A share of growth below MIN_GROWTH_FOR_SHARES (0.5 % per year), or of a fall, is NaN, not 4533 %."""
+    from nqp_helpers.growth import MIN_GROWTH_FOR_SHARES, share_of_growth, share_percent
+    from nqp_helpers.lab import MIN_GROWTH_FOR_SHARES as lab_threshold
+
+    assert lab_threshold is MIN_GROWTH_FOR_SHARES == 0.5
+    assert share_of_growth(1.0, 4.0) == 0.25 and share_of_growth(0.2, 0.5) == pytest.approx(0.4)
+    assert np.isnan(share_of_growth(-0.27, -0.01)) and np.isnan(share_of_growth(1.0, 0.49))
+    assert np.isnan(share_of_growth(1.0, -3.0)) and np.isnan(share_of_growth(0.0, 0.0))
+    np.testing.assert_array_equal(np.isnan(share_of_growth([1.0, 1.0], [0.1, 2.0])), [True, False])
+    assert share_percent(1.0, 4.0) == "25 %" and share_percent(-0.001, 2.0) == "0 %"
+    assert share_percent(-0.27, -0.01).startswith("n/a (output growth is -0.01 % per year")
+
+
+def test_summary_table_says_why_shares_are_missing():
+    """A period of near-zero growth prints n/a for every share and a line giving the reason."""
+    flat = decompose([1.0, 1.001, 1.002], [1.0, 1.02, 1.04], [1.0, 1.0, 1.0], 0.4, years=[2000, 2001, 2002])
+    s = flat.summary()
+    assert s.total == pytest.approx(0.1, abs=1e-3)
+    assert all(np.isnan(v) for v in s.shares.values())
+    text = s.table()
+    assert "%" not in text.splitlines()[1] and text.count("n/a") == 6
+    assert text.endswith("a share of growth is undefined below 0.5 % per year")
+
+
+# ----- more bad inputs, each a ValueError naming the argument, the rule and the value -----
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        (dict(output=np.ma.array([1.0, 2.0, 3.0], mask=[0, 1, 0])), r"output must not be a masked array.*1"),
+        (dict(capital_share=np.ma.masked), r"capital_share must not be a masked array"),
+        (dict(output=[[1.0, 2.0], [3.0]], years=[2000, 2001, 2002]), r"output must be a rectangular array"),
+        (dict(output=None, years=[2000, 2001, 2002]), r"output must contain only numbers; got None"),
+        (dict(output=[10**400, 1.0, 2.0]), r"output must hold numbers a float can store"),
+        (dict(capital_share=10**400), r"capital_share must hold numbers a float can store"),
+        (dict(years=[2000, 10**400, 2002]), r"years must hold numbers a float can store"),
+    ],
+)
+def test_more_bad_inputs_name_the_argument(changes, message):
+    """Masked arrays, ragged or missing output given with years, and integers too large for a float
+    raise ValueError naming the argument at fault (never years for output's fault, never OverflowError)."""
+    with pytest.raises(ValueError, match=message):
+        call(**changes)
+
+
+def test_masked_array_without_masked_values_is_plain_data():
+    """A masked array that masks nothing is read as its data."""
+    plain = call()
+    masked = call(output=np.ma.array([1.0, 2.0, 3.0]))
+    np.testing.assert_array_equal(plain.tfp_growth, masked.tfp_growth)
+
+
+def test_panel_share_axis_is_explicit_when_ambiguous():
+    """With as many countries as years a 1-D share is refused unless shares_axis says what it runs over;
+    each reading equals decompose on every row with that share."""
+    rng = np.random.default_rng(5)
+    Y, K, L = (np.exp(rng.normal(0, 0.1, (3, 3)).cumsum(axis=1)) for _ in range(3))
+    shares = [0.3, 0.4, 0.5]
+    with pytest.raises(ValueError, match=r"capital_share is ambiguous: its length 3 .* shares_axis="):
+        decompose_panel(Y, K, L, shares)
+    by_year = decompose_panel(Y, K, L, shares, shares_axis="years")
+    by_country = decompose_panel(Y, K, L, shares, shares_axis="countries")
+    for i in range(3):
+        row_by_year, row_by_country = (decompose(Y[i], K[i], L[i], a) for a in (shares, shares[i]))
+        np.testing.assert_allclose(by_year.tfp_growth[i], row_by_year.tfp_growth)
+        np.testing.assert_allclose(by_country.tfp_growth[i], row_by_country.tfp_growth)
+    with pytest.raises(ValueError, match=r"shares_axis must be None, 'years' or 'countries'; got 'rows'"):
+        decompose_panel(Y, K, L, 0.3, shares_axis="rows")
+    wide = np.ones((2, 4))
+    with pytest.raises(ValueError, match=r"one value per year \(length 4\).*shares_axis='countries'"):
+        decompose_panel(wide, wide, wide, [0.3, 0.4])
+    per_country = decompose_panel(wide, wide, wide, [0.3, 0.4], shares_axis="countries")
+    np.testing.assert_array_equal(per_country.capital_share, [[0.3] * 3, [0.4] * 3])
+
+
+def test_allow_missing_must_be_a_bool():
+    """allow_missing accepts True or False only, not a merely truthy value such as 'no' or 1."""
+    Y = np.ones((2, 3))
+    for bad in ("no", 1, None):
+        with pytest.raises(ValueError, match=r"allow_missing must be True or False"):
+            decompose_panel(Y, Y, Y, 0.3, allow_missing=bad)
+    assert decompose_panel(Y, Y, Y, 0.3, allow_missing=np.True_).tfp_growth.shape == (2, 2)
+
+
+def test_summary_refuses_text_and_fractional_bounds(economy):
+    """summary(start, end) refuses text years, and fractional interval indices when years are unknown."""
+    e = economy
+    acc = decompose(e["K"], e["K"], e["L"], 0.3, years=e["years"])
+    with pytest.raises(ValueError, match=r"start must be a real number; got '1995'"):
+        acc.summary("1995", 2000)
+    with pytest.raises(ValueError, match=r"end must be a real number; got \[2000\]"):
+        acc.summary(1995, [2000])
+    plain = decompose(e["K"], e["K"], e["L"], 0.3)
+    with pytest.raises(ValueError, match=r"start must be a whole number; got 0.5"):
+        plain.summary(0.5, 3)
+    assert plain.summary(1.0, 3.0).period == (1, 3)
+
+
+def test_constant_growth_economy_checks_its_start_year():
+    """The start year must be a whole number."""
+    with pytest.raises(ValueError, match=r"start_year must be a real number; got '2000'"):
+        constant_growth_economy(5, 1.0, 1.0, 1.0, 0.3, start_year="2000")
+    with pytest.raises(ValueError, match=r"start_year must be a whole number; got 2000.5"):
+        constant_growth_economy(5, 1.0, 1.0, 1.0, 0.3, start_year=2000.5)

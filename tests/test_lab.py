@@ -212,3 +212,105 @@ def test_lab_check_grades_against_the_students_own_economy(tmp_path, monkeypatch
         lab_check("5.1", "gdp", 1.0, a)
     with pytest.raises(ValueError, match="analysis must be an available"):
         lab_check("5.1", "output_growth", 1.0, analyse_economy("ABW", 1950, 1960))
+
+
+def test_lab_functions_refuse_text_and_fractional_years():
+    """analyse_economy and tfp_shares_all take whole years: text, fractions, a missing bound and an empty
+    period raise ValueError naming the argument (not an int() or numpy error)."""
+    with pytest.raises(ValueError, match=r"start must be a real number; got 'x'"):
+        analyse_economy("KOR", "x", 2019)
+    with pytest.raises(ValueError, match=r"end must be a whole number; got 2019.5"):
+        analyse_economy("KOR", 1970, 2019.5)
+    with pytest.raises(ValueError, match=r"period_length must be a whole number; got 2.5"):
+        analyse_economy("KOR", 1970, 2019, period_length=2.5)
+    with pytest.raises(ValueError, match=r"human_capital must be True or False"):
+        analyse_economy("KOR", 1970, 2019, human_capital="yes")
+    with pytest.raises(ValueError, match=r"labor must be 'hours' or 'persons'"):
+        analyse_economy("KOR", 1970, 2019, labor="people")
+    assert analyse_economy("KOR", 1970.0, 2019.0).start == 1970
+    with pytest.raises(ValueError, match=r"start must be a year \(an integer such as 1978\); got '1990'"):
+        tfp_shares_all("1990", 2019)
+    with pytest.raises(ValueError, match=r"start must be a whole year; got 1990.5"):
+        tfp_shares_all(1990.5, 2019)
+    with pytest.raises(ValueError, match=r"end must be after start; got start=2000, end=2000"):
+        tfp_shares_all(2000, 2000)
+    with pytest.raises(ValueError, match=r"start and end must both be years"):
+        tfp_shares_all(None, 2019)
+    with pytest.raises(ValueError, match=r"capital_shares must lie in \[0, 1\]; got 1.5"):
+        sensitivity(analyse_economy("KOR", 1970, 2019), capital_shares=(0.3, 1.5))
+
+
+def test_world_shares_use_the_growth_threshold():
+    """Every defined TFP share belongs to output growth of at least MIN_GROWTH_FOR_SHARES % per year."""
+    from nqp_helpers.growth import MIN_GROWTH_FOR_SHARES
+
+    w = tfp_shares_all(2012, 2019)
+    defined = np.isfinite(w["tfp_share"])
+    assert (w["output_growth"][defined] >= MIN_GROWTH_FOR_SHARES).all()
+    assert np.isnan(w["tfp_share"][w["output_growth"] < MIN_GROWTH_FOR_SHARES]).all()
+    ratio = w["tfp_growth"][defined] / w["output_growth"][defined]
+    np.testing.assert_allclose(w["tfp_share"][defined], ratio)
+
+
+def test_lab_check_refuses_a_share_of_too_little_growth(tmp_path, monkeypatch):
+    """Where output grew less than 0.5 % per year the TFP-share question has no answer: a clear ValueError."""
+    from nqp_helpers.lab import lab_check
+
+    monkeypatch.setenv("NQP_PROGRESS_FILE", str(tmp_path / "p.json"))
+    flat = analyse_economy("JPN", 2014, 2020)
+    assert flat.whole.total < 0.5
+    with pytest.raises(ValueError, match=r"question 'tfp_share' has no answer for JPN 2014-2020"):
+        lab_check("5.4", "tfp_share", 10.0, flat)
+
+
+def test_lab_period_of_one_year_draws_a_note_not_a_stale_figure():
+    """draw_lab with start == end (the range slider allows it) draws a note and returns it; the app shows it
+    and no error."""
+    from matplotlib.figure import Figure
+
+    from nqp_helpers.lessons.lab import draw_lab
+
+    ax = Figure().subplots()
+    note = draw_lab(ax, "KOR — Republic of Korea", (2000, 2000))
+    assert note == "choose a period of at least two years; now 2000-2000"
+    assert not ax.axison and "no growth to account for" in ax.texts[0].get_text()
+    app = make_lab_app("KOR", (1970, 2019))
+    before = app.image.value
+    app.set(period=(2000, 2000))
+    assert app.note.value == note and app.error is None and app.image.value != before
+    app.set(period=(1978, 2004))
+    assert "1978-2004" in app.note.value and app.axes.axison
+
+
+def test_lab_app_refuses_a_starting_period_the_slider_would_move():
+    """A starting period outside 1950-2023, of one year, fractional or not a pair raises ValueError naming
+    period (instead of being clamped silently)."""
+    for bad, message in [
+        ((1940, 2000), r"period\[0\] must lie in \[1950, 2023\]; got 1940"),
+        ((1970, 2030), r"period\[1\] must lie in \[1950, 2023\]; got 2030"),
+        ((2000, 2000), r"period must have start < end; got \(2000, 2000\)"),
+        ((1970.5, 2000), r"period\[0\] must be a whole number; got 1970.5"),
+        ("1970-2000", r"period must be a \(start, end\) pair of years"),
+    ]:
+        with pytest.raises(ValueError, match=message):
+            make_lab_app("KOR", bad)
+
+
+def test_save_summary_keeps_dots_and_never_overwrites_silently(tmp_path):
+    """A stem with dots keeps them (kor.v2 -> kor.v2.png); existing files are refused unless overwrite=True;
+    a missing folder is refused."""
+    a = analyse_economy("KOR", 1970, 2019)
+    png, pdf = save_summary(a, tmp_path / "kor.v2")
+    assert (png.name, pdf.name) == ("kor.v2.png", "kor.v2.pdf")
+    (tmp_path / "kor.png").write_bytes(b"keep me")
+    with pytest.raises(ValueError, match=r"kor.v2.png and .*kor.v2.pdf already exist; .*overwrite=True"):
+        save_summary(a, tmp_path / "kor.v2")
+    assert save_summary(a, tmp_path / "kor.v2.png", overwrite=True) == (png, pdf)
+    assert (tmp_path / "kor.png").read_bytes() == b"keep me"
+    with pytest.raises(ValueError, match=r"kor.png already exists; choose another stem"):
+        save_summary(a, tmp_path / "kor")
+    assert (tmp_path / "kor.png").read_bytes() == b"keep me" and not (tmp_path / "kor.pdf").exists()
+    with pytest.raises(ValueError, match=r"stem must lie in a folder that exists"):
+        save_summary(a, tmp_path / "no-such-folder" / "kor")
+    with pytest.raises(ValueError, match=r"overwrite must be True or False"):
+        save_summary(a, tmp_path / "other", overwrite="yes")

@@ -206,3 +206,27 @@ def test_widgets_update_fast(factory, name, values):
     app.redraw()
     best = min(median_update(app, name, values) for _ in range(3))
     assert best < 0.25
+
+
+def test_widgets_never_show_a_share_of_near_zero_growth():
+    """Japan 2014-2020 grew -0.01 % a year: the country widget says n/a with the reason instead of 4533 %;
+    the residual widget does the same when measured output growth is near zero."""
+    note = la.draw_country(new_ax(), "JPN", 2014, 2020)
+    assert "4533" not in note and "share of output growth n/a (output growth is -0.01 % per year" in note
+    assert "= <b>" in la.draw_country(new_ax(), "CHN", 2012, 2023)
+    note = la.draw_residual(new_ax(), "toy: extensive", 0.4, output_error=-4.99999)
+    assert "TFP share of measured output growth <b>n/a (measured output growth is 0.00 % per year" in note
+
+
+def test_accounting_widgets_refuse_starting_values_they_cannot_show():
+    """An unknown economy, a start year outside the slider or after the end raise ValueError naming it."""
+    with pytest.raises(ValueError, match=r"economy must be one of .*; got 'Atlantis'"):
+        la.make_residual_app(economy="Atlantis")
+    with pytest.raises(ValueError, match=r"capital_share must lie in \[0.1, 0.8\]; got 0.9"):
+        la.make_residual_app(capital_share=0.9)
+    with pytest.raises(ValueError, match=r"start must lie in \[1950, 2022\]; got 1940"):
+        la.make_country_app(start=1940)
+    with pytest.raises(ValueError, match=r"start must be before end; got start=2015, end=2010"):
+        la.make_country_app(start=2015, end=2010)
+    with pytest.raises(ValueError, match=r"codes must be a non-empty list of country codes; got 'CHN'"):
+        la.make_country_app(codes="CHN")

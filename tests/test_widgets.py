@@ -77,3 +77,57 @@ def test_plot_contributions_checks_its_inputs():
         plot_contributions([acc.summary(), acc.per_worker().summary()], ["a", "b"])
     ax = plot_contributions([acc.summary(), acc.summary(0, 2)], ["all years", "first two"])
     assert len(ax.patches) == 8
+
+
+def test_sliders_refuse_starting_values_they_would_clamp():
+    """slider and int_slider refuse a starting value outside [min, max] (ipywidgets would move it to the
+    nearer end silently), naming the argument; the ends themselves are accepted."""
+    from nqp_helpers.lessons.widgets import int_slider
+
+    with pytest.raises(ValueError, match=r"capital_share must lie in \[0.05, 0.95\]; got 1.2"):
+        slider("capital share α", 1.2, 0.05, 0.95, 0.05, name="capital_share")
+    with pytest.raises(ValueError, match=r"capital share α must be a real number; got '0.4'"):
+        slider("capital share α", "0.4", 0.05, 0.95, 0.05)
+    with pytest.raises(ValueError, match=r"years must be a whole number; got 2.5"):
+        int_slider("number of years", 2.5, 2, 50, name="years")
+    with pytest.raises(ValueError, match=r"years must lie in \[2, 50\]; got 51"):
+        int_slider("number of years", 51, 2, 50, name="years")
+    with pytest.raises(ValueError, match=r"needs min < max"):
+        slider("x", 1.0, 2.0, 1.0, 0.1)
+    assert slider("a", 0.05, 0.05, 0.95, 0.05).value == 0.05 and int_slider("n", 50, 2, 50).value == 50
+    with pytest.raises(ValueError, match=r"capital_share must lie in \[0.05, 0.95\]; got 0"):
+        make_economy_app(capital_share=0.0)
+
+
+def test_figure_app_never_leaves_a_stale_figure():
+    """When draw raises, the picture becomes a notice and the note the message: a ValueError stops there
+    (app.error says why), any other exception is raised again after the notice is shown."""
+
+    def draw(ax, a):
+        if a > 1.5:
+            raise ValueError("a must be at most 1.5")
+        if a < 0.5:
+            raise RuntimeError("a bug")
+        ax.plot([0, a])
+        return f"a = {a}"
+
+    app = FigureApp(draw, {"a": slider("a", 1.0, 0.0, 2.0, 0.1)})
+    good = app.image.value
+    app.set(a=1.8)
+    assert app.error == "a must be at most 1.5" and "a must be at most 1.5" in app.note.value
+    assert app.image.value != good and not app.axes.lines and not app.axes.axison
+    app.set(a=1.0)
+    assert app.error is None and app.note.value == "a = 1.0" and app.axes.lines
+    with pytest.raises(RuntimeError, match="a bug"):
+        app.set(a=0.2)
+    assert app.error == "RuntimeError: a bug" and "a bug" in app.note.value and not app.axes.lines
+
+
+def test_near_zero_growth_shows_n_a_with_the_reason():
+    """Output growth below 0.5 % per year shows the TFP share as n/a with the reason, never as a number."""
+    from matplotlib.figure import Figure
+
+    note = draw_economy(Figure().subplots(), 1.0, -0.5, 0.1, 0.4)
+    assert "TFP share of growth <b>n/a (output growth is 0.20 % per year" in note
+    note = draw_economy(Figure().subplots(), 0.5, -0.5, 0.1, 0.4)  # 0.2 - 0.3 + 0.1 = 0
+    assert "output growth <b>0.00 % per year" in note and "-0.00" not in note

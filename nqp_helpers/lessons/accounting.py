@@ -28,7 +28,7 @@ from ..accounting import (
     residual_sensitivity,
 )
 from ..data import list_countries, load_country, toy_economy, toy_parameters
-from ..growth import GrowthSummary
+from ..growth import GrowthSummary, share_of_growth, share_percent
 from .plotting import PALETTE, no_negative_zero, plain_log_axis, stacked_bars
 from .widgets import FigureApp, int_slider, slider
 
@@ -437,7 +437,7 @@ def draw_residual(
         float(residual_sensitivity(e["rates"], capital_share, output_error, capital_error, labor_error))
     )
     gy = e["rates"]["output"] + output_error
-    share = f"{no_negative_zero(100 * tfp / gy):.0f} %" if gy != 0 else "undefined"
+    share = share_percent(tfp, gy, "measured output growth")
     truth = (
         f" (true: {e['true_tfp']:.2f})"
         if e["true_tfp"] is not None
@@ -466,14 +466,22 @@ def make_residual_app(
     capital_share : float
         Starting assumed capital share.
     output_error, capital_error, labor_error : float
-        Starting measurement errors, percentage points per year.
+        Starting measurement errors, percentage points per year, in [-3, 3].
 
     Returns
     -------
     FigureApp
+
+    Raises
+    ------
+    ValueError
+        An unknown economy, or a starting value outside its slider's range
+        (capital share 0.1-0.8).
     """
     import ipywidgets as w
 
+    if economy not in _economy_choices():
+        raise ValueError(f"economy must be one of {list(_economy_choices())}; got {economy!r}")
     controls = {
         "economy": w.Dropdown(
             options=list(_economy_choices()),
@@ -481,10 +489,18 @@ def make_residual_app(
             description="economy",
             style={"description_width": "initial"},
         ),
-        "capital_share": slider("assumed capital share α", capital_share, 0.1, 0.8, 0.01),
-        "output_error": slider("output growth overstated by (points per year)", output_error, -3, 3, 0.1),
-        "capital_error": slider("capital growth overstated by (points per year)", capital_error, -3, 3, 0.1),
-        "labor_error": slider("labour growth overstated by (points per year)", labor_error, -3, 3, 0.1),
+        "capital_share": slider(
+            "assumed capital share α", capital_share, 0.1, 0.8, 0.01, name="capital_share"
+        ),
+        "output_error": slider(
+            "output growth overstated by (points per year)", output_error, -3, 3, 0.1, name="output_error"
+        ),
+        "capital_error": slider(
+            "capital growth overstated by (points per year)", capital_error, -3, 3, 0.1, name="capital_error"
+        ),
+        "labor_error": slider(
+            "labour growth overstated by (points per year)", labor_error, -3, 3, 0.1, name="labor_error"
+        ),
     }
     return FigureApp(draw_residual, controls, figsize=(7.0, 4.0), margins={"left": 0.11, "bottom": 0.13})
 
@@ -535,9 +551,15 @@ def draw_country(
     ax.set_xlim(-0.6, 1.6)
     notes = [c for c in ca.conventions if "missing" in c]
     extra = f"<br><i>{html.escape('; '.join(notes))}</i>" if notes else ""
+    total, tfp = no_negative_zero(s.total), no_negative_zero(s.parts["TFP"])
+    share = share_percent(tfp, total)
+    if np.isfinite(share_of_growth(tfp, total)):
+        share = f"= <b>{share}</b> of output growth"
+    else:
+        share = f"(share of output growth {share})"
     return (
-        f"{html.escape(ca.name)} {start}-{end}: output <b>{s.total:.2f}</b>, TFP <b>{s.parts['TFP']:.2f}</b> "
-        f"% per year = <b>{100 * s.shares['TFP']:.0f} %</b> of output growth; output per {per} "
+        f"{html.escape(ca.name)} {start}-{end}: output <b>{total:.2f}</b>, TFP <b>{tfp:.2f}</b> "
+        f"% per year {share}; output per {per} "
         f"{pw.total:.2f} % per year, of which capital deepening {pw.parts['capital deepening']:.2f}{extra}"
     )
 
@@ -557,15 +579,24 @@ def make_country_app(
     code : str
         Starting country.
     start, end : int
-        Starting period.
+        Starting period: whole years, ``start`` in 1950-2022, ``end`` in
+        1951-2023, ``start < end``.
 
     Returns
     -------
     FigureApp
+
+    Raises
+    ------
+    ValueError
+        Unknown codes, a ``code`` not among them, or a starting period
+        outside the sliders' ranges or with ``start >= end``.
     """
     import ipywidgets as w
 
     names = dict(list_countries())
+    if isinstance(codes, str) or not isinstance(codes, Sequence) or not codes:
+        raise ValueError(f"codes must be a non-empty list of country codes; got {codes!r}")
     unknown = [c for c in codes if c not in names]
     if unknown:
         raise ValueError(f"unknown country codes {unknown}; list_countries() gives the valid ones")
@@ -576,8 +607,8 @@ def make_country_app(
         "code": w.Dropdown(
             options=[(f"{names[c]} ({c})", c) for c in codes], value=code, description="country", style=style
         ),
-        "start": int_slider("first year", start, 1950, 2022),
-        "end": int_slider("last year", end, 1951, 2023),
+        "start": int_slider("first year", start, 1950, 2022, name="start"),
+        "end": int_slider("last year", end, 1951, 2023, name="end"),
         "labor": w.ToggleButtons(
             options=["hours", "persons"], value="hours", description="labour", style=style
         ),
@@ -589,6 +620,8 @@ def make_country_app(
             style=style,
         ),
     }
+    if not controls["start"].value < controls["end"].value:
+        raise ValueError(f"start must be before end; got start={start}, end={end}")
     return FigureApp(draw_country, controls, figsize=(7.0, 3.6), margins={"left": 0.1, "right": 0.7})
 
 
@@ -655,7 +688,7 @@ def make_bosworth_collins_app() -> FigureApp:
 
     style = {"description_width": "initial"}
     controls = {
-        "capital_share": slider("capital share α", 0.4, 0.2, 0.7, 0.01),
+        "capital_share": slider("capital share α", 0.4, 0.2, 0.7, 0.01, name="capital_share"),
         "human_capital": w.ToggleButtons(
             options=[("PWT hc", "hc"), ("return r per year of schooling", "mincer")],
             value="hc",
@@ -663,7 +696,13 @@ def make_bosworth_collins_app() -> FigureApp:
             style=style,
         ),
         "schooling_return": slider(
-            "return r per year of schooling (%)", 7.0, 0.0, 15.0, 0.5, readout_format=".1f"
+            "return r per year of schooling (%)",
+            7.0,
+            0.0,
+            15.0,
+            0.5,
+            readout_format=".1f",
+            name="schooling_return",
         ),
         "labor": w.ToggleButtons(
             options=["persons", "hours"], value="persons", description="labour", style=style

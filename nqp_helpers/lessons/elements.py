@@ -355,13 +355,20 @@ def make_combination_app(
             description="combination rule",
             style={"description_width": "initial"},
         ),
-        "sigma": slider("elasticity of substitution σ (CES only)", sigma, 0.05, 3.0, 0.05),
-        "workers": slider("workers (persons)", workers, 1, 40, 1, readout_format=".0f"),
-        "machines": slider("machines (number)", machines, 1, 20, 0.5, readout_format=".1f"),
-        "timber": slider("timber (kg per day)", timber, 20, 600, 10, readout_format=".0f"),
-        "tool_quality": slider("quality of machines (index, 1 = baseline)", tool_quality, 0.5, 3.0, 0.1),
+        "sigma": slider("elasticity of substitution σ (CES only)", sigma, 0.05, 3.0, 0.05, name="sigma"),
+        "workers": slider("workers (persons)", workers, 1, 40, 1, readout_format=".0f", name="workers"),
+        "machines": slider("machines (number)", machines, 1, 20, 0.5, readout_format=".1f", name="machines"),
+        "timber": slider("timber (kg per day)", timber, 20, 600, 10, readout_format=".0f", name="timber"),
+        "tool_quality": slider(
+            "quality of machines (index, 1 = baseline)", tool_quality, 0.5, 3.0, 0.1, name="tool_quality"
+        ),
         "labour_extension": slider(
-            "η: better machines extend workers (0 to 1)", labour_extension, 0.0, 1.0, 0.1
+            "η: better machines extend workers (0 to 1)",
+            labour_extension,
+            0.0,
+            1.0,
+            0.1,
+            name="labour_extension",
         ),
     }
     return FigureApp(
@@ -426,14 +433,21 @@ def make_determinants_app(
     FigureApp
     """
     controls = {
-        "skill": slider("average skill of workers (% per year)", skill, -2, 6, 0.1),
-        "science": slider("science and technology (% per year)", science, -2, 6, 0.1),
-        "organisation": slider("social organisation (% per year)", organisation, -2, 6, 0.1),
-        "means_of_production": slider(
-            "means of production per worker (% per year)", means_of_production, -2, 12, 0.25
+        "skill": slider("average skill of workers (% per year)", skill, -2, 6, 0.1, name="skill"),
+        "science": slider("science and technology (% per year)", science, -2, 6, 0.1, name="science"),
+        "organisation": slider(
+            "social organisation (% per year)", organisation, -2, 6, 0.1, name="organisation"
         ),
-        "nature": slider("natural conditions (% per year)", nature, -3, 3, 0.1),
-        "capital_share": slider("capital share α", capital_share, 0.05, 0.95, 0.05),
+        "means_of_production": slider(
+            "means of production per worker (% per year)",
+            means_of_production,
+            -2,
+            12,
+            0.25,
+            name="means_of_production",
+        ),
+        "nature": slider("natural conditions (% per year)", nature, -3, 3, 0.1, name="nature"),
+        "capital_share": slider("capital share α", capital_share, 0.05, 0.95, 0.05, name="capital_share"),
     }
     return FigureApp(
         draw_determinants, controls, figsize=(8.0, 3.6), margins={"left": 0.1, "right": 0.98, "bottom": 0.2}

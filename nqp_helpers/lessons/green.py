@@ -154,7 +154,13 @@ def make_green_app(carbon_price: float = 100.0, carbon_intensity_growth: float =
     economy = load_toy_green()
     controls = {
         "carbon_price": slider(
-            "carbon price (currency units per t CO2)", carbon_price, 0.0, 400.0, 10.0, ".0f"
+            "carbon price (currency units per t CO2)",
+            carbon_price,
+            0.0,
+            400.0,
+            10.0,
+            ".0f",
+            name="carbon_price",
         ),
         "carbon_intensity_growth": slider(
             "change of CO2 per unit of energy after 2012 (% per year)",
@@ -163,6 +169,7 @@ def make_green_app(carbon_price: float = 100.0, carbon_intensity_growth: float =
             3.0,
             0.5,
             ".1f",
+            name="carbon_intensity_growth",
         ),
     }
 

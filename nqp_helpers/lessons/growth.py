@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
-
-from ..growth import constant_growth_economy, decompose
+from ..growth import constant_growth_economy, decompose, share_percent
 from .plotting import no_negative_zero, plot_contributions
 from .widgets import FigureApp, int_slider, slider
 
@@ -46,7 +44,9 @@ def draw_economy(
     -------
     str
         One line of HTML: output growth and each contribution (% per year), the
-        TFP share of growth, and what the rates imply for levels after ``years``.
+        TFP share of growth ("n/a" with the reason when output grows less than
+        :data:`~nqp_helpers.growth.MIN_GROWTH_FOR_SHARES` % per year), and what
+        the rates imply for levels after ``years``.
     """
     e = constant_growth_economy(
         years,
@@ -62,12 +62,10 @@ def draw_economy(
     ax.set_xlim(-0.8, 0.8)
     ax.set_ylim(min(-2.0, ax.get_ylim()[0]), max(10.0, ax.get_ylim()[1]))
     parts = ", ".join(f"{k} {no_negative_zero(v):.2f}" for k, v in s.parts.items())
-    share = s.shares["TFP"]
-    share_txt = (
-        "undefined (output does not grow)" if np.isnan(share) else f"{no_negative_zero(100 * share):.0f} %"
-    )
+    share_txt = share_percent(float(s.parts["TFP"]), float(s.total))
     return (
-        f"output growth <b>{s.total:.2f} % per year</b> = {parts}; TFP share of growth <b>{share_txt}</b>; "
+        f"output growth <b>{no_negative_zero(s.total):.2f} % per year</b> = {parts}; "
+        f"TFP share of growth <b>{share_txt}</b>; "
         f"after {years} years output is <b>{e['output'][-1]:.2f}</b> times its first level, "
         f"of which TFP alone accounts for a factor {e['tfp'][-1]:.2f}"
     )
@@ -99,15 +97,26 @@ def make_economy_app(
     FigureApp
     """
     controls = {
-        "capital_growth": slider("capital growth g_K (% per year)", capital_growth, -2, 15, 0.25),
-        "labor_growth": slider("labour growth g_L (% per year)", labor_growth, -3, 5, 0.25),
+        "capital_growth": slider(
+            "capital growth g_K (% per year)", capital_growth, -2, 15, 0.25, name="capital_growth"
+        ),
+        "labor_growth": slider(
+            "labour growth g_L (% per year)", labor_growth, -3, 5, 0.25, name="labor_growth"
+        ),
     }
     if human_capital_growth is not None:
         controls["human_capital_growth"] = slider(
-            "human capital growth g_h (% per year)", human_capital_growth, -1, 4, 0.1
+            "human capital growth g_h (% per year)",
+            human_capital_growth,
+            -1,
+            4,
+            0.1,
+            name="human_capital_growth",
         )
-    controls["tfp_growth"] = slider("TFP growth g_A (% per year)", tfp_growth, -3, 6, 0.1)
-    controls["capital_share"] = slider("capital share α", capital_share, 0.05, 0.95, 0.05)
+    controls["tfp_growth"] = slider("TFP growth g_A (% per year)", tfp_growth, -3, 6, 0.1, name="tfp_growth")
+    controls["capital_share"] = slider(
+        "capital share α", capital_share, 0.05, 0.95, 0.05, name="capital_share"
+    )
     if years is not None:
-        controls["years"] = int_slider("number of years", years, 2, 50)
+        controls["years"] = int_slider("number of years", years, 2, 50, name="years")
     return FigureApp(draw_economy, controls, figsize=(7.0, 3.6), margins={"right": 0.62, "left": 0.12})

@@ -107,9 +107,17 @@ def make_ideas_app(
     2
     """
     controls = {
-        "research_share": slider("research share s_R (% of workers)", research_share, 0.5, 10.0, 0.5, ".1f"),
-        "knowledge_spillover": slider("standing on shoulders φ", knowledge_spillover, -1.0, 0.9, 0.05),
-        "research_elasticity": slider("returns to research effort λ", research_elasticity, 0.2, 1.0, 0.05),
-        "labor_growth": slider("labour-force growth n (% per year)", labor_growth, 0.1, 3.0, 0.1, ".1f"),
+        "research_share": slider(
+            "research share s_R (% of workers)", research_share, 0.5, 10.0, 0.5, ".1f", name="research_share"
+        ),
+        "knowledge_spillover": slider(
+            "standing on shoulders φ", knowledge_spillover, -1.0, 0.9, 0.05, name="knowledge_spillover"
+        ),
+        "research_elasticity": slider(
+            "returns to research effort λ", research_elasticity, 0.2, 1.0, 0.05, name="research_elasticity"
+        ),
+        "labor_growth": slider(
+            "labour-force growth n (% per year)", labor_growth, 0.1, 3.0, 0.1, ".1f", name="labor_growth"
+        ),
     }
     return FigureApp(draw_ideas, controls, figsize=(7.0, 4.0))

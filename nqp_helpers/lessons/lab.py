@@ -7,12 +7,14 @@ this module only draws it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .._validate import as_bool, as_whole_number
 from ..data import list_countries, pwt_years
 from ..lab import (
     CITATION,
@@ -28,8 +30,6 @@ from .plotting import PALETTE, plot_contributions
 from .widgets import FigureApp
 
 if TYPE_CHECKING:
-    from os import PathLike
-
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
@@ -90,6 +90,9 @@ def summary_figure(analysis: EconomyAnalysis, figsize: tuple[float, float] = (11
         edgecolor="white",
     )
     ax4.axvline(100 * TFP_LED_SHARE, color="black", linestyle="--", linewidth=1)
+    for i, r in enumerate(rows):
+        if not np.isfinite(r["tfp_share"]):
+            ax4.text(0, i, f" n/a: output grew {r['output_growth']:.2f} % per year", va="center", fontsize=8)
     ax4.set_xlabel("TFP share of output growth (%)")
     ax4.tick_params(axis="y", labelsize=8)
     ax4.invert_yaxis()
@@ -103,22 +106,52 @@ def summary_figure(analysis: EconomyAnalysis, figsize: tuple[float, float] = (11
     return fig
 
 
-def save_summary(analysis: EconomyAnalysis, stem: str | PathLike[str]) -> tuple[Path, Path]:
+def save_summary(
+    analysis: EconomyAnalysis, stem: str | os.PathLike[str], overwrite: bool = False
+) -> tuple[Path, Path]:
     """Save :func:`summary_figure` as ``stem.png`` and ``stem.pdf``; return the two paths.
+
+    The stem keeps every dot it has (``"kor.v2"`` gives ``kor.v2.png``); a
+    stem that already ends in ``.png`` or ``.pdf`` loses that ending. Files
+    that exist are never replaced silently: unless ``overwrite`` is True,
+    the call refuses, names them, and writes nothing.
 
     Parameters
     ----------
     analysis : EconomyAnalysis
+        Must be ``available``.
     stem : str or Path
-        Path without extension, e.g. ``"kor-summary"``.
+        Path without extension, e.g. ``"kor-summary"``, in a folder that exists.
+    overwrite : bool, default False
+        Replace ``stem.png`` and ``stem.pdf`` if they exist.
 
     Returns
     -------
     tuple of Path
+
+    Raises
+    ------
+    ValueError
+        If ``stem`` is not a path, its folder does not exist, a file exists
+        and ``overwrite`` is False, or the analysis is not available.
     """
-    fig = summary_figure(analysis)
+    if not isinstance(stem, (str, os.PathLike)) or not str(stem).strip():
+        raise ValueError(f"stem must be a file path without extension, such as 'kor-summary'; got {stem!r}")
+    overwrite = as_bool("overwrite", overwrite)
     path = Path(stem)
-    paths = (path.with_suffix(".png"), path.with_suffix(".pdf"))
+    if path.suffix.lower() in (".png", ".pdf"):
+        path = path.with_suffix("")
+    if not path.parent.is_dir():
+        raise ValueError(f"stem must lie in a folder that exists; {path.parent} does not (create it first)")
+    paths = (path.with_name(path.name + ".png"), path.with_name(path.name + ".pdf"))
+    existing = [p for p in paths if p.exists()]
+    if existing and not overwrite:
+        raise ValueError(
+            f"{' and '.join(str(p) for p in existing)} already exist{'s' if len(existing) == 1 else ''}; "
+            "choose another stem, or pass overwrite=True to replace "
+            + ("it" if len(existing) == 1 else "them")
+        )
+    fig = summary_figure(analysis)
     for p in paths:
         fig.savefig(p, dpi=150)
     return paths
@@ -132,7 +165,9 @@ def draw_lab(ax: Axes, economy: str, period: Sequence[int]) -> str:
     """Draw contributions by sub-period for the chosen economy; return the verdict line.
 
     ``economy`` is an option of the searchable box ("CHN — China") or any
-    text; ``period`` is a (start, end) pair of years.
+    text; ``period`` is a (start, end) pair of years. A period of one year
+    (start == end), which the range slider allows, draws a note asking for
+    two years or more instead of contributions.
     """
     code = str(economy).split(" — ")[0].strip().upper()
     if code not in dict(list_countries()):
@@ -145,8 +180,20 @@ def draw_lab(ax: Axes, economy: str, period: Sequence[int]) -> str:
         )
         ax.set_axis_off()
         return "no economy chosen yet"
+    first, last = int(period[0]), int(period[1])
+    if last <= first:
+        ax.text(
+            0.5,
+            0.5,
+            f"the period {first}-{last} has no growth to account for:\n"
+            "move the ends apart (two years or more)",
+            ha="center",
+            transform=ax.transAxes,
+        )
+        ax.set_axis_off()
+        return f"choose a period of at least two years; now {first}-{last}"
     ax.set_axis_on()
-    analysis = analyse_economy(code, int(period[0]), int(period[1]))
+    analysis = analyse_economy(code, first, last)
     if not analysis.available or analysis.whole is None:
         ax.text(0.5, 0.5, "\n".join(analysis.notes), ha="center", wrap=True, transform=ax.transAxes)
         ax.set_axis_off()
@@ -164,9 +211,22 @@ def draw_lab(ax: Axes, economy: str, period: Sequence[int]) -> str:
 def make_lab_app(economy: str = "KOR", period: tuple[int, int] = (1970, 2023)) -> FigureApp:
     """A searchable choice of economy and a period slider around :func:`draw_lab`.
 
+    Parameters
+    ----------
+    economy : str
+        Starting economy: a code of the Penn World Table extract ("KOR").
+    period : (int, int)
+        Starting period: two whole years of the data (1950-2023), start < end.
+
     Returns
     -------
     FigureApp
+
+    Raises
+    ------
+    ValueError
+        An unknown economy, or a period that is not two whole years inside
+        the data with start < end (the slider would silently move them).
     """
     import ipywidgets as w
 
@@ -175,6 +235,14 @@ def make_lab_app(economy: str = "KOR", period: tuple[int, int] = (1970, 2023)) -
     if not matches:
         raise ValueError(f"economy must be a code in the Penn World Table extract; got {economy!r}")
     years = pwt_years()
+    if isinstance(period, (str, bytes)) or not isinstance(period, Sequence) or len(period) != 2:
+        raise ValueError(f"period must be a (start, end) pair of years; got {period!r}")
+    lo, hi = int(years[0]), int(years[-1])
+    first = as_whole_number("period[0]", period[0], low=lo, high=hi)
+    last = as_whole_number("period[1]", period[1], low=lo, high=hi)
+    if not first < last:
+        raise ValueError(f"period must have start < end; got {tuple(period)!r}")
+    period = (first, last)
     controls = {
         "economy": w.Combobox(
             value=matches[0],

@@ -93,12 +93,19 @@ def make_misallocation_app(
     """
     firms = default_firms()
     controls = {
-        "dispersion": slider("dispersion now (sd of ln TFPR)", dispersion, 0.0, 1.0, 0.05),
+        "dispersion": slider("dispersion now (sd of ln TFPR)", dispersion, 0.0, 1.0, 0.05, name="dispersion"),
         "target_dispersion": slider(
-            "dispersion after reform (sd of ln TFPR)", target_dispersion, 0.0, 1.0, 0.05
+            "dispersion after reform (sd of ln TFPR)",
+            target_dispersion,
+            0.0,
+            1.0,
+            0.05,
+            name="target_dispersion",
         ),
-        "correlation": slider("correlation of ln TFPR with ln TFPQ", correlation, -0.9, 0.9, 0.1, ".1f"),
-        "sigma": slider("elasticity of substitution σ", sigma, 1.5, 6.0, 0.5, ".1f"),
+        "correlation": slider(
+            "correlation of ln TFPR with ln TFPQ", correlation, -0.9, 0.9, 0.1, ".1f", name="correlation"
+        ),
+        "sigma": slider("elasticity of substitution σ", sigma, 1.5, 6.0, 0.5, ".1f", name="sigma"),
     }
 
     def draw(ax: Axes, dispersion: float, target_dispersion: float, correlation: float, sigma: float) -> str:

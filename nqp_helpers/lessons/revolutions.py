@@ -268,11 +268,17 @@ def make_diffusion_app(speed: float = 0.1, lag: float = 10.0, gain: float = 0.5)
         Controls ``speed`` (per year), ``lag`` (years) and ``gain`` (log points).
     """
     controls = {
-        "speed": slider("speed of adoption v (per year)", speed, 0.04, 0.4, 0.01),
+        "speed": slider("speed of adoption v (per year)", speed, 0.04, 0.4, 0.01, name="speed"),
         "lag": slider(
-            "lag from adoption to productivity ℓ (years)", lag, 0.0, 30.0, 1.0, readout_format=".0f"
+            "lag from adoption to productivity ℓ (years)",
+            lag,
+            0.0,
+            30.0,
+            1.0,
+            readout_format=".0f",
+            name="lag",
         ),
-        "gain": slider("total TFP gain G (log points)", gain, 0.1, 1.0, 0.05),
+        "gain": slider("total TFP gain G (log points)", gain, 0.1, 1.0, 0.05, name="gain"),
     }
     return FigureApp(draw_diffusion, controls, figsize=(7.0, 4.0))
 
@@ -373,9 +379,13 @@ def make_supply_shock_app(
         Controls ``cut``, ``capacity``, ``import_share`` and ``sigma``.
     """
     controls = {
-        "cut": slider("share of imports cut off", cut, 0.0, 1.0, 0.05),
-        "capacity": slider("domestic capacity (share of pre-shock imports)", capacity, 0.0, 1.0, 0.05),
-        "import_share": slider("cost share of the imported input ω", import_share, 0.02, 0.5, 0.01),
-        "sigma": slider("elasticity of substitution σ", sigma, 0.05, 5.0, 0.05),
+        "cut": slider("share of imports cut off", cut, 0.0, 1.0, 0.05, name="cut"),
+        "capacity": slider(
+            "domestic capacity (share of pre-shock imports)", capacity, 0.0, 1.0, 0.05, name="capacity"
+        ),
+        "import_share": slider(
+            "cost share of the imported input ω", import_share, 0.02, 0.5, 0.01, name="import_share"
+        ),
+        "sigma": slider("elasticity of substitution σ", sigma, 0.05, 5.0, 0.05, name="sigma"),
     }
     return FigureApp(draw_supply_shock, controls, figsize=(7.0, 4.0))

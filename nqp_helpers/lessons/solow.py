@@ -180,13 +180,27 @@ def make_push_app(
         Controls ``saving_push``, ``labor_push``, ``technology_push``, ``capital_share``.
     """
     controls = {
-        "saving_push": slider("rise in the saving rate Δs (share of output)", saving_push, 0.0, 0.3, 0.01),
+        "saving_push": slider(
+            "rise in the saving rate Δs (share of output)", saving_push, 0.0, 0.3, 0.01, name="saving_push"
+        ),
         "labor_push": slider(
-            "rise in labour-force growth Δn (per year)", labor_push, 0.0, 0.02, 0.001, readout_format=".3f"
+            "rise in labour-force growth Δn (per year)",
+            labor_push,
+            0.0,
+            0.02,
+            0.001,
+            readout_format=".3f",
+            name="labor_push",
         ),
         "technology_push": slider(
-            "rise in technology growth Δg (per year)", technology_push, 0.0, 0.02, 0.001, readout_format=".3f"
+            "rise in technology growth Δg (per year)",
+            technology_push,
+            0.0,
+            0.02,
+            0.001,
+            readout_format=".3f",
+            name="technology_push",
         ),
-        "capital_share": slider("capital share α", capital_share, 0.2, 0.6, 0.01),
+        "capital_share": slider("capital share α", capital_share, 0.2, 0.6, 0.01, name="capital_share"),
     }
     return FigureApp(draw_push, controls, figsize=(7.0, 4.0))

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..data import load_toy_sectors
+from ..growth import share_percent
 from ..structural import ShiftShare, reallocation_scenario
 from .plotting import PALETTE, stacked_bars
 from .widgets import FigureApp, slider
@@ -133,10 +134,12 @@ def draw_structural_change(
     plot_shift_share(results, [f"{a:g}-{b:g}" for a, b in periods], ax=ax)
     whole = scenario.long_difference(decades[0], decades[-1])
     growth = float(whole.productivity_growth()[0])
-    sc = float(whole.structural_change[0] / whole.total[0])
+    # The share of the change, shown only where productivity grew enough to share (MIN_GROWTH_FOR_SHARES).
+    part = growth * float(whole.structural_change[0] / whole.total[0])
+    sc = share_percent(part, growth, "productivity growth")
     return (
         f"aggregate productivity growth 1990-2020 <b>{growth:.2f} % per year</b>; structural change "
-        f"(between + interaction) <b>{100 * sc:.0f} %</b> of the total change"
+        f"(between + interaction) <b>{sc}</b> of the total change"
     )
 
 
@@ -156,10 +159,22 @@ def make_structural_app(reallocation: float = 1.0, manufacturing_growth: float =
     data = load_toy_sectors()
     controls = {
         "reallocation": slider(
-            "workers leaving agriculture (% of employment per year)", reallocation, 0.0, 1.9, 0.1, ".1f"
+            "workers leaving agriculture (% of employment per year)",
+            reallocation,
+            0.0,
+            1.9,
+            0.1,
+            ".1f",
+            name="reallocation",
         ),
         "manufacturing_growth": slider(
-            "manufacturing productivity growth (% per year)", manufacturing_growth, 0.0, 10.0, 0.5, ".1f"
+            "manufacturing productivity growth (% per year)",
+            manufacturing_growth,
+            0.0,
+            10.0,
+            0.5,
+            ".1f",
+            name="manufacturing_growth",
         ),
     }
 

@@ -18,6 +18,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
+from .._validate import as_scalar, as_whole_number
+
 if TYPE_CHECKING:
     import ipywidgets
     import numpy as np
@@ -27,13 +29,55 @@ __all__ = ["FigureApp", "slider", "int_slider"]
 
 
 def slider(
-    description: str, value: float, min: float, max: float, step: float, readout_format: str = ".2f"
+    description: str,
+    value: float,
+    min: float,
+    max: float,
+    step: float,
+    readout_format: str = ".2f",
+    *,
+    name: str | None = None,
 ) -> ipywidgets.FloatSlider:
-    """A labelled float slider wide enough to read its description."""
+    """A labelled float slider wide enough to read its description.
+
+    Parameters
+    ----------
+    description : str
+        The label, with the quantity and its unit ("capital share α").
+    value : float
+        Starting value, inside ``[min, max]``: ipywidgets would silently move
+        a value outside the range to its nearer end, so it is refused here.
+    min, max, step : float
+        Range and step of the slider.
+    readout_format : str
+        Format of the number shown next to the slider.
+    name : str, optional
+        The argument the starting value came from (``"capital_share"``), for
+        the error message; default the description.
+
+    Returns
+    -------
+    ipywidgets.FloatSlider
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is not a real number or lies outside ``[min, max]``.
+
+    Examples
+    --------
+    >>> slider("capital share α", 1.2, 0.05, 0.95, 0.05, name="capital_share")
+    Traceback (most recent call last):
+    ...
+    ValueError: capital_share must lie in [0.05, 0.95]; got 1.2
+    """
     import ipywidgets as w
 
+    if not min < max:
+        raise ValueError(f"the slider {description!r} needs min < max; got min={min}, max={max}")
+    start = as_scalar(name or description, value, low=min, high=max)
     return w.FloatSlider(
-        value=value,
+        value=start,
         min=min,
         max=max,
         step=step,
@@ -45,12 +89,25 @@ def slider(
     )
 
 
-def int_slider(description: str, value: int, min: int, max: int, step: int = 1) -> ipywidgets.IntSlider:
-    """A labelled integer slider."""
+def int_slider(
+    description: str, value: int, min: int, max: int, step: int = 1, *, name: str | None = None
+) -> ipywidgets.IntSlider:
+    """A labelled integer slider; ``value`` must be a whole number in ``[min, max]`` (see :func:`slider`).
+
+    Examples
+    --------
+    >>> int_slider("first year", 1949, 1950, 2022, name="start")
+    Traceback (most recent call last):
+    ...
+    ValueError: start must lie in [1950, 2022]; got 1949
+    """
     import ipywidgets as w
 
+    if not min < max:
+        raise ValueError(f"the slider {description!r} needs min < max; got min={min}, max={max}")
+    start = as_whole_number(name or description, value, low=min, high=max)
     return w.IntSlider(
-        value=value,
+        value=start,
         min=min,
         max=max,
         step=step,
@@ -93,6 +150,12 @@ class FigureApp:
         Holds the text returned by ``draw``.
     last_seconds : float
         Time the last redraw took (compute and render), in seconds.
+    error : str or None
+        Why the last redraw could not draw (None when it could). When
+        ``draw`` raises, the figure is replaced by a notice and the message is
+        shown in red under it, so that a figure is never left stale: a
+        ``ValueError`` (a choice the model refuses) stops there; any other
+        exception is raised again after the notice is shown.
     """
 
     def __init__(
@@ -123,6 +186,7 @@ class FigureApp:
         self.note = w.HTML()
         self.last_seconds = float("nan")
         self.draws = 0
+        self.error: str | None = None
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self.widget = w.VBox([w.VBox(list(self.controls.values())), self.image, self.note])
@@ -149,17 +213,43 @@ class FigureApp:
         return self.fig.axes
 
     def redraw(self) -> None:
-        """Clear the axes, draw again with the current values and swap the picture in."""
+        """Clear the axes, draw again with the current values and swap the picture in.
+
+        If ``draw`` raises, the picture becomes a notice and the note the
+        error message (see ``error``): the old figure never stays on screen.
+        """
         start = time.perf_counter()
         for ax in self._all_axes():
             ax.clear()
-        text = self.draw_function(self.axes, **self.values)
+        failure: Exception | None = None
+        try:
+            text = self.draw_function(self.axes, **self.values)
+            self.error = None
+        except Exception as exc:
+            failure = exc
+            text = self._show_failure(exc)
         buffer = io.BytesIO()
         self.fig.savefig(buffer, format="png", dpi=self.fig.dpi, pil_kwargs={"compress_level": 1})
         self.image.value = buffer.getvalue()
         self.note.value = text or ""
         self.last_seconds = time.perf_counter() - start
         self.draws += 1
+        if failure is not None and not isinstance(failure, ValueError):
+            raise failure
+
+    def _show_failure(self, exc: Exception) -> str:
+        """Replace the figure by a notice; return the message as the note."""
+        import html
+
+        self.error = f"{type(exc).__name__}: {exc}" if not isinstance(exc, ValueError) else str(exc)
+        for ax in self._all_axes():
+            ax.clear()
+            ax.set_axis_off()
+        first = self._all_axes()[0]
+        first.text(
+            0.0, 0.5, "nothing to draw for this choice:\nsee the message below", transform=first.transAxes
+        )
+        return f"<span style='color:#D55E00'>{html.escape(self.error)}</span>"
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         return self.widget._repr_mimebundle_(**kwargs)
