@@ -1,12 +1,12 @@
 # Two commands are all a student needs:  make lab   and   make test
-# Both create .venv on first use and install the pinned environment; when
-# nothing changed they skip straight to the work.
+# Both call the one cross-platform entry point, scripts/dev.py (on Windows, without make:
+# py -m scripts.dev lab  and  py -m scripts.dev test). It creates .venv on first use and installs
+# the pinned environment; when nothing changed it skips straight to the work.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 # JavaScript for the offline pages and slides, fetched once from the npm registry (needs npm)
 WEB_ASSETS := _build/web-assets/manifest.json
 
@@ -28,28 +28,20 @@ help:
 	@echo "make bench      the timing tests (pytest -m perf), then measure notebook, widget, engine and import times"
 	@echo "make nbdime     git diff and merge notebooks with nbdime in this clone (cell by cell)"
 
+# The set-up (Python >= 3.11, .venv, the pinned environment, JupyterLab's settings); the entry point
+# keeps its own stamp (a hash of these files), so this runs again only when one of them changed.
 $(STAMP): requirements.txt constraints.txt pyproject.toml jupyter/overrides.json
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; this is " + sys.version.split()[0])'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
-	mkdir -p $(dir $(SETTINGS))
-	cp jupyter/overrides.json $(SETTINGS)
-	touch $@
+	$(PYTHON) -m scripts.dev setup
+	@touch $@
 
 # Every script is a module of the package scripts/, run from this folder: python -m scripts.<name>
-lab: $(STAMP)
-	$(BIN)/python -m scripts.lab
+lab:
+	$(PYTHON) -m scripts.dev lab
 
 # Fast checks first (lint, import contracts, types), then pytest; the timing tests (marked perf) are
 # left out, so that a busy machine gives the same result: make bench runs them.
-test: $(STAMP)
-	$(BIN)/python -m scripts.fetch_web_assets --optional
-	$(BIN)/ruff check .
-	$(BIN)/lint-imports
-	$(BIN)/mypy
-	$(BIN)/python -m pytest
+test:
+	$(PYTHON) -m scripts.dev test
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -o addopts="--doctest-modules -m 'not perf'" tests nqp_helpers

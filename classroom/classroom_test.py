@@ -272,7 +272,7 @@ def reap_killed_runs():
     import psutil
 
     for path in RUNS_DIR.glob("*.json") if RUNS_DIR.exists() else []:
-        run = json.loads(path.read_text())
+        run = json.loads(path.read_text(encoding="utf-8"))
         try:
             if psutil.Process(run["pid"]).create_time() == run["started"]:
                 continue  # that run is still going
@@ -315,6 +315,7 @@ def git(*args, cwd):
         cwd=cwd,
         capture_output=True,
         text=True,
+        encoding="utf-8",
     )
     if r.returncode != 0:
         raise Failure(f"git {' '.join(args)} failed in {cwd}: {(r.stderr or r.stdout).strip()[-500:]}")
@@ -348,7 +349,9 @@ def instructor_update(repo):
         first.source = first.source + "\n\n" + marks[rel]
         nbformat.write(nb, path)
     new_file = "notebooks/classroom-update.md"
-    (repo / new_file).write_text("# Week 2\n\nRead section 2 of the article before the seminar.\n")
+    (repo / new_file).write_text(
+        "# Week 2\n\nRead section 2 of the article before the seminar.\n", encoding="utf-8"
+    )
     git("add", "-A", cwd=repo)
     git("commit", "-q", "-m", "Instructor's update", cwd=repo)
     subprocess.run(["chmod", "-R", "a+rX", str(repo)], check=True)
@@ -754,7 +757,7 @@ class ClassroomTest:
                 "--export-all",
                 str(self.repo),
             ],
-            stdout=(self.logs / "git-daemon.log").open("w"),
+            stdout=(self.logs / "git-daemon.log").open("w", encoding="utf-8"),
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
@@ -773,7 +776,7 @@ class ClassroomTest:
             self.students.append(s)
             table["users"][s.name] = hash_password(salt, s.password)
         pw_file = self.state / "passwords.json"
-        pw_file.write_text(json.dumps(table))
+        pw_file.write_text(json.dumps(table), encoding="utf-8")
         pw_file.chmod(0o600)
         log(f"created {self.n} throw-away users nqp{self.run_id}s01.. with homes of mode 700")
 
@@ -799,7 +802,7 @@ class ClassroomTest:
             [str(Path(sys.prefix) / "bin" / "jupyterhub"), "-f", str(HERE / "jupyterhub_config.py")],
             cwd=self.state,
             env=env,
-            stdout=self.hub_log.open("w"),
+            stdout=self.hub_log.open("w", encoding="utf-8"),
             stderr=subprocess.STDOUT,
             start_new_session=True,
             stdin=subprocess.DEVNULL,  # servers must not see a terminal (they would ask before stopping)
@@ -813,10 +816,12 @@ class ClassroomTest:
             except Exception:
                 pass
             if self.procs["hub"].poll() is not None:
-                raise Failure("JupyterHub exited:\n" + self.hub_log.read_text()[-3000:])
+                raise Failure("JupyterHub exited:\n" + self.hub_log.read_text(encoding="utf-8")[-3000:])
             time.sleep(0.5)
         else:
-            raise Failure("JupyterHub did not answer within 120 s:\n" + self.hub_log.read_text()[-3000:])
+            raise Failure(
+                "JupyterHub did not answer within 120 s:\n" + self.hub_log.read_text(encoding="utf-8")[-3000:]
+            )
         version = self.hub.api("GET", "/hub/api/").json()["version"]
         log(f"JupyterHub {version} up on {self.hub.base} (hub API on 127.0.0.1:{self.hub_port})")
         self.remember()
@@ -1133,7 +1138,7 @@ print(json.dumps({"cores": used / (time.time() - t0)}))
             ],
             cwd=self.state,
             env=env,
-            stdout=(self.logs / "culler-check.log").open("w"),
+            stdout=(self.logs / "culler-check.log").open("w", encoding="utf-8"),
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
@@ -1290,7 +1295,8 @@ print(json.dumps({"cores": used / (time.time() - t0)}))
         self.run_file.write_text(
             json.dumps(
                 {"pid": me.pid, "started": me.create_time(), "procs": procs, "dirs": list(map(str, self.tmp))}
-            )
+            ),
+            encoding="utf-8",
         )
 
     # -- report ----------------------------------------------------------------------------------
@@ -1403,8 +1409,8 @@ print(json.dumps({"cores": used / (time.time() - t0)}))
             ]
         )
         REPORT_DIR.mkdir(parents=True, exist_ok=True)
-        (REPORT_DIR / "report.md").write_text(text + "\n")
-        (REPORT_DIR / "report.json").write_text(json.dumps(self.report, indent=1) + "\n")
+        (REPORT_DIR / "report.md").write_text(text + "\n", encoding="utf-8")
+        (REPORT_DIR / "report.json").write_text(json.dumps(self.report, indent=1) + "\n", encoding="utf-8")
         print("\n" + text + "\n", flush=True)
 
 
@@ -1470,7 +1476,10 @@ def main(argv=None):
         if not isinstance(exc, Failure | Timeout | KeyboardInterrupt):
             traceback.print_exc()
         if "hub_log" in vars(test) and test.hub_log.exists():
-            print("--- last lines of the hub's log ---\n" + test.hub_log.read_text()[-4000:], flush=True)
+            print(
+                "--- last lines of the hub's log ---\n" + test.hub_log.read_text(encoding="utf-8")[-4000:],
+                flush=True,
+            )
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)

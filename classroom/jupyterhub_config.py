@@ -39,12 +39,18 @@ _LOCAL_CHP = (
     HERE.parent / "_build" / "classroom" / "chp" / "node_modules" / ".bin" / "configurable-http-proxy"
 )
 CHP = str(_LOCAL_CHP) if _LOCAL_CHP.exists() else "configurable-http-proxy"
+# The students' Jupyter runtime folder (connection files, kernel sockets) in real use; see below.
+RUNTIME_IN_PRIVATE_TMP = "/tmp/jupyter-runtime"
 
 # ---------------------------------------------------------------------------------------------
 # Shared by both modes
 # ---------------------------------------------------------------------------------------------
 
 c.Spawner.cmd = [SINGLEUSER]
+# Kernels talk to the student's server over Unix sockets (IPC) in the student's own runtime folder
+# (mode 700), not over TCP ports on 127.0.0.1: every user of a shared machine can connect to such a
+# port, and a kernel's output channel (iopub) sends what the kernel prints to anyone who subscribes.
+c.Spawner.args = ["--KernelManager.transport=ipc"]
 c.Spawner.default_url = "/lab"
 # nbgitpuller links open JupyterLab, and git must be on the path it runs
 c.Spawner.environment = {"NBGITPULLER_APP": "lab", "PATH": f"{VENV / 'bin'}:/usr/local/bin:/usr/bin:/bin"}
@@ -83,7 +89,9 @@ if TEST:
     # TEST-ONLY authenticator (refuses to run without NQP_CLASSROOM_TEST=1 and a loopback hub)
     c.JupyterHub.authenticator_class = "nqp_testonly_auth.TestOnlyAuthenticator"
     c.TestOnlyAuthenticator.passwords_file = str(state / "passwords.json")
-    c.Authenticator.allowed_users = set(json.loads((state / "passwords.json").read_text())["users"])
+    c.Authenticator.allowed_users = set(
+        json.loads((state / "passwords.json").read_text(encoding="utf-8"))["users"]
+    )
 
     # Local spawner: each server runs as its own throw-away Unix user, limits via cgroups
     c.JupyterHub.spawner_class = "nqp_spawner.LimitedLocalProcessSpawner"
@@ -140,3 +148,10 @@ else:
     load_subconfig(str(local))  # noqa: F821  (provided by JupyterHub when it reads this file)
     if "nqp_testonly_auth" in str(c.JupyterHub.get("authenticator_class", "")):
         raise SystemExit("the test-only authenticator must never serve a real class")
+    # The kernels' sockets (IPC, above) are files named <runtime folder>/kernel-<id>-ipc-<n>, and a
+    # Unix socket's name has at most 107 bytes. In the home folder of a dynamic user,
+    # /var/lib/<hub user name>/.local/share/jupyter/runtime, a user name longer than 19 characters
+    # (an e-mail address) would pass that. Each student's server has its own /tmp (PrivateTmp,
+    # implied by dynamic users), so the runtime folder goes there, where the names have 70 bytes.
+    if c.SystemdSpawner.isolate_tmp or c.SystemdSpawner.dynamic_users:
+        c.Spawner.environment["JUPYTER_RUNTIME_DIR"] = RUNTIME_IN_PRIVATE_TMP

@@ -34,7 +34,9 @@ raise SystemExit("classroom/local_config.py: choose a login below and delete thi
 # c.GenericOAuthenticator.scope = ["openid", "profile", "email"]
 # c.GenericOAuthenticator.username_claim = "preferred_username"
 # # who may log in: the class list (or, with your provider's group claim, allowed_groups)
-# c.GenericOAuthenticator.allowed_users = set(open("/srv/nqp-hub/class-list.txt").read().split())
+# c.GenericOAuthenticator.allowed_users = set(
+#     open("/srv/nqp-hub/class-list.txt", encoding="utf-8").read().split()
+# )
 # c.GenericOAuthenticator.admin_users = {"instructor-id"}
 
 # --- 2. A launch from the learning management system (LTI 1.3) ---

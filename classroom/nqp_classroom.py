@@ -296,7 +296,7 @@ class CgroupLimits:
     def _own_paths(self):
         """Controller name -> this process's path in that hierarchy, from /proc/self/cgroup."""
         out = {}
-        for line in self.self_cgroup.read_text().splitlines():
+        for line in self.self_cgroup.read_text(encoding="utf-8").splitlines():
             _, controllers, path = line.split(":", 2)
             for name in controllers.split(",") if controllers else ["unified"]:
                 out[name] = (controllers, path.lstrip("/"))
@@ -324,7 +324,9 @@ class CgroupLimits:
             self._bases, self.mode = v1, "v1"
             return self.mode
         controllers_file = self.fs_root / "cgroup.controllers"
-        if controllers_file.exists() and {"memory", "cpu"} <= set(controllers_file.read_text().split()):
+        if controllers_file.exists() and {"memory", "cpu"} <= set(
+            controllers_file.read_text(encoding="utf-8").split()
+        ):
             self._bases, self.mode = {"unified": self.fs_root}, "v2"
             return self.mode
         raise CgroupUnavailable(f"no writable memory and cpu controllers under {self.fs_root}")
@@ -339,7 +341,7 @@ class CgroupLimits:
     @staticmethod
     def _write(path, value):
         try:
-            path.write_text(str(value))
+            path.write_text(str(value), encoding="utf-8")
         except OSError as exc:
             raise CgroupUnavailable(f"cannot write {value!r} to {path}: {exc}") from exc
 
@@ -393,7 +395,7 @@ class CgroupLimits:
         found = set()
         for d in self.user_dirs(user):
             try:
-                found.update(int(p) for p in (d / "cgroup.procs").read_text().split())
+                found.update(int(p) for p in (d / "cgroup.procs").read_text(encoding="utf-8").split())
             except FileNotFoundError:
                 pass
         return sorted(found)
@@ -430,7 +432,7 @@ class CgroupLimits:
 
         def read(path):
             try:
-                return path.read_text()
+                return path.read_text(encoding="utf-8")
             except OSError:
                 return None
 

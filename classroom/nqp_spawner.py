@@ -96,7 +96,7 @@ class LimitedLocalProcessSpawner(LocalProcessSpawner):
             # runs in the forked child before exec: only plain system calls here
             pid = str(os.getpid())
             for path in procs_files:
-                with open(path, "w") as fh:
+                with open(path, "w", encoding="utf-8") as fh:
                     fh.write(pid)
             if data_limit:
                 resource.setrlimit(resource.RLIMIT_DATA, (data_limit, data_limit))

@@ -59,7 +59,7 @@ class TestOnlyAuthenticator(Authenticator):
         self.log.warning("TestOnlyAuthenticator in use: this hub is a throw-away test, not for students")
 
     def _table(self):
-        return json.loads(Path(self.passwords_file).read_text())
+        return json.loads(Path(self.passwords_file).read_text(encoding="utf-8"))
 
     def check_allow_config(self):
         super().check_allow_config()

@@ -57,7 +57,9 @@ def run(cmd, **kw):
 
 def interpreter_info(python):
     """Facts about an interpreter: its base prefix, real executable, version and shared library."""
-    out = subprocess.run([python, "-c", INFO], check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [python, "-c", INFO], check=True, capture_output=True, text=True, encoding="utf-8"
+    ).stdout
     info = json.loads(out)
     # sys.executable of a pyenv shim is the real interpreter; resolve links to find its file
     info["real"] = str(Path(info["executable"]).resolve())
@@ -87,7 +89,11 @@ def portable_interpreter(info):
     prefix = Path(info["base_prefix"])
     exe = PORTABLE / "bin" / major_minor
     stamp = PORTABLE / "source.json"
-    if exe.exists() and stamp.exists() and json.loads(stamp.read_text()) == {"from": info["real"]}:
+    if (
+        exe.exists()
+        and stamp.exists()
+        and json.loads(stamp.read_text(encoding="utf-8")) == {"from": info["real"]}
+    ):
         return exe
     print(f"{info['real']} is not readable by other users ({blocked_for_others(info['real'])} blocks them);")
     print(f"copying the interpreter to {PORTABLE} so that students' servers can run it")
@@ -113,7 +119,7 @@ def portable_interpreter(info):
         rewrite_runpath(exe, info["libdir"], "$ORIGIN/../lib")
     for path in [PORTABLE, *PORTABLE.rglob("*")]:
         path.chmod(path.stat().st_mode | 0o444 | (0o111 if path.is_dir() or os.access(path, os.X_OK) else 0))
-    stamp.write_text(json.dumps({"from": info["real"]}))
+    stamp.write_text(json.dumps({"from": info["real"]}), encoding="utf-8")
     return exe
 
 
@@ -133,7 +139,11 @@ def venv_matches(interpreter):
     cfg = VENV / "pyvenv.cfg"
     if not (VENV / "bin" / "python").exists() or not cfg.exists():
         return False
-    home = [line.split("=", 1)[1].strip() for line in cfg.read_text().splitlines() if line.startswith("home")]
+    home = [
+        line.split("=", 1)[1].strip()
+        for line in cfg.read_text(encoding="utf-8").splitlines()
+        if line.startswith("home")
+    ]
     return bool(home) and Path(home[0]).resolve() == interpreter.parent.resolve()
 
 
@@ -164,7 +174,9 @@ def build(python):
     for name in ("package.json", "package-lock.json"):
         shutil.copy(HERE / "proxy" / name, CHP_DIR / name)
     run(["npm", "ci", "--prefix", CHP_DIR, "--omit=dev", "--no-audit", "--no-fund", "--loglevel=error"])
-    version = subprocess.run([CHP, "--version"], check=True, capture_output=True, text=True).stdout.strip()
+    version = subprocess.run(
+        [CHP, "--version"], check=True, capture_output=True, text=True, encoding="utf-8"
+    ).stdout.strip()
     print(f"classroom environment ready: {vpy} and configurable-http-proxy {version}")
 
 
@@ -173,7 +185,7 @@ def lock(python):
     with the collection's own lock held fixed."""
     main = {
         line.split("==")[0].lower().replace("_", "-")
-        for line in (ROOT / "constraints.txt").read_text().splitlines()
+        for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()
         if "==" in line and not line.startswith("#")
     }
     with tempfile.TemporaryDirectory() as tmp:
@@ -182,7 +194,7 @@ def lock(python):
         args = [a for r in REQUIREMENTS for a in ("-r", r)]
         run([vpy, "-m", "pip", "install", "--quiet", *args, "-c", ROOT / "constraints.txt"])
         frozen = subprocess.run(
-            [vpy, "-m", "pip", "freeze"], check=True, capture_output=True, text=True
+            [vpy, "-m", "pip", "freeze"], check=True, capture_output=True, text=True, encoding="utf-8"
         ).stdout
     extra = sorted(
         (
@@ -197,7 +209,7 @@ def lock(python):
         "# classroom/requirements-*.txt installed with ../constraints.txt held fixed, Python 3.11).\n"
         "# Regenerate with: python classroom/setup_env.py --lock\n"
     )
-    (HERE / "constraints.txt").write_text(header + "\n".join(extra) + "\n")
+    (HERE / "constraints.txt").write_text(header + "\n".join(extra) + "\n", encoding="utf-8")
     print(f"wrote {len(extra)} pins to classroom/constraints.txt")
 
 

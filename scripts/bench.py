@@ -211,7 +211,7 @@ def bench_import():
         return min(
             float(
                 subprocess.run(
-                    [sys.executable, "-c", code], capture_output=True, text=True, check=True
+                    [sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", check=True
                 ).stdout
             )
             for _ in range(7)

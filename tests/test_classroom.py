@@ -28,6 +28,10 @@ import nqp_classroom as nqp  # noqa: E402
 HUB = "https://hub.example.edu"
 REPO = "https://github.com/example/nqp-course"
 
+#: For tests of what only a Linux server has (Unix users and file modes, Unix sockets, make): the classroom
+#: runs on Linux, while `make test` also runs on a student's Windows laptop.
+linux_server_only = pytest.mark.skipif(os.name != "posix", reason="the classroom runs on a Linux server")
+
 
 def query(link):
     """The link's query, decoded: name -> value (each name must appear once)."""
@@ -119,6 +123,7 @@ def test_link_command_prints_the_link_and_fails_clearly(capsys):
     assert "without the trailing /hub" in capsys.readouterr().err
 
 
+@linux_server_only
 def test_make_classroom_link_passes_the_arguments():
     """`make classroom-link HUB=... REPO=... BRANCH=...` runs classroom/link.py with them (dry run)."""
     out = subprocess.run(
@@ -192,6 +197,7 @@ def open_dir():
     shutil.rmtree(path)
 
 
+@linux_server_only
 def test_blocked_for_others_finds_the_private_folder(open_dir):
     """A file under a folder closed to others (mode 700) is blocked there; open folders and file: None."""
     private = open_dir / "private"
@@ -386,6 +392,92 @@ def test_no_credentials_in_the_classroom_files():
         assert not re.search(r"""(api_token|password)["']?\s*[:=]\s*["'][^"'{}]{6,}["']""", text), path
 
 
+# --- kernels over Unix sockets (IPC), not TCP ------------------------------------------------------
+
+#: The longest name a Unix socket may have on Linux (108 bytes with the closing NUL).
+SOCKET_NAME_MAX = 107
+
+
+def kernel_socket(runtime_dir):
+    """The longest socket name of a kernel in this runtime folder, as jupyter_client names them."""
+    return f"{runtime_dir}/kernel-{'0' * 8}-{'0' * 4}-{'0' * 4}-{'0' * 4}-{'0' * 12}-ipc-5"
+
+
+def real_mode_config(monkeypatch, tmp_path, lines=()):
+    local = tmp_path / "local.py"
+    local.write_text(
+        "\n".join(["c = get_config()", 'c.JupyterHub.authenticator_class = "generic-oauth"', *lines]) + "\n",
+        encoding="utf-8",
+    )
+    return load_config(monkeypatch, {"NQP_HUB_LOCAL_CONFIG": str(local), "NQP_CLASSROOM_VENV": "/opt/venv"})
+
+
+@pytest.mark.parametrize("mode", ["test", "real"])
+def test_kernels_talk_over_unix_sockets_in_both_modes(monkeypatch, test_mode_env, tmp_path, mode):
+    """Each student's server is started with --KernelManager.transport=ipc, and the single-user server
+    (a Jupyter ServerApp) reads that as IPC for every kernel it starts: sockets named after the
+    kernel's connection file in the student's runtime folder, not TCP ports on 127.0.0.1."""
+    from jupyter_client.ioloop import AsyncIOLoopKernelManager
+    from jupyter_server.serverapp import ServerApp
+
+    c = real_mode_config(monkeypatch, tmp_path) if mode == "real" else load_config(monkeypatch, test_mode_env)
+    assert "--KernelManager.transport=ipc" in c.Spawner.args
+    server = ServerApp()
+    server.parse_command_line(list(c.Spawner.args))
+    km = AsyncIOLoopKernelManager(config=server.config, connection_file=str(tmp_path / "kernel-k1.json"))
+    assert km.transport == "ipc"
+    assert km.ip == str(tmp_path / "kernel-k1-ipc")
+
+
+def test_real_mode_keeps_kernel_sockets_short_and_private(monkeypatch, tmp_path):
+    """Real use: the runtime folder is in the student's private /tmp, so that a kernel's socket names stay
+    under the 107-byte limit whatever the user name (in /var/lib/<name>/... a 20-character name would
+    not); without a private /tmp (both switched off in local_config.py) the folder stays in the home."""
+    c = real_mode_config(monkeypatch, tmp_path)
+    assert c.SystemdSpawner.isolate_tmp and c.SystemdSpawner.dynamic_users
+    runtime = c.Spawner.environment["JUPYTER_RUNTIME_DIR"]
+    assert runtime.startswith("/tmp/")
+    assert len(kernel_socket(runtime).encode()) <= SOCKET_NAME_MAX
+    in_home = "/var/lib/" + "s" * 20 + "/.local/share/jupyter/runtime"
+    assert len(kernel_socket(in_home).encode()) > SOCKET_NAME_MAX  # why the home folder is not used
+    c = real_mode_config(
+        monkeypatch,
+        tmp_path,
+        ["c.SystemdSpawner.isolate_tmp = False", "c.SystemdSpawner.dynamic_users = False"],
+    )
+    assert "JUPYTER_RUNTIME_DIR" not in c.Spawner.environment
+    assert c.Spawner.args == ["--KernelManager.transport=ipc"]
+
+
+@linux_server_only
+def test_a_kernel_started_with_the_classrooms_transport_runs_code_over_unix_sockets():
+    """A kernel of the pinned environment, started over IPC as a student's server starts it, runs code;
+    its five channels are Unix sockets in the runtime folder, and its connection file says so."""
+    import stat
+
+    from jupyter_client import KernelManager
+
+    runtime = Path(tempfile.mkdtemp(dir="/tmp", prefix="nqp-ipc-"))  # pytest's tmp_path is too long
+    try:
+        km = KernelManager(transport="ipc", connection_file=str(runtime / "kernel-k1.json"))
+        km.start_kernel()
+        try:
+            client = km.client()
+            client.start_channels()
+            client.wait_for_ready(timeout=60)
+            reply = client.execute_interactive("print(6 * 7)", timeout=60, output_hook=lambda msg: None)
+            assert reply["content"]["status"] == "ok"
+            info = json.loads((runtime / "kernel-k1.json").read_text(encoding="utf-8"))
+            assert info["transport"] == "ipc" and info["ip"] == str(runtime / "kernel-k1-ipc")
+            for port in ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port"):
+                assert stat.S_ISSOCK(os.stat(f"{info['ip']}-{info[port]}").st_mode), port
+            client.stop_channels()
+        finally:
+            km.shutdown_kernel(now=True)
+    finally:
+        shutil.rmtree(runtime, ignore_errors=True)
+
+
 # --- pins ------------------------------------------------------------------------------------------
 
 
@@ -428,6 +520,7 @@ def test_proxy_is_pinned_exactly_with_checksums():
 # --- the harness's bounds ------------------------------------------------------------------------
 
 
+@linux_server_only
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
