@@ -54,6 +54,7 @@ lint: $(STAMP)
 
 notebooks: $(STAMP)
 	$(BIN)/python -m scripts.run_notebooks
+	$(BIN)/python -m scripts.slides --set-metadata
 	$(BIN)/python -m scripts.instructor_answers
 
 instructor: $(STAMP)

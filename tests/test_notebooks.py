@@ -12,7 +12,7 @@ import shutil
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from scripts import navigation, nbtools
+from scripts import navigation, nbtools, slides
 from scripts.notebook_index import NOTEBOOKS
 
 PATHS = sorted(nbtools.NB_DIR.glob("[0-9][0-9]-*.ipynb"))
@@ -163,3 +163,9 @@ def test_run_executes_a_notebook_in_its_own_folder(tmp_path):
     assert nbtools.printed_text(done.cells[1]) == "2"
     assert [c.execution_count for c in done.cells] == [1, 2]
     assert all("execution" not in c.metadata for c in done.cells)
+
+
+def test_slide_metadata_is_current():
+    """Every notebook's slide types are what `make slide-metadata` sets from its structure (`make notebooks`
+    refreshes them), so a live slideshow never shows a stale layout."""
+    assert slides.update_notebooks(sorted(nbtools.NB_DIR.glob("*.ipynb")), check=True) == []
