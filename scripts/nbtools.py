@@ -238,6 +238,26 @@ def is_solution(cell: NotebookNode) -> bool:
     return _unreadable_self_check(cell.source) or any(not call.checks_answer for call in calls or [])
 
 
+def hide_solutions(nb: NotebookNode) -> bool:
+    """Collapse the source and the outputs of every solution cell; return whether anything changed.
+
+    JupyterLab honours both flags (``metadata.jupyter.source_hidden`` and ``outputs_hidden``): a student sees
+    a collapsed cell and has to click to reveal the worked answer, or the "correct" its check prints.
+    :func:`run` applies it, so the state survives ``make notebooks``.
+    """
+    changed = False
+    for cell in nb.cells:
+        if not is_solution(cell):
+            continue
+        flags = cell.metadata.setdefault("jupyter", {})
+        wanted = {"source_hidden": True, **({"outputs_hidden": True} if cell.cell_type == "code" else {})}
+        for key, value in wanted.items():
+            if flags.get(key) is not value:
+                flags[key] = value
+                changed = True
+    return changed
+
+
 def is_navigation(cell: NotebookNode) -> bool:
     """Whether a cell is a navigation cell: tagged ``navigation``."""
     return NAVIGATION_TAG in normalised_tags(cell)
@@ -621,6 +641,7 @@ def run(path: str | Path) -> None:
     path = Path(path)
     nb = read(path)
     execute(nb, path.parent)
+    hide_solutions(nb)
     write(nb, path)
 
 

@@ -60,7 +60,8 @@ def test_outputs_come_from_one_clean_run(path):
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
 def test_widgets_and_solutions_follow_the_conventions(path):
-    """Widget cells are NBVAL_IGNORE_OUTPUT; solutions are collapsed; exercises have self-checks."""
+    """Widget cells are NBVAL_IGNORE_OUTPUT; solutions are collapsed, code and outputs; exercises have
+    self-checks."""
     cs = cells(path)
     for c in cs:
         if c.cell_type != "code":
@@ -70,6 +71,7 @@ def test_widgets_and_solutions_follow_the_conventions(path):
             assert c.source.startswith("# NBVAL_IGNORE_OUTPUT"), c.source[:80]
         if nbtools.is_solution(c):
             assert c.metadata.get("jupyter", {}).get("source_hidden") is True
+            assert c.metadata.get("jupyter", {}).get("outputs_hidden") is True, "a solution shows its output"
         assert ".set_title(" not in c.source, "captions go in markdown, not in titles"
     checks = [c for c in cs if nbtools.is_exercise(c)]
     solutions = [c for c in cs if nbtools.is_solution(c)]
@@ -169,3 +171,18 @@ def test_slide_metadata_is_current():
     """Every notebook's slide types are what `make slide-metadata` sets from its structure (`make notebooks`
     refreshes them), so a live slideshow never shows a stale layout."""
     assert slides.update_notebooks(sorted(nbtools.NB_DIR.glob("*.ipynb")), check=True) == []
+
+
+def test_hide_solutions_collapses_code_and_output_and_is_idempotent():
+    """`hide_solutions` sets source_hidden and outputs_hidden on a solution cell (only there), reports a
+    change once, and nothing the second time."""
+    nb = new_notebook(
+        cells=[
+            new_code_cell('answer = None\ncheck("1.1", answer, key="nqp1:x")'),
+            new_code_cell('check("1.1", 2.0, key="nqp1:x", record=False)', metadata={"tags": ["solution"]}),
+        ]
+    )
+    assert nbtools.hide_solutions(nb) is True
+    assert nb.cells[1].metadata["jupyter"] == {"source_hidden": True, "outputs_hidden": True}
+    assert "jupyter" not in nb.cells[0].metadata
+    assert nbtools.hide_solutions(nb) is False
