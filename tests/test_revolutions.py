@@ -1,8 +1,5 @@
 """Tests of nqp_helpers.revolutions: timeline data, diffusion and the CES supply shock."""
 
-import re
-from pathlib import Path
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -21,8 +18,6 @@ from nqp_helpers.revolutions import (
     tfp_growth_by_period,
 )
 
-ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "source" / "article.txt"
-
 
 # --------------------------------------------------------------------------- #
 # Data
@@ -38,15 +33,6 @@ def test_four_revolutions_in_order_with_the_articles_dating():
         (2000, "century"),
     ]
     assert "computing power" in REVOLUTIONS[3].key_technology
-
-
-@pytest.mark.skipif(not ARTICLE.exists(), reason="the source article is kept outside the repository")
-def test_quotes_are_verbatim_apart_from_bracketed_glosses():
-    """Every quotation, once the [that is, ...] glosses and [...] elisions are removed, is in the article."""
-    text = " ".join(ARTICLE.read_text(encoding="utf-8").split())
-    for r in REVOLUTIONS:
-        for piece in re.split(r"\s*\[[^\]]*\]\s*", r.quote):
-            assert " ".join(piece.split()) in text, (r.number, piece)
 
 
 def test_gordon_periods_are_contiguous_and_peak_in_1920_1970():
