@@ -73,19 +73,10 @@ def slider(
     """
     import ipywidgets as w
 
-    if not min < max:
-        raise ValueError(f"the slider {description!r} needs min < max; got min={min}, max={max}")
+    _check_range(description, min, max)
     start = as_scalar(name or description, value, low=min, high=max)
     return w.FloatSlider(
-        value=start,
-        min=min,
-        max=max,
-        step=step,
-        description=description,
-        readout_format=readout_format,
-        continuous_update=True,
-        style={"description_width": "initial"},
-        layout=w.Layout(width="460px"),
+        value=start, min=min, max=max, step=step, readout_format=readout_format, **_look(description)
     )
 
 
@@ -103,19 +94,27 @@ def int_slider(
     """
     import ipywidgets as w
 
-    if not min < max:
-        raise ValueError(f"the slider {description!r} needs min < max; got min={min}, max={max}")
+    _check_range(description, min, max)
     start = as_whole_number(name or description, value, low=min, high=max)
-    return w.IntSlider(
-        value=start,
-        min=min,
-        max=max,
-        step=step,
-        description=description,
-        continuous_update=True,
-        style={"description_width": "initial"},
-        layout=w.Layout(width="460px"),
-    )
+    return w.IntSlider(value=start, min=min, max=max, step=step, **_look(description))
+
+
+def _check_range(description: str, low: float, high: float) -> None:
+    """A slider needs a range that is not empty."""
+    if not low < high:
+        raise ValueError(f"the slider {description!r} needs min < max; got min={low}, max={high}")
+
+
+def _look(description: str) -> dict[str, Any]:
+    """What every slider of the collection shares: its label, live updates and a width to read the label."""
+    import ipywidgets as w
+
+    return {
+        "description": description,
+        "continuous_update": True,
+        "style": {"description_width": "initial"},
+        "layout": w.Layout(width="460px"),
+    }
 
 
 class FigureApp:
