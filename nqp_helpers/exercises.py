@@ -77,6 +77,7 @@ __all__ = [
     "ProgressWarning",
     "check",
     "encode_answer",
+    "encode_choice",
     "decode_answer",
     "progress",
     "reset_progress",
@@ -84,7 +85,7 @@ __all__ = [
 
 _PREFIX = "nqp1:"
 _MASK = "new quality productive forces / 新质生产力".encode()
-_KINDS = ("number", "numbers", "text")
+_KINDS = ("number", "numbers", "text", "choice")
 
 
 def _scramble(data: bytes) -> bytes:
@@ -179,8 +180,11 @@ def encode_answer(
     """
     if kind is None:
         kind = _infer_kind(answer)
-    elif not isinstance(kind, str) or kind not in _KINDS:
-        raise ValueError(f"kind must be 'number', 'numbers' or 'text'; got {_show(kind)}")
+    elif not isinstance(kind, str) or kind not in _KINDS[:3]:
+        raise ValueError(
+            "kind must be 'number', 'numbers' or 'text' (a multiple choice is made by encode_choice); "
+            f"got {_show(kind)}"
+        )
     tol_value = None if tol is None else _tolerance("tol", tol)
     rel_tol_value = 0.005 if rel_tol is None else _tolerance("rel_tol", rel_tol)
     payload: dict[str, Any]
@@ -268,6 +272,74 @@ def _hint_pairs(hints: object, kind: str, size: int) -> list[list[Any]]:
     return pairs
 
 
+def _option_label(text: object) -> str:
+    """An option's label as the check compares it: "(B)", "b)", " b. " and "b" are all "b"."""
+    return _norm_text(text).strip("().").strip()
+
+
+def encode_choice(answer: str, feedback: Mapping[str, str]) -> str:
+    """Encode a multiple-choice question into a key for :func:`check` (for instructors).
+
+    An in-flow check asks the student to choose one option, often a prediction made before moving
+    a slider. Every option, the right one included, carries its own feedback: a wrong option's
+    message names the mistake behind it without saying which option is right; the right option's
+    message says why it is right.
+
+    Parameters
+    ----------
+    answer : str
+        The label of the right option, one of the keys of ``feedback`` (for example ``"b"``).
+    feedback : mapping of str to str
+        Every option's label and the feedback a student who chooses it gets; at least two options.
+        Labels are compared in lower case, without brackets or a final full stop: ``"(B)"`` is ``"b"``.
+
+    Returns
+    -------
+    str
+        A key beginning with ``"nqp1:"``.
+
+    Raises
+    ------
+    ValueError
+        If ``feedback`` is not a mapping of at least two distinct non-blank labels to non-blank
+        messages, or ``answer`` is not one of its labels.
+
+    Examples
+    --------
+    >>> key = encode_choice("b", {"a": "That is the level, not the growth.", "b": "Growth is a log change."})
+    >>> print(check("demo", "(B)", key, record=False))
+    ✓ Exercise demo: correct. Growth is a log change.
+    >>> print(check("demo", "a", key, record=False))
+    ✗ Exercise demo: not (a): That is the level, not the growth.
+    >>> print(check("demo", "d", key, record=False))
+    ✗ Exercise demo: 'd' is not one of the options: type the letter of (a) or (b) in quotes, such as "a".
+    >>> encode_choice("c", {"a": "x", "b": "y"})
+    Traceback (most recent call last):
+    ...
+    ValueError: answer must be one of the options ['a', 'b']; got 'c'
+    """
+    if not isinstance(feedback, Mapping) or len(feedback) < 2:
+        raise ValueError(
+            f"feedback must map at least two option labels to their feedback; got {_show(feedback)}"
+        )
+    options: dict[str, str] = {}
+    for label, message in feedback.items():
+        if not isinstance(label, str) or not _option_label(label):
+            raise ValueError(f"feedback labels must be non-blank text; got {_show(label)}")
+        if not isinstance(message, str) or not message.strip():
+            raise ValueError(f"feedback[{label!r}] must be non-blank text; got {_show(message)}")
+        if _option_label(label) in options:
+            raise ValueError(
+                f"feedback labels must be distinct after trimming and lower case; got {label!r} twice"
+            )
+        options[_option_label(label)] = message.strip()
+    if not isinstance(answer, str) or _option_label(answer) not in options:
+        raise ValueError(f"answer must be one of the options {list(options)}; got {_show(answer)}")
+    payload = {"kind": "choice", "answer": _option_label(answer), "options": options, "hints": []}
+    raw = zlib.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+    return _PREFIX + base64.urlsafe_b64encode(_scramble(raw)).decode("ascii")
+
+
 def decode_answer(key: str) -> dict[str, Any]:
     """Decode a key made by :func:`encode_answer` (for instructors and tests).
 
@@ -312,6 +384,16 @@ def _payload_problem(payload: object) -> str | None:
     ):
         return "its hints are not (value, message) pairs"
     answer = payload.get("answer")
+    if payload["kind"] == "choice":
+        options = payload.get("options")
+        if (
+            not isinstance(options, dict)
+            or len(options) < 2
+            or not all(isinstance(k, str) and isinstance(v, str) for k, v in options.items())
+            or answer not in options
+        ):
+            return "its options do not hold the answer and a message for each option"
+        return None
     if payload["kind"] == "text":
         if not isinstance(answer, list) or not answer or not all(isinstance(a, str) for a in answer):
             return "its answer is not a list of texts"
@@ -459,6 +541,23 @@ def _judge_text(answer: Any, payload: dict[str, Any]) -> tuple[bool, str]:
     return False, hint[0] if hint else "not this one: reread the question and try again."
 
 
+def _judge_choice(answer: Any, payload: dict[str, Any]) -> tuple[bool, str]:
+    """Judge the label of a chosen option; every option has its own message, the right one included."""
+    options: dict[str, str] = payload["options"]
+    given = _option_label(answer) if isinstance(answer, str) else None
+    if given == payload["answer"]:
+        return True, f"correct. {options[given]}"
+    if given in options:
+        return False, f"not ({given}): {options[given]}"
+    labels = " or ".join(f"({label})" for label in options)
+    first = next(iter(options))
+    return (
+        False,
+        f"{_show(answer)} is not one of the options: "
+        f'type the letter of {labels} in quotes, such as "{first}".',
+    )
+
+
 def _exercise_name(exercise: object) -> str:
     """The exercise's number as text ("2.1"); a ValueError for anything that cannot name an exercise."""
     name, number = "", _as_finite(exercise)
@@ -521,7 +620,9 @@ def check(exercise: str | float, answer: Any, key: str, record: bool = True) -> 
     if answer is None or (isinstance(answer, str) and not answer.strip()):
         return Feedback(name, False, "no answer yet: replace None with your answer and run the cell again.")
     kind = payload["kind"]
-    if kind == "text":
+    if kind == "choice":
+        passed, message = _judge_choice(answer, payload)
+    elif kind == "text":
         passed, message = _judge_text(answer, payload)
     elif kind == "numbers":
         passed, message = _judge_numbers(answer, payload)

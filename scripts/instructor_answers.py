@@ -188,7 +188,14 @@ def render_answer(payload, unit):
     """Markdown lines for a decoded key: value, tolerance, accepted range, feedback for mistakes."""
     lines = []
     kind = payload["kind"]
-    if kind == "text":
+    if kind == "choice":
+        lines.append(f"**Answer: ({payload['answer']})** (multiple choice). Each option's feedback:")
+        lines.append("")
+        for label, message in payload["options"].items():
+            mark = "right" if label == payload["answer"] else "wrong"
+            lines.append(f"- ({label}), {mark}: {message}")
+        lines.append("")
+    elif kind == "text":
         forms = ", ".join(f"`{a}`" for a in payload["answer"])
         lines.append(f"**Answer** (text; compared in lower case with spaces trimmed): {forms}.")
         lines.append("")
@@ -410,7 +417,9 @@ def render(entry, nb, exercises):
 
             payload = decode_answer(ex.key)
             body += render_answer(payload, _unit(ex.student_source))
-            if payload["kind"] == "text":
+            if payload["kind"] == "choice":
+                answer, tolerance = f"({payload['answer']})", "choice"
+            elif payload["kind"] == "text":
                 answer, tolerance = " / ".join(payload["answer"]), "text"
             else:
                 values = [payload["answer"]] if payload["kind"] == "number" else payload["answer"]

@@ -149,9 +149,9 @@ def solution_lines(nb: NotebookNode) -> set[str]:
 
 
 def answer_spellings(key: str) -> list[str]:
-    """How a numeric answer stored in a key could be written out ('5.0', '5.00', ...); [] for text."""
+    """How a numeric answer in a key could be written out ('5.0', '5.00', ...); [] for text or a choice."""
     payload = decode_answer(key)
-    if payload["kind"] == "text":
+    if payload["kind"] in ("text", "choice"):
         return []
     values = payload["answer"] if payload["kind"] == "numbers" else [payload["answer"]]
     spellings = set()
@@ -229,7 +229,7 @@ def _answers_in(text: str, number: str, key: str) -> list[str]:
     a fraction, or in yuan written in fen). The exercise's own number ("Exercise 2.3", ``check("2.3",``)
     is no answer."""
     text = _EXERCISE_LABEL.sub("", text).replace(f'"{number}"', "").replace(f"'{number}'", "")
-    if decode_answer(key)["kind"] == "text":
+    if decode_answer(key)["kind"] in ("text", "choice"):
         candidates = [line.strip() for line in text.splitlines() if line.strip()]
         return [line for line in dict.fromkeys(candidates) if passes(line, number, key)]
     found = []

@@ -17,6 +17,7 @@ from nqp_helpers.exercises import (
     check,
     decode_answer,
     encode_answer,
+    encode_choice,
     progress,
     reset_progress,
 )
@@ -503,7 +504,12 @@ def test_a_zero_tolerance_is_an_exact_answer():
         (("   ",), {}, r"^answer must be non-blank text"),
         (([],), {"kind": "text"}, r"^answer must be non-blank text"),
         ((["a", 1],), {"kind": "text"}, r"^answer must be non-blank text"),
-        ((1.0,), {"kind": 3}, r"^kind must be 'number', 'numbers' or 'text'; got 3"),
+        (
+            (1.0,),
+            {"kind": 3},
+            r"^kind must be .number., .numbers. or .text. "
+            r"\(a multiple choice is made by encode_choice\); got 3",
+        ),
         ((1.0,), {"hints": "wrong"}, r"^hints must be a list of \(value, message\) pairs; got 'wrong'"),
         ((1.0,), {"hints": {2.0: "m"}}, r"^hints must be a list of \(value, message\) pairs"),
         ((1.0,), {"hints": 5}, r"^hints must be a list of \(value, message\) pairs; got 5"),
@@ -664,3 +670,66 @@ def test_odd_answers_to_a_text_question_get_feedback(answer):
     key = encode_answer("means of labour")
     result = check("t", answer, key, record=False)
     assert not result.passed and ("not this one" in result.message or "as text" in result.message)
+
+
+# --------------------------------------------------------------------------- #
+# Multiple choice (the in-flow checks): every option has its own feedback
+# --------------------------------------------------------------------------- #
+CHOICE = {
+    "a": "That adds the shares; growth rates are weighted, not added.",
+    "b": "Output grows at the weighted average of input growth plus TFP growth.",
+    "c": "The number of years changes levels, not growth rates.",
+}
+
+
+def test_every_option_gets_its_own_feedback_and_only_the_right_one_passes():
+    key = encode_choice("b", CHOICE)
+    for label, message in CHOICE.items():
+        result = check("Q0.1", label, key, record=False)
+        assert result.passed is (label == "b")
+        assert message in result.message  # each wrong option's own message, not a generic one
+        if label != "b":
+            assert "(b)" not in result.message  # a wrong option's feedback never names the right one
+
+
+@pytest.mark.parametrize("typed", ["b", "B", " (b) ", "b)", "b.", "(B)."])
+def test_a_choice_is_read_however_the_letter_is_typed(typed):
+    assert check("Q0.1", typed, encode_choice("b", CHOICE), record=False).passed
+
+
+@pytest.mark.parametrize("typed", ["d", "", 2, ["b"], {"b": 1}, b"b", 1.5])
+def test_an_answer_that_is_not_an_option_gets_feedback_not_an_error(typed):
+    result = check("Q0.1", typed, encode_choice("b", CHOICE), record=False)
+    assert not result.passed
+    assert "not one of the options" in result.message or "no answer yet" in result.message
+
+
+def test_a_passed_choice_is_recorded_like_any_self_check(tmp_path, monkeypatch):
+    monkeypatch.setenv("NQP_PROGRESS_FILE", str(tmp_path / "progress.json"))
+    key = encode_choice("b", CHOICE)
+    check("Q0.1", "a", key)
+    assert progress() == []
+    check("Q0.1", "b", key)
+    assert progress() == ["Q0.1"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "feedback", "message"),
+    [
+        ("a", {"a": "only one"}, r"^feedback must map at least two option labels"),
+        ("a", ["a", "b"], r"^feedback must map at least two option labels"),
+        ("c", {"a": "x", "b": "y"}, r"^answer must be one of the options \['a', 'b'\]; got 'c'"),
+        ("a", {"a": "x", "b": " "}, r"^feedback\['b'\] must be non-blank text"),
+        ("a", {"a": "x", "(A)": "y"}, r"^feedback labels must be distinct"),
+        ("a", {"a": "x", 2: "y"}, r"^feedback labels must be non-blank text; got 2"),
+    ],
+)
+def test_encode_choice_refuses_bad_arguments_naming_them(answer, feedback, message):
+    with pytest.raises(ValueError, match=message):
+        encode_choice(answer, feedback)
+
+
+def test_a_choice_key_decodes_with_every_option():
+    payload = decode_answer(encode_choice("(C)", CHOICE))
+    assert payload["kind"] == "choice" and payload["answer"] == "c"
+    assert payload["options"] == CHOICE
