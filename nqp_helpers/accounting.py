@@ -59,6 +59,7 @@ from .growth import (
 from .schooling import schooling_from_human_capital
 
 __all__ = [
+    "CHINA_PERIODS",
     "solow_residual",
     "residual_sensitivity",
     "average_growth_rates",
@@ -779,6 +780,20 @@ def _check_periods(periods: Any) -> list[tuple[float | None, float | None]]:
             raise ValueError(f"each period must have start < end; got {tuple(p)!r}")
         out.append((p[0], p[1]))
     return out
+
+
+#: The periods in which the collection reads China's growth, in notebooks 02, 03 and the lab (years; each
+#: period runs from the first year's level to the last's): before the reform; Bosworth and Collins's (2008)
+#: two reform periods, 1978-1993 and 1993-2004; from then to the 18th Party Congress of 2012; and the "new
+#: era" the article speaks of, to the last year of PWT 11.0. One set of cuts, so that a number quoted in one
+#: notebook can be found in another.
+CHINA_PERIODS: tuple[tuple[int, int], ...] = (
+    (1952, 1978),
+    (1978, 1993),
+    (1993, 2004),
+    (2004, 2012),
+    (2012, 2023),
+)
 
 
 def period_table(

@@ -413,6 +413,23 @@ def _norm_text(text: object) -> str:
     return " ".join(str(text).strip().lower().split())
 
 
+#: The number of a question asked in the flow of a lesson ("Q2.1", "QP.2"), not in the exercises at the end.
+IN_FLOW_NUMBER = re.compile(r"Q(?:\d+|P)\.\d+")
+
+
+def question_label(exercise: str) -> str:
+    """How feedback names a self-check: "Question 2.1" for an in-flow check "Q2.1", else "Exercise 2.1".
+
+    Examples
+    --------
+    >>> question_label("Q2.1"), question_label("2.1"), question_label("QP.3")
+    ('Question 2.1', 'Exercise 2.1', 'Question P.3')
+    """
+    if IN_FLOW_NUMBER.fullmatch(exercise):
+        return f"Question {exercise[1:]}"
+    return f"Exercise {exercise}"
+
+
 @dataclass(frozen=True)
 class Feedback:
     """The outcome of a self-check: whether it passed and what to tell the student."""
@@ -423,7 +440,7 @@ class Feedback:
 
     def __str__(self) -> str:
         mark = "✓" if self.passed else ("…" if self.message.startswith("no answer yet") else "✗")
-        return f"{mark} Exercise {self.exercise}: {self.message}"
+        return f"{mark} {question_label(self.exercise)}: {self.message}"
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # IPython shows the message, not the dataclass
         p.text(str(self))

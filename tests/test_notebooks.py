@@ -15,7 +15,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 from scripts import navigation, nbtools, slides
 from scripts.notebook_index import NOTEBOOKS
 
-PATHS = sorted(nbtools.NB_DIR.glob("[0-9][0-9]-*.ipynb"))
+PATHS = [nbtools.NB_DIR / entry["file"] for entry in NOTEBOOKS]
 
 
 def cells(path):
@@ -24,8 +24,9 @@ def cells(path):
 
 def test_every_notebook_is_in_the_index():
     """Each notebook file has an entry in scripts/notebook_index.py (so it appears in the map)."""
-    indexed = {e["file"] for e in NOTEBOOKS}
-    assert {p.name for p in PATHS} <= indexed
+    indexed = [e["file"] for e in NOTEBOOKS]
+    assert sorted(p.name for p in nbtools.NB_DIR.glob("*.ipynb")) == sorted(indexed)
+    assert indexed == sorted(indexed), "reading order is the order of the file names"
 
 
 def test_navigation_is_current():
@@ -76,6 +77,66 @@ def test_widgets_and_solutions_follow_the_conventions(path):
     checks = [c for c in cs if nbtools.is_exercise(c)]
     solutions = [c for c in cs if nbtools.is_solution(c)]
     assert len(solutions) >= len(checks) > 0
+
+
+def _prefix(path):
+    """The number a notebook's figures and questions carry: "2" for 02-..., "P" for the primer."""
+    stem = path.name.split("-")[0]
+    return "P" if stem.endswith("a") else str(int(stem))
+
+
+def _exercises_heading(cs):
+    return next(
+        (i for i, c in enumerate(cs) if c.cell_type == "markdown" and c.source.startswith("## Exercises")),
+        len(cs),
+    )
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
+def test_questions_are_asked_where_the_idea_is_taught(path):
+    """Two to four in-flow checks (numbered Q<notebook>.<k>) per notebook, each before the exercises at the
+    end, each a multiple choice whose every option has its own feedback, each with a hidden solution."""
+    from nqp_helpers.exercises import IN_FLOW_NUMBER, decode_answer
+
+    nb = nbtools.read(path)
+    layout = nbtools.exercise_layout(nb)
+    in_flow = [e for e in layout.exercises if e.number and IN_FLOW_NUMBER.fullmatch(e.number)]
+    assert 2 <= len(in_flow) <= 4, f"{len(in_flow)} in-flow checks"
+    end = _exercises_heading(nb.cells)
+    for k, exercise in enumerate(in_flow, start=1):
+        assert exercise.number == f"Q{_prefix(path)}.{k}", "numbered in order, with the notebook's number"
+        assert exercise.cell < end, f"{exercise.number} sits among the exercises at the end"
+        assert exercise.solution, f"{exercise.number} has no solution cell"
+        keys = nbtools.answer_keys(nb.cells[exercise.cell].source)
+        payload = decode_answer(keys[0])
+        assert payload["kind"] == "choice" and len(payload["options"]) >= 2
+        question = nb.cells[exercise.question].source
+        for label in payload["options"]:
+            assert f"({label})" in question, f"{exercise.number}: option ({label}) is not in its question"
+
+
+#: A figure's caption: "**Figure 2.3.**" at the start of a markdown line.
+CAPTION = re.compile(r"^\*\*Figure (?P<number>(?P<notebook>\w+)\.\d+)\.\*\*", re.MULTILINE)
+
+
+def test_figure_numbers_are_unique_across_the_collection():
+    """Every caption's number is used once in the whole collection and starts with its notebook's number."""
+    seen = {}
+    for path in PATHS:
+        for cell in cells(path):
+            if cell.cell_type != "markdown":
+                continue
+            for m in CAPTION.finditer(cell.source):
+                assert m["notebook"] == _prefix(path), f"{path.name}: Figure {m['number']}"
+                assert m["number"] not in seen, f"Figure {m['number']} in {path.name} and {seen[m['number']]}"
+                seen[m["number"]] = path.name
+    assert len(seen) > 20
+
+
+def test_the_structural_rules_can_fail(tmp_path):
+    """The caption and in-flow rules above catch a duplicate figure number and a misplaced question."""
+    assert CAPTION.search("**Figure 2.3.** A caption")["notebook"] == "2"
+    assert _exercises_heading([new_markdown_cell("text"), new_markdown_cell("## Exercises")]) == 1
 
 
 # --------------------------------------------------------------------------- #
