@@ -96,7 +96,7 @@ def _exercises_heading(cs):
 def test_questions_are_asked_where_the_idea_is_taught(path):
     """Two to four in-flow checks (numbered Q<notebook>.<k>) per notebook, each before the exercises at the
     end, each a multiple choice whose every option has its own feedback, each with a hidden solution."""
-    from nqp_helpers.exercises import IN_FLOW_NUMBER, decode_answer
+    from nqp_helpers.exercises import IN_FLOW_NUMBER, check, decode_answer
 
     nb = nbtools.read(path)
     layout = nbtools.exercise_layout(nb)
@@ -111,8 +111,31 @@ def test_questions_are_asked_where_the_idea_is_taught(path):
         payload = decode_answer(keys[0])
         assert payload["kind"] == "choice" and len(payload["options"]) >= 2
         question = nb.cells[exercise.question].source
-        for label in payload["options"]:
+        for label, message in payload["options"].items():
             assert f"({label})" in question, f"{exercise.number}: option ({label}) is not in its question"
+            # the callback: each option gets its own feedback; only the right one passes
+            feedback = check(exercise.number, label, keys[0], record=False)
+            assert feedback.passed is (label == payload["answer"]) and message in feedback.message
+        solved = "".join(nb.cells[j].source for j in exercise.solution)
+        assert f'check("{exercise.number}", "{payload["answer"]}"' in solved, "the solution gives the answer"
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
+def test_scaffolds_are_comments_just_before_their_exercise(path):
+    """A scaffold cell runs no code (nbval and the students' copies are unaffected) and sits right before
+    the exercise cell of the exercise it names."""
+    import ast
+
+    cs = cells(path)
+    for i, cell in enumerate(cs):
+        m = re.match(r"# Scaffold for Exercise (\S+):", cell.source) if cell.cell_type == "code" else None
+        if not m:
+            continue
+        assert ast.parse(cell.source).body == [], f"cell {i + 1}: a scaffold holds only comments"
+        assert "___" in cell.source, f"cell {i + 1}: a scaffold has blanks to fill"
+        nxt = cs[i + 1]
+        assert nbtools.is_exercise(nxt), f"cell {i + 1}: a scaffold comes just before its exercise cell"
+        assert f'check("{m[1]}"' in nxt.source, f"cell {i + 1}: the scaffold names exercise {m[1]}"
 
 
 #: A figure's caption: "**Figure 2.3.**" at the start of a markdown line.
