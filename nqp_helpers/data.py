@@ -15,7 +15,9 @@ Three labelled containers hold what the loaders return:
 - :class:`Series`: one economy over consecutive years (a Penn World Table
   country, a toy economy, the toy sectors, the toy green economy);
 - :class:`Panel`: countries x years, for work across countries;
-- :class:`PublishedTable`: figures copied from a publication, with no years.
+- :class:`PublishedTable`: figures copied from a publication, with no years;
+  :func:`load_published_rows` reads the published tables of several studies or
+  reports (one row each, as text, with the missing figures left empty).
 
 Missing values are never filled in. :func:`load_country` refuses a request that
 would contain one unless ``allow_missing=True``; :func:`load_panel` is the one
@@ -74,6 +76,7 @@ __all__ = [
     "load_toy_sectors",
     "load_toy_green",
     "load_published",
+    "load_published_rows",
 ]
 
 #: The package's data folder, ``nqp_helpers/datasets/`` (installed with the package).
@@ -1080,6 +1083,11 @@ def load_published(name: str = "bosworth_collins_2008_table1") -> PublishedTable
             f"unknown published table {name!r}; available: {', '.join(available) or 'none'} (in {folder})"
         )
     meta, header, rows = read_table(f"{PUBLISHED}/{name}.csv")
+    if "measure" not in header or "value_pct_per_year" not in header:
+        raise ValueError(
+            f"published table {name!r} is not one study's figures by measure (it has the columns "
+            f"{', '.join(header)}); read it with load_published_rows({name!r})"
+        )
     m, v = header.index("measure"), header.index("value_pct_per_year")
     return PublishedTable(
         name=name,
@@ -1088,3 +1096,48 @@ def load_published(name: str = "bosworth_collins_2008_table1") -> PublishedTable
         units=meta["units"],
         meta=meta,
     )
+
+
+def load_published_rows(name: str) -> tuple[dict[str, Any], list[dict[str, str]]]:
+    """Load a published table of several studies or reports, one row each (``published/<name>.csv``).
+
+    Every value stays the text the table stores; an empty string is a figure
+    that could not be verified (the row's note says so). Convert a figure with
+    ``float`` only after checking that it is not empty.
+
+    Parameters
+    ----------
+    name : str
+        File stem: ``"china_tfp_estimates"`` (published estimates of China's TFP
+        growth) or ``"china_st_contribution_rate"`` (the official contribution
+        rate of scientific and technological progress, 科技进步贡献率).
+
+    Returns
+    -------
+    meta : dict
+        The metadata (columns with units, method, what could not be verified).
+    rows : list of dict
+        Column name -> text, one dict per row, in the file's order.
+
+    Raises
+    ------
+    ValueError
+        If no such table exists, or it is damaged (see :func:`read_table`).
+
+    Examples
+    --------
+    >>> meta, rows = load_published_rows("china_st_contribution_rate")
+    >>> [(r["year"], r["value_pct"]) for r in rows][:2], meta["units"]
+    ([('2012', '52.2'), ('2015', '55.3')], 'per cent of output growth')
+    >>> meta, rows = load_published_rows("china_tfp_estimates")
+    >>> [(r["study"], r["tfp_growth_pct_per_year"]) for r in rows][:3]
+    [('Young (2003)', '1.4'), ('Bosworth and Collins (2008)', '3.6'), ('Zhu (2012)', '')]
+    """
+    folder = data_dir() / PUBLISHED
+    available = sorted(p.name[: -len(".csv")] for p in folder.glob("*.csv")) if folder.exists() else []
+    if not isinstance(name, str) or name not in available:
+        raise ValueError(
+            f"unknown published table {name!r}; available: {', '.join(available) or 'none'} (in {folder})"
+        )
+    meta, header, rows = read_table(f"{PUBLISHED}/{name}.csv")
+    return meta, [dict(zip(header, r, strict=True)) for r in rows]

@@ -561,7 +561,7 @@ def _judge_text(answer: Any, payload: dict[str, Any]) -> tuple[bool, str]:
 def _judge_choice(answer: Any, payload: dict[str, Any]) -> tuple[bool, str]:
     """Judge the label of a chosen option; every option has its own message, the right one included."""
     options: dict[str, str] = payload["options"]
-    given = _option_label(answer) if isinstance(answer, str) else None
+    given = _option_label(answer) if isinstance(answer, str) else ""
     if given == payload["answer"]:
         return True, f"correct. {options[given]}"
     if given in options:

@@ -26,7 +26,7 @@ the one-page summary figure and the lab's widget are in
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -55,6 +55,7 @@ __all__ = [
     "growth_indices",
     "lab_check",
     "LAB_QUESTIONS",
+    "labour_unit",
     "CITATION",
     "TFP_LED_SHARE",
     "FALLBACK_CAPITAL_SHARE",
@@ -128,7 +129,9 @@ class EconomyAnalysis:
     whole : GrowthSummary or None
         The whole period.
     per_worker : GrowthSummary or None
-        Output per worker split into capital deepening, human capital and TFP.
+        Output per unit of labour split into capital deepening, human capital and TFP. Its
+        ``total_name`` says which unit: "output per hour" when labour is hours worked (``emp`` x
+        ``avh``), "output per worker" when it is persons engaged (``emp``).
     conventions : list of str
         What was used (from :func:`~nqp_helpers.accounting.decompose_country`).
     notes : list of str
@@ -161,6 +164,30 @@ class EconomyAnalysis:
         lines += [f"- {c}" for c in self.conventions] + [f"- note: {n}" for n in self.notes]
         lines += ["", self.whole.table()]
         return "\n".join(lines)
+
+
+def labour_unit(labor: str) -> str:
+    """What output per unit of labour is called: per hour (hours worked) or per worker (persons engaged).
+
+    The Penn World Table's ``emp`` counts persons engaged; multiplied by ``avh`` (average annual hours)
+    it is hours worked. Output per hour is never called output per worker.
+
+    Parameters
+    ----------
+    labor : {"hours", "persons"}
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> labour_unit("hours"), labour_unit("persons")
+    ('output per hour', 'output per worker')
+    """
+    if labor not in ("hours", "persons"):
+        raise ValueError(f"labor must be 'hours' or 'persons'; got {labor!r}")
+    return "output per hour" if labor == "hours" else "output per worker"
 
 
 def analyse_economy(
@@ -264,6 +291,7 @@ def analyse_economy(
     if human_capital and not acc.human_capital:
         notes.append("the human capital index (hc) does not cover the period: labour is not quality-adjusted")
     periods = split_periods(lo, hi, period_length) if hi - lo >= 2 else [(lo, hi)]
+    per_unit = replace(acc.per_worker().summary(), total_name=f"{labour_unit(acc.labor)} growth")
     return EconomyAnalysis(
         code=code,
         name=name,
@@ -274,7 +302,7 @@ def analyse_economy(
         periods=periods,
         period_summaries=[acc.summary(a, b) for a, b in periods],
         whole=acc.summary(),
-        per_worker=acc.per_worker().summary(),
+        per_worker=per_unit,
         conventions=conv,
         notes=notes,
     )
@@ -524,6 +552,10 @@ def growth_indices(analysis: EconomyAnalysis) -> dict[str, np.ndarray]:
 #: What each lab self-check asks, and how the right answer follows from the analysis. (Each rule
 #: takes an available EconomyAnalysis; it is typed Any because ``whole`` is None when no data.)
 LAB_QUESTIONS: dict[str, tuple[str, Callable[[Any], float]]] = {
+    "extensive_share": (
+        "share of output growth from more capital and more labour, the extensive part (%)",
+        lambda a: 100 * (a.whole.shares["capital"] + a.whole.shares["labour"]),
+    ),
     "output_growth": ("average output growth over the whole period (% per year)", lambda a: a.whole.total),
     "tfp_growth": ("average TFP growth over the whole period (% per year)", lambda a: a.whole.parts["TFP"]),
     "tfp_share": (
@@ -531,7 +563,7 @@ LAB_QUESTIONS: dict[str, tuple[str, Callable[[Any], float]]] = {
         lambda a: 100 * a.whole.shares["TFP"],
     ),
     "capital_deepening": (
-        "contribution of capital deepening to output-per-worker growth (% per year)",
+        "contribution of capital deepening to growth of output per unit of labour (% per year)",
         lambda a: a.per_worker.parts["capital deepening"],
     ),
     "fastest_period": (
@@ -539,6 +571,26 @@ LAB_QUESTIONS: dict[str, tuple[str, Callable[[Any], float]]] = {
         lambda a: a.periods[int(np.argmax([s.parts["TFP"] for s in a.period_summaries]))][0],
     ),
 }
+
+
+def _lab_hints(question: str, analysis: Any) -> list[tuple[float, str]]:
+    """Common wrong answers to a lab question, computed from the analysis, with the mistake behind each."""
+    if question == "extensive_share":
+        shares = {k: 100 * float(v) for k, v in analysis.whole.shares.items()}
+        return [
+            (
+                shares["capital"] + shares["labour"] + shares["human capital"],
+                "you counted human capital as extensive: this collection counts better workers with the "
+                "intensive part (notebook 00, 'The two threads'); extensive growth is more capital and "
+                "more labour",
+            ),
+            (shares["capital"], "that is capital alone: more labour is extensive growth too"),
+            (shares["TFP"], "that is TFP's share, the residual, not the part from more inputs"),
+        ]
+    if question == "tfp_share":
+        share = float(analysis.whole.shares["TFP"])
+        return [(share, "that is a fraction; the question asks for per cent (multiply by 100)")]
+    return []
 
 
 def lab_check(exercise: str, question: str, answer: float | None, analysis: EconomyAnalysis) -> Feedback:
@@ -583,4 +635,5 @@ def lab_check(exercise: str, question: str, answer: float | None, analysis: Econ
             f"below {MIN_GROWTH_FOR_SHARES:g} % per year; choose another economy or period"
         )
     tol = 0 if question == "fastest_period" else max(0.05, 0.01 * abs(value))
-    return check(exercise, answer, encode_answer(value, tol=tol))
+    hints = [(v, m) for v, m in _lab_hints(question, analysis) if np.isfinite(v) and abs(v - value) > 2 * tol]
+    return check(exercise, answer, encode_answer(value, tol=tol, hints=hints))

@@ -27,7 +27,16 @@ products are equal and TFP reaches its efficient level
 :math:`\ln \mathrm{TFPR}` are jointly normal and only output wedges differ,
 :math:`\ln \mathrm{TFP}_{eff} - \ln \mathrm{TFP} = \tfrac{\sigma}{2}
 \operatorname{var}(\ln \mathrm{TFPR})` (their eq. 17), so the gain from
-removing dispersion :math:`v` is :math:`e^{\sigma v/2} - 1`.
+removing dispersion :math:`v` is :math:`e^{\sigma v/2} - 1`. The
+covariance of :math:`\ln A` and :math:`\ln \mathrm{TFPR}` cancels from this
+result: under joint lognormality the loss depends on
+:math:`\operatorname{var}(\ln \mathrm{TFPR})` alone, whether the wedges fall
+on the most productive firms or on the least. In a finite sample of firms the
+sums in eq. 16 are dominated by a few firms in the upper tail, so the loss
+computed from a few thousand firms differs from the formula and seems to
+depend on the correlation; the difference is sampling noise and shrinks as the
+sample grows (``tests/test_misallocation.py`` checks this with millions of
+firms).
 
 These are the model's gains: what TFP would be if factors moved until
 marginal products were equal, holding everything else fixed. They are not a
@@ -508,7 +517,7 @@ def default_firms(
     Parameters
     ----------
     n_firms : int
-        Number of firms M (>= 3).
+        Number of firms M, in [3, 5,000,000].
     tfpq_sd : float
         Standard deviation of ln TFPQ (> 0).
     seed : int
@@ -525,7 +534,7 @@ def default_firms(
     >>> A.shape, e.shape
     ((10,), (10,))
     """
-    n = as_whole_number("n_firms", n_firms, low=3, high=1_000_000)
+    n = as_whole_number("n_firms", n_firms, low=3, high=5_000_000)
     sd = as_scalar("tfpq_sd", tfpq_sd, low=0, high=5, low_open=True)
     rng = np.random.default_rng(seed)
     return np.exp(rng.normal(0.0, sd, n)), rng.normal(size=n)

@@ -74,6 +74,10 @@ __all__ = [
     "simulate_solow",
     "push_scenarios",
     "average_return_to_capital",
+    "ProfitRateAccounts",
+    "profit_rate_accounts",
+    "ProfitRateChange",
+    "decompose_profit_rate_change",
     "sources_of_growth",
     "SCENARIOS",
     "as_scenarios",
@@ -620,6 +624,205 @@ def average_return_to_capital(
             f"capital_share must be a scalar or match output's shape {Y.shape}; got {share.shape}"
         ) from exc
     return share * Y / K
+
+
+# --------------------------------------------------------------------------- #
+# The same ratios read the Marxian way: organic composition and profit rate
+# --------------------------------------------------------------------------- #
+@dataclass(frozen=True)
+class ProfitRateAccounts:
+    r"""Marx's rate of profit and its two ratios, computed from national accounts.
+
+    With value added :math:`Y`, the labour share :math:`\lambda` and the
+    capital stock :math:`K`: wages (variable capital, one turnover a year)
+    :math:`v = \lambda Y`, surplus value :math:`s = (1-\lambda) Y` and constant
+    capital :math:`c \approx K`.
+
+    Attributes
+    ----------
+    organic_composition : ndarray
+        :math:`c/v = (K/Y)/\lambda` (years of wages embodied in the stock).
+    rate_of_surplus_value : ndarray
+        :math:`s/v = (1-\lambda)/\lambda` (dimensionless).
+    profit_rate : ndarray
+        :math:`r = s/(c+v) = (s/v)/(c/v + 1)`, a fraction per year.
+    gross_return : ndarray
+        :math:`s/c = (1-\lambda) Y/K`, the rate of profit when wages advanced
+        are left out of the denominator: the Solow lesson's gross return to
+        capital (:func:`average_return_to_capital`), a fraction per year.
+    """
+
+    organic_composition: np.ndarray
+    rate_of_surplus_value: np.ndarray
+    profit_rate: np.ndarray
+    gross_return: np.ndarray
+
+
+def profit_rate_accounts(
+    output: npt.ArrayLike, capital: npt.ArrayLike, labour_share: npt.ArrayLike
+) -> ProfitRateAccounts:
+    r"""Marx's rate of profit, organic composition and rate of surplus value from national accounts.
+
+    Marx (*Capital*, vol. III, chapters 3 and 13) writes the rate of profit as
+    surplus value over the whole capital advanced, constant :math:`c` plus
+    variable :math:`v`, and divides through by :math:`v`:
+
+    .. math:: r = \frac{s}{c + v} = \frac{s/v}{c/v + 1}.
+
+    A common way to approximate the three magnitudes with national accounts
+    (used, among many others, by Basu and Manolakos 2013) takes value added
+    :math:`Y`, the labour share :math:`\lambda` and the fixed capital stock
+    :math:`K`: wages :math:`v = \lambda Y` (the wage bill of a year, that is one
+    turnover of variable capital a year), surplus value :math:`s = (1-\lambda)Y`
+    (all non-wage income, gross of depreciation) and constant capital
+    :math:`c \approx K` (circulating constant capital, such as materials, is
+    left out: value added nets it out). Then
+
+    .. math:: \frac{c}{v} = \frac{K/Y}{\lambda}, \qquad
+              \frac{s}{v} = \frac{1-\lambda}{\lambda}, \qquad
+              r = \frac{(1-\lambda) Y}{K + \lambda Y}
+                = \frac{(1-\lambda) Y/K}{1 + \lambda Y/K}.
+
+    Leaving :math:`v` out of the denominator gives :math:`s/c = (1-\lambda)Y/K`,
+    the gross return to capital of the Solow lesson, so :math:`r < s/c`
+    whenever :math:`\lambda > 0`. These are prices, not Marx's labour values:
+    the approximation sets aside the transformation problem, the split of
+    labour into productive and unproductive, and the difference between
+    capital at constant and at current prices.
+
+    Parameters
+    ----------
+    output, capital : array_like, shape (T,)
+        Value added and the capital stock in the same unit (for example PWT
+        ``rgdpna`` and ``rnna``, mil. 2021 US$), positive.
+    labour_share : float or array_like, shape (T,)
+        Labour's share of value added, in (0, 1] (PWT ``labsh``).
+
+    Returns
+    -------
+    ProfitRateAccounts
+
+    Raises
+    ------
+    ValueError
+        If a level is not positive and finite, the shapes differ, or a labour
+        share is outside (0, 1].
+
+    Examples
+    --------
+    Capital three years of output and a labour share of one half: c/v = 6,
+    s/v = 1 and r = 1/7, against a gross return s/c of 1/6.
+
+    >>> acc = profit_rate_accounts([100.0], [300.0], 0.5)
+    >>> acc.organic_composition, acc.rate_of_surplus_value
+    (array([6.]), array([1.]))
+    >>> print(np.round(acc.profit_rate, 4), np.round(acc.gross_return, 4))
+    [0.1429] [0.1667]
+    """
+    Y = as_levels("output", output)
+    K = as_levels("capital", capital)
+    if K.shape != Y.shape:
+        raise ValueError(f"capital must have the same shape as output {Y.shape}; got {K.shape}")
+    share = as_array_in("labour_share", labour_share, 0, 1, low_open=True)
+    try:
+        share = np.broadcast_to(share, Y.shape)
+    except ValueError as exc:
+        raise ValueError(
+            f"labour_share must be a scalar or match output's shape {Y.shape}; got {share.shape}"
+        ) from exc
+    wages, surplus = share * Y, (1 - share) * Y
+    return ProfitRateAccounts(
+        organic_composition=K / wages,
+        rate_of_surplus_value=surplus / wages,
+        profit_rate=surplus / (K + wages),
+        gross_return=surplus / K,
+    )
+
+
+@dataclass(frozen=True)
+class ProfitRateChange:
+    """A change in the rate of profit split into the part of each ratio (fractions per year).
+
+    Attributes
+    ----------
+    total : float or ndarray
+        :math:`r_1 - r_0`.
+    from_organic_composition : float or ndarray
+        The part due to the change in :math:`c/v`.
+    from_surplus_value : float or ndarray
+        The part due to the change in :math:`s/v`; the two parts add up to ``total``.
+    """
+
+    total: float | np.ndarray
+    from_organic_composition: float | np.ndarray
+    from_surplus_value: float | np.ndarray
+
+
+def decompose_profit_rate_change(
+    organic_composition: tuple[npt.ArrayLike, npt.ArrayLike],
+    rate_of_surplus_value: tuple[npt.ArrayLike, npt.ArrayLike],
+) -> ProfitRateChange:
+    r"""Split a change in the rate of profit into the parts of c/v and s/v, exactly.
+
+    With :math:`r = f(e, q) = e/(q+1)`, :math:`q = c/v` and :math:`e = s/v`,
+    the change from :math:`(q_0, e_0)` to :math:`(q_1, e_1)` is split by
+    averaging the two orders in which the ratios can be changed (a Shapley
+    decomposition, so the parts add up to the total with no residual):
+
+    .. math::
+        \Delta_q = \tfrac12\big[f(e_0, q_1) - f(e_0, q_0) + f(e_1, q_1) - f(e_1, q_0)\big],\qquad
+        \Delta_e = \tfrac12\big[f(e_1, q_0) - f(e_0, q_0) + f(e_1, q_1) - f(e_0, q_1)\big].
+
+    A rising organic composition lowers :math:`r` (:math:`\Delta_q < 0` when
+    :math:`q_1 > q_0`); a rising rate of surplus value raises it. If one ratio
+    does not change, its part is exactly zero.
+
+    Parameters
+    ----------
+    organic_composition : pair (before, after)
+        :math:`c/v` at the start and the end, each >= 0 (floats or arrays that broadcast).
+    rate_of_surplus_value : pair (before, after)
+        :math:`s/v` at the start and the end, each >= 0.
+
+    Returns
+    -------
+    ProfitRateChange
+        Fractions per year (multiply by 100 for percentage points).
+
+    Raises
+    ------
+    ValueError
+        If an argument is not a pair, or a ratio is negative or not finite.
+
+    Examples
+    --------
+    c/v rises from 6 to 8 with s/v = 1 throughout: r falls from 1/7 to 1/9,
+    all of it from the organic composition.
+
+    >>> ch = decompose_profit_rate_change((6.0, 8.0), (1.0, 1.0))
+    >>> round(ch.total, 4), round(ch.from_organic_composition, 4), ch.from_surplus_value
+    (-0.0317, -0.0317, 0.0)
+    """
+    pairs = []
+    for name, pair in (
+        ("organic_composition", organic_composition),
+        ("rate_of_surplus_value", rate_of_surplus_value),
+    ):
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise ValueError(f"{name} must be a pair (before, after); got {pair!r}")
+        pairs.append(tuple(as_array_in(name, x, 0, None) for x in pair))
+    (q0, q1), (e0, e1) = pairs
+
+    def rate(e: np.ndarray, q: np.ndarray) -> np.ndarray:
+        return e / (q + 1)
+
+    from_q = 0.5 * (rate(e0, q1) - rate(e0, q0) + rate(e1, q1) - rate(e1, q0))
+    from_e = 0.5 * (rate(e1, q0) - rate(e0, q0) + rate(e1, q1) - rate(e0, q1))
+    return ProfitRateChange(
+        total=as_float_or_array(rate(e1, q1) - rate(e0, q0)),
+        from_organic_composition=as_float_or_array(from_q),
+        from_surplus_value=as_float_or_array(from_e),
+    )
 
 
 def sources_of_growth(summary: GrowthSummary) -> dict[str, float | np.ndarray]:

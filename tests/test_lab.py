@@ -314,3 +314,96 @@ def test_save_summary_keeps_dots_and_never_overwrites_silently(tmp_path):
         save_summary(a, tmp_path / "no-such-folder" / "kor")
     with pytest.raises(ValueError, match=r"overwrite must be True or False"):
         save_summary(a, tmp_path / "other", overwrite="yes")
+
+
+def test_lab_app_choice_follows_the_widget():
+    """The cells after the lab's widget read app.choice(): moving the widget changes the (code, start, end)
+    it returns, and a half-typed economy or a one-year period is refused with a message, not guessed."""
+    app = make_lab_app("KOR", (1970, 2019))
+    assert app.choice() == ("KOR", 1970, 2019)
+    app.set(economy="CHN — China", period=(1978, 2019))
+    assert app.choice() == ("CHN", 1978, 2019)
+    assert analyse_economy(*app.choice()).name == "China"
+    app.set(period=(1990, 2010))
+    assert app.choice().start == 1990 and app.choice().end == 2010
+    app.set(economy="Chi")
+    with pytest.raises(ValueError, match="no economy is chosen in the widget"):
+        app.choice()
+    app.set(economy="USA — United States", period=(2000, 2000))
+    with pytest.raises(ValueError, match="move its ends apart"):
+        app.choice()
+
+
+def test_output_per_hour_is_never_called_per_worker():
+    """With hours worked the per-unit-of-labour table is output per hour; with persons engaged, per worker."""
+    from nqp_helpers.lab import labour_unit
+
+    hours = analyse_economy("KOR", 1970, 2019)
+    persons = analyse_economy("KOR", 1970, 2019, labor="persons")
+    assert hours.accounting.labor == "hours" and hours.per_worker.total_name == "output per hour growth"
+    assert "per worker" not in hours.per_worker.table()
+    assert persons.per_worker.total_name == "output per worker growth"
+    fig = summary_figure(hours)
+    texts = [t.get_text() for ax in fig.axes for t in (ax.title, *ax.get_legend().get_texts())]
+    assert any("output per hour" in t for t in texts) and not any("per worker" in t for t in texts)
+    with pytest.raises(ValueError, match="labor must be 'hours' or 'persons'"):
+        labour_unit("people")
+
+
+def test_summary_page_stands_alone():
+    """The saved page names the economy (no ISO code), keeps every legend inside the page, writes the index
+    axis in plain numbers, gives each panel a heading, and draws TFP in TFP's colour in every panel."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.colors import to_hex
+
+    from nqp_helpers.lessons.plotting import COMPONENT_STYLE
+
+    a = analyse_economy("KOR", 1970, 2019)
+    fig = summary_figure(a)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    page = fig.bbox
+    ax1, ax2, ax3, ax4 = fig.axes
+    assert "Republic of Korea" in fig._suptitle.get_text() and "KOR" not in fig._suptitle.get_text()
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        if legend is not None:
+            box = legend.get_window_extent(renderer)
+            assert page.x0 <= box.x0 and box.x1 <= page.x1 and box.y1 <= page.y1, "a legend is clipped"
+        assert ax.get_title(loc="left").startswith("(")
+    ticks = [t.get_text() for t in ax1.get_yticklabels() if t.get_text()]
+    assert ticks and not any("^" in t or "10^" in t or "$" in t for t in ticks), ticks
+    labels = [t.get_text() for t in ax3.get_yticklabels()]
+    assert labels[0] == "Republic of Korea" and labels[1] == "China" and "KOR" not in " ".join(labels)
+    tfp = COMPONENT_STYLE["TFP"]["color"].lower()
+    assert to_hex(ax1.get_lines()[2].get_color()) == tfp
+    assert {to_hex(p.get_facecolor(), keep_alpha=False) for p in ax3.patches + ax4.patches} == {tfp}
+    colours = {
+        t.get_text(): to_hex(h.get_facecolor(), keep_alpha=False)
+        for t, h in zip(ax2.get_legend().get_texts(), ax2.get_legend().legend_handles)
+        if hasattr(h, "get_facecolor")
+    }
+    for name in ("capital", "labour", "human capital", "TFP"):
+        assert colours[name] == COMPONENT_STYLE[name]["color"].lower()
+    titles = [ax.get_title(loc="left") for ax in fig.axes]
+    panel_a_label = ax1.yaxis.label.get_window_extent(renderer)
+    title_b = ax2.title.get_window_extent(renderer)
+    assert not panel_a_label.overlaps(ax1.title.get_window_extent(renderer)), titles
+    assert not ax2.yaxis.label.get_window_extent(renderer).overlaps(title_b), "panel label over an axis label"
+
+
+def test_lab_check_judges_the_extensive_part_and_names_the_mistake(tmp_path, monkeypatch):
+    """The extensive share is capital's and labour's shares together; counting human capital as extensive,
+    or capital alone, gets feedback that names that mistake."""
+    from nqp_helpers.lab import lab_check
+
+    monkeypatch.setenv("NQP_PROGRESS_FILE", str(tmp_path / "p.json"))
+    a = analyse_economy("KOR", 1970, 2019)
+    shares = {k: 100 * v for k, v in a.whole.shares.items()}
+    right = shares["capital"] + shares["labour"]
+    assert lab_check("5.1", "extensive_share", round(right, 1), a).passed
+    wrong = lab_check("5.1", "extensive_share", round(right + shares["human capital"], 1), a)
+    assert not wrong.passed and "human capital as extensive" in wrong.message
+    assert "capital alone" in lab_check("5.1", "extensive_share", round(shares["capital"], 1), a).message
+    assert "per cent" in lab_check("5.4", "tfp_share", a.whole.shares["TFP"], a).message

@@ -13,7 +13,7 @@ def test_draw_reports_the_reform_gain():
 
     ax = Figure().subplots()
     A, e = default_firms()
-    note = draw_misallocation(ax, 0.6, 0.4, 0.0, 3.0, firms=(A, e))
+    note = draw_misallocation(ax, 0.6, 0.4, 3.0, firms=(A, e))
     now = aggregate_tfp(A, wedges_for_dispersion(np.log(A), 0.6, 0.0, e), sigma=3.0)
     new = aggregate_tfp(A, wedges_for_dispersion(np.log(A), 0.4, 0.0, e), sigma=3.0)
     assert f"gain <b>{100 * (new / now - 1):.1f} %</b>" in note
@@ -23,14 +23,33 @@ def test_draw_reports_the_reform_gain():
 
 
 def test_misallocation_app_moves_the_right_way():
-    """More dispersion lowers the 'now' marker; a positive correlation lowers it more."""
+    """More dispersion lowers the 'now' marker; a lower sigma makes the same dispersion cost less."""
     app = make_misallocation_app()
     now = app.axes.lines[2].get_ydata()[0]
     app.set(dispersion=0.8)
     lower = app.axes.lines[2].get_ydata()[0]
     assert lower < now
-    app.set(correlation=0.6)
-    assert app.axes.lines[2].get_ydata()[0] < lower
+    app.set(sigma=1.5)
+    assert app.axes.lines[2].get_ydata()[0] > lower
+
+
+def test_misallocation_app_has_no_correlation_control():
+    """The widget offers no correlation slider: under joint lognormality the loss does not depend on it."""
+    app = make_misallocation_app()
+    assert set(app.controls) == {"dispersion", "target_dispersion", "sigma"}
+    with pytest.raises(ValueError, match="unknown control"):
+        app.set(correlation=0.5)
+
+
+def test_saved_figure_states_its_parameters_and_source():
+    """The drawn figure carries sigma, both dispersions and the source, so that a saved copy stands alone."""
+    from matplotlib.figure import Figure
+
+    ax = Figure().subplots()
+    draw_misallocation(ax, 0.7, 0.3, 2.5)
+    text = " ".join(t.get_text() for t in ax.texts)
+    assert "σ = 2.5" in text and "now 0.70" in text and "after the reform 0.30" in text
+    assert "Source:" in text
 
 
 @pytest.mark.perf

@@ -5,7 +5,7 @@ import pytest
 
 from nqp_helpers.lessons.growth import draw_economy, make_economy_app
 from nqp_helpers.lessons.plotting import plot_contributions, use_style
-from nqp_helpers.lessons.widgets import FigureApp, slider
+from nqp_helpers.lessons.widgets import FigureApp, Redraw, fits, slider
 
 
 def bar_heights(ax):
@@ -131,3 +131,86 @@ def test_near_zero_growth_shows_n_a_with_the_reason():
     assert "TFP share of growth <b>n/a (output growth is 0.20 % per year" in note
     note = draw_economy(Figure().subplots(), 0.5, -0.5, 0.1, 0.4)  # 0.2 - 0.3 + 0.1 = 0
     assert "output growth <b>0.00 % per year" in note and "-0.00" not in note
+
+
+# --------------------------------------------------------------------------- #
+# Updates in place: move the artists that change, draw them over the kept background
+# --------------------------------------------------------------------------- #
+class Wave:
+    """A line y = a sin(x) on fixed axes, drawn once and then moved in place (the pattern apps follow)."""
+
+    x = np.linspace(0.0, 6.0, 200)
+
+    def draw(self, ax, amplitude):
+        ax.set_ylim(-2.0, 2.0)
+        ax.set_xlabel("x")
+        (self.line,) = ax.plot(self.x, amplitude * np.sin(self.x))
+        self.label = ax.text(0.02, 0.9, f"a = {amplitude:.2f}", transform=ax.transAxes)
+        return f"amplitude {amplitude:.2f}"
+
+    def update(self, ax, amplitude):
+        y = amplitude * np.sin(self.x)
+        if not fits(ax, y=y):
+            raise Redraw
+        self.line.set_ydata(y)
+        self.label.set_text(f"a = {amplitude:.2f}")
+        return f"amplitude {amplitude:.2f}", [self.line, self.label]
+
+
+def wave_app(update=True):
+    wave = Wave()
+    control = slider("amplitude a", 0.5, 0.1, 3.0, 0.1, name="amplitude")
+    return FigureApp(wave.draw, {"amplitude": control}, update=wave.update if update else None)
+
+
+def pixels(app):
+    import io
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(app.image.value)), dtype=float)
+
+
+def test_an_update_in_place_draws_the_same_picture_as_a_full_redraw():
+    """Blitting the moved artists over the kept background gives the picture a full redraw gives."""
+    use_style()
+    moved, full = wave_app(), wave_app(update=False)
+    for a in (0.8, 1.3, 1.9):
+        moved.set(amplitude=a)
+        full.set(amplitude=a)
+        assert moved.last_mode == "update" and full.last_mode == "draw"
+        assert moved.note.value == full.note.value == f"amplitude {a:.2f}"
+        assert np.abs(pixels(moved) - pixels(full)).max() <= 2  # 8-bit channels: antialiasing at most
+
+
+def test_data_that_leave_the_view_draw_everything_again():
+    """update raises Redraw when the line would leave the axes: the app draws everything, the view grows
+    with the data, and the next move inside the view is again an update."""
+    app = wave_app()
+    app.set(amplitude=2.5)
+    assert app.last_mode == "draw"
+    app.set(amplitude=1.0)
+    assert app.last_mode == "update"
+
+
+def test_a_refused_choice_in_an_update_shows_the_notice_and_the_next_move_draws_everything():
+    """A ValueError raised by update becomes the notice; the move after it draws the figure afresh."""
+
+    class Fussy(Wave):
+        def update(self, ax, amplitude):
+            if amplitude > 1.0:
+                raise ValueError("amplitude must be at most 1 here; got 1.5")
+            return super().update(ax, amplitude)
+
+    fussy = Fussy()
+    app = FigureApp(fussy.draw, {"amplitude": slider("a", 0.5, 0.1, 3.0, 0.1)}, update=fussy.update)
+    app.set(amplitude=1.5)
+    assert app.error and "at most 1" in app.note.value
+    app.set(amplitude=0.7)
+    assert app.error is None and app.last_mode == "draw" and app.note.value == "amplitude 0.70"
+    assert app.fig.axes[0].lines[0].get_visible()
+
+
+def test_update_must_be_callable():
+    with pytest.raises(ValueError, match="update must be callable or None; got 3"):
+        FigureApp(Wave().draw, {"amplitude": slider("a", 0.5, 0.1, 3.0, 0.1)}, update=3)

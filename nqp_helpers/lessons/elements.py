@@ -33,8 +33,13 @@ if TYPE_CHECKING:
 __all__ = [
     "ELEMENT_STYLE",
     "RULE_STYLE",
+    "TOY_SOURCE",
     "plot_output_along",
     "plot_determinants",
+    "coinciding_lines",
+    "note_coinciding_lines",
+    "note_source",
+    "describe_combination",
     "draw_combination",
     "make_combination_app",
     "draw_determinants",
@@ -54,6 +59,10 @@ RULE_STYLE: dict[str, dict[str, Any]] = {
     "cobb-douglas": {"color": "#0072B2", "linestyle": "--", "label": "Cobb-Douglas"},
     "ces": {"color": "#009E73", "linestyle": "-.", "label": "CES"},
 }
+#: The source line of every figure of notebook 01: its numbers describe a toy workshop, not data.
+TOY_SOURCE = "Toy model with illustrative parameters (notebook 01), not data"
+_NOTE_BOX = {"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "0.75", "alpha": 0.9}
+
 _DETERMINANT_STYLE: dict[str, dict[str, Any]] = {
     "skill": {"color": "#009E73", "hatch": ".."},
     "science": {"color": "#D55E00", "hatch": "xx"},
@@ -150,6 +159,114 @@ def plot_output_along(
     return ax
 
 
+def coinciding_lines(ax: Axes, atol: float = 1e-9) -> list[tuple[str, str]]:
+    """Pairs of labelled lines on ``ax`` that lie exactly on top of each other.
+
+    Two lines coincide when they have the same points (same x and y data, within ``atol``); a line
+    drawn later then hides the earlier one.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    atol : float
+        Absolute tolerance on the coordinates, >= 0.
+
+    Returns
+    -------
+    list of (str, str)
+        The labels of each coinciding pair, in drawing order (lines whose label starts with an
+        underscore, which a legend ignores, are left out).
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().subplots()
+    >>> _ = ax.plot([0, 1], [2, 2], label="machines"); _ = ax.plot([0, 1], [2, 2], label="timber")
+    >>> _ = ax.plot([0, 1], [1, 3], label="workers")
+    >>> coinciding_lines(ax)
+    [('machines', 'timber')]
+    """
+    tolerance = as_scalar("atol", atol, low=0)
+    lines = [ln for ln in ax.get_lines() if not str(ln.get_label()).startswith("_")]
+    data = [
+        (np.asarray(ln.get_xdata(), dtype=float), np.asarray(ln.get_ydata(), dtype=float)) for ln in lines
+    ]
+    pairs = []
+    for i in range(len(lines)):
+        for j in range(i + 1, len(lines)):
+            (xi, yi), (xj, yj) = data[i], data[j]
+            if (
+                xi.shape == xj.shape
+                and yi.shape == yj.shape
+                and np.allclose(xi, xj, rtol=0, atol=tolerance)
+                and np.allclose(yi, yj, rtol=0, atol=tolerance)
+            ):
+                pairs.append((str(lines[i].get_label()), str(lines[j].get_label())))
+    return pairs
+
+
+def note_coinciding_lines(
+    ax: Axes,
+    extra: str | None = None,
+    position: tuple[float, float] = (0.98, 0.04),
+    ha: str = "right",
+    va: str = "bottom",
+) -> list[tuple[str, str]]:
+    """Say on the figure which lines coincide, so that a reader knows a hidden line is there.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    extra : str, optional
+        A further sentence for a partial overlap the test of :func:`coinciding_lines` cannot see
+        (for example, output running along the lowest capacity under fixed proportions).
+    position : (float, float)
+        Where the note goes, in axes coordinates (0 to 1).
+    ha, va : str
+        Its horizontal and vertical alignment.
+
+    Returns
+    -------
+    list of (str, str)
+        The coinciding pairs found (see :func:`coinciding_lines`); nothing is written when there are
+        none and ``extra`` is not given.
+    """
+    pairs = coinciding_lines(ax)
+    lines = [f"lines that coincide: {a} = {b}" for a, b in pairs]
+    if extra:
+        lines.append(extra)
+    if lines:
+        ax.text(
+            *position,
+            "\n".join(lines),
+            transform=ax.transAxes,
+            ha=ha,
+            va=va,
+            fontsize=8,
+            color="0.2",
+            bbox=_NOTE_BOX,
+            zorder=5,
+        )
+    return pairs
+
+
+def note_source(ax: Axes, text: str = TOY_SOURCE, above: str | None = None) -> None:
+    """Write a figure's source (and, for a widget, its parameters) above the axes, so that a saved
+    figure says what it shows.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    text : str
+        The source line, in small grey type, right-aligned above the axes.
+    above : str, optional
+        A line of parameter values, left-aligned above the axes.
+    """
+    ax.text(1.0, 1.015, text, transform=ax.transAxes, ha="right", va="bottom", fontsize=7.5, color="0.35")
+    if above:
+        ax.text(0.0, 1.075, above, transform=ax.transAxes, ha="left", va="bottom", fontsize=8)
+
+
 def plot_determinants(
     accounting: DeterminantAccounting, ax: Axes | None = None, labels: list[str] | None = None
 ) -> Axes:
@@ -240,7 +357,7 @@ def draw_combination(
         color="grey",
         linestyle=":",
         linewidth=1.5,
-        label="baseline (5 machines, 200 kg)",
+        label="baseline output (5 machines, 200 kg)",
     )
     plot_output_along(
         process,
@@ -274,7 +391,18 @@ def draw_combination(
     ax.set_yticks(np.linspace(0, top, 5))
     ax.set_xlim(0, 40)
     ax.set_xticks([0, 10, 20, 30, 40])
-    if process.rule == "fixed proportions":
+    leontief = process.rule == "fixed proportions"
+    note_coinciding_lines(
+        ax,
+        extra="output runs along the lowest capacity line" if leontief else None,
+        position=(0.02, 0.97),
+        ha="left",
+        va="top",
+    )
+    note_source(
+        ax, above=describe_combination(rule, sigma, workers, machines, timber, tool_quality, labour_extension)
+    )
+    if leontief:
         idle = process.idle_quantities(q, a)
         parts = [
             f"{v:.1f} {unit.split(' per day')[0]}"
@@ -288,6 +416,35 @@ def draw_combination(
             f"(the baseline technique needs {TOY_REQUIREMENTS[2]:g} kg)"
         )
     return f"output <b>{y:.1f} chairs per day</b>; {_scarcity(process, q, a)}; {extra}"
+
+
+def describe_combination(
+    rule: str,
+    sigma: float,
+    workers: float,
+    machines: float,
+    timber: float,
+    tool_quality: float,
+    labour_extension: float,
+) -> str:
+    """The combination widget's parameter values in one line, as its figure shows them.
+
+    Examples
+    --------
+    >>> describe_combination("ces", 0.5, 20, 5, 200, 1, 0)
+    'CES, σ = 0.50 · 20 workers · 5 machines of quality 1.0 · 200 kg of timber a day · η = 0.0'
+    >>> describe_combination("fixed proportions", 0.5, 10, 5, 200, 1, 0)[:38]
+    'fixed proportions (Leontief) · 10 work'
+    """
+    name = as_rule(rule)
+    head = {"fixed proportions": "fixed proportions (Leontief)", "cobb-douglas": "Cobb-Douglas"}.get(
+        name, f"CES, σ = {float(sigma):.2f}"
+    )
+    return (
+        f"{head} · {float(workers):g} workers · {float(machines):g} machines of quality "
+        f"{float(tool_quality):.1f} · {float(timber):g} kg of timber a day · "
+        f"η = {float(labour_extension):.1f}"
+    )
 
 
 def _label_ends(ax: Axes, x: float, ys: list[float], names: list[str], top: float, colors: list[str]) -> None:
@@ -372,7 +529,10 @@ def make_combination_app(
         ),
     }
     return FigureApp(
-        draw_combination, controls, figsize=(8.6, 3.6), margins={"left": 0.085, "right": 0.74, "bottom": 0.15}
+        draw_combination,
+        controls,
+        figsize=(8.6, 3.9),
+        margins={"left": 0.085, "right": 0.74, "bottom": 0.14, "top": 0.86},
     )
 
 
@@ -409,6 +569,15 @@ def draw_determinants(
     high = max(12.0, 2.0 * np.ceil(max(acc.contributions.max(), float(acc.total)) / 2.0))
     ax.set_ylim(low, high)
     ax.set_yticks(np.arange(low, high + 1e-9, 4.0 if high - low <= 24 else 8.0))
+    note_source(
+        ax,
+        text="Illustrative growth rates, not data (notebook 01)",
+        above=(
+            f"growth (% per year): skill {skill:g}, science {science:g}, organisation {organisation:g}, "
+            f"means of production {means_of_production:g}, nature {nature:g}; "
+            f"capital share α = {capital_share:g}"
+        ),
+    )
     total, tfp = float(acc.total), float(acc.tfp)
     years = float(acc.doubling_time)
     double = f"doubles in <b>{years:.0f} years</b>" if np.isfinite(years) else "does not double"
@@ -450,5 +619,8 @@ def make_determinants_app(
         "capital_share": slider("capital share α", capital_share, 0.05, 0.95, 0.05, name="capital_share"),
     }
     return FigureApp(
-        draw_determinants, controls, figsize=(8.0, 3.6), margins={"left": 0.1, "right": 0.98, "bottom": 0.2}
+        draw_determinants,
+        controls,
+        figsize=(8.0, 3.9),
+        margins={"left": 0.1, "right": 0.98, "bottom": 0.19, "top": 0.86},
     )

@@ -8,9 +8,10 @@ this module only draws it.
 from __future__ import annotations
 
 import os
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -22,22 +23,29 @@ from ..lab import (
     EconomyAnalysis,
     analyse_economy,
     growth_indices,
+    labour_unit,
     sensitivity,
     tfp_share_comparison,
     verdict,
 )
-from .plotting import PALETTE, plot_contributions
+from .plotting import COMPONENT_STYLE, plain_log_axis, plot_contributions
 from .widgets import FigureApp
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["summary_figure", "save_summary", "draw_lab", "make_lab_app"]
+__all__ = ["summary_figure", "save_summary", "draw_lab", "make_lab_app", "LabApp", "LabChoice"]
 
 
 def summary_figure(analysis: EconomyAnalysis, figsize: tuple[float, float] = (11.7, 8.3)) -> Figure:
     """One page for a seminar: levels, contributions by period, comparison, sensitivity, citation.
+
+    The page stands alone when saved: a title with the economy's name and the period, a heading per
+    panel, axis labels with units, legends inside the page, the verdict, the conventions and the data
+    source. Each growth-accounting component keeps its one colour and hatch in every panel
+    (:data:`~nqp_helpers.lessons.plotting.COMPONENT_STYLE`: capital blue, labour orange, human capital
+    green, TFP vermillion); output and output per unit of labour, which are not components, are black.
 
     Parameters
     ----------
@@ -55,54 +63,78 @@ def summary_figure(analysis: EconomyAnalysis, figsize: tuple[float, float] = (11
     if not analysis.available or analysis.accounting is None:
         raise ValueError(f"analysis must be available; {analysis.code}: {'; '.join(analysis.notes)}")
     fig = Figure(figsize=figsize)
-    (ax1, ax2), (ax3, ax4) = fig.subplots(2, 2)
-    fig.subplots_adjust(left=0.1, right=0.86, top=0.93, bottom=0.21, hspace=0.4, wspace=0.55)
+    (ax1, ax2), (ax3, ax4) = fig.subplots(2, 2, gridspec_kw={"width_ratios": (1.0, 1.15)})
+    fig.subplots_adjust(left=0.13, right=0.84, top=0.89, bottom=0.25, hspace=0.62, wspace=0.6)
+    per_unit = labour_unit(analysis.accounting.labor)
+    tfp = COMPONENT_STYLE["TFP"]["color"]
+    line_styles = {"output": ("-", "black"), "output per unit of labour": ("--", "black"), "TFP": ("-.", tfp)}
     for label, index in growth_indices(analysis).items():
-        ax1.plot(analysis.accounting.years, index, label=label)
-    ax1.set_yscale("log")
-    ax1.set_ylabel(f"index ({analysis.start} = 1, log scale)")
+        style, colour = line_styles[label]
+        shown = per_unit if label == "output per unit of labour" else label
+        ax1.plot(analysis.accounting.years, index, linestyle=style, color=colour, label=shown)
+    plain_log_axis(ax1.yaxis)
+    ax1.set_ylabel(f"index, {analysis.start} = 1 (log scale)")
     ax1.set_xlabel("year")
-    ax1.legend(fontsize=9)
+    ax1.legend(fontsize=9, loc="upper left")
     labels = [f"{a}-{b}" for a, b in analysis.periods]
-    plot_contributions(analysis.period_summaries, labels, ax=ax2)
+    plot_contributions(analysis.period_summaries, labels, ax=ax2, legend=False)
+    handles, names_ = ax2.get_legend_handles_labels()
+    ax2.legend(handles[::-1], names_[::-1], fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     ax2.tick_params(axis="x", labelrotation=45, labelsize=8)
     comp = tfp_share_comparison(analysis)
-    names = list(comp)
+    countries = dict(list_countries())
+    names = [
+        textwrap.fill(
+            countries[k] if k in countries else k.replace("median of", "median of the") + " economies", 18
+        )
+        for k in comp
+    ]
     vals = [100 * v for v in comp.values()]
-    ax3.barh(
-        names,
-        vals,
-        color=[PALETTE["vermillion"], PALETTE["blue"], PALETTE["sky"]],
-        hatch=["xx", "", "//"],
-        edgecolor="white",
-    )
+    ax3.barh(names, vals, color=tfp, hatch=COMPONENT_STYLE["TFP"]["hatch"], edgecolor="white")
+    for bar in ax3.patches[1:]:
+        bar.set_alpha(0.55)  # the chosen economy in full colour, the two references lighter
     ax3.axvline(100 * TFP_LED_SHARE, color="black", linestyle="--", linewidth=1)
     for i, v in enumerate(vals):
-        ax3.text(v if np.isfinite(v) else 0, i, f" {v:.0f} %" if np.isfinite(v) else " n/a", va="center")
-    ax3.set_xlabel("TFP share of output growth (%);\ncommon convention: persons, hc, 1 - labsh")
+        ax3.text(
+            max(v, 0) if np.isfinite(v) else 0, i, f" {v:.0f} %" if np.isfinite(v) else " n/a", va="center"
+        )
+    ax3.set_xlabel(
+        "TFP share of output growth (%); all three with one\n"
+        "convention: persons engaged, hc, capital share 1 - labsh",
+        fontsize=9,
+    )
+    ax3.tick_params(axis="y", labelsize=9)
     ax3.invert_yaxis()
     rows = sensitivity(analysis)
     ax4.barh(
         [r["label"] for r in rows],
         [100 * r["tfp_share"] for r in rows],
-        color=PALETTE["vermillion"],
-        hatch="xx",
+        color=tfp,
+        hatch=COMPONENT_STYLE["TFP"]["hatch"],
         edgecolor="white",
     )
     ax4.axvline(100 * TFP_LED_SHARE, color="black", linestyle="--", linewidth=1)
     for i, r in enumerate(rows):
         if not np.isfinite(r["tfp_share"]):
             ax4.text(0, i, f" n/a: output grew {r['output_growth']:.2f} % per year", va="center", fontsize=8)
-    ax4.set_xlabel("TFP share of output growth (%)")
+    ax4.set_xlabel(
+        "TFP share of output growth (%)\n(dashed line: one half, the lab's rule for TFP-led)", fontsize=9
+    )
     ax4.tick_params(axis="y", labelsize=8)
     ax4.invert_yaxis()
-    for ax, letter in zip((ax1, ax2, ax3, ax4), "abcd", strict=True):
-        ax.text(-0.12, 1.04, f"({letter})", transform=ax.transAxes, fontweight="bold")
-    fig.suptitle(f"Growth accounting: {analysis.name} ({analysis.code}), {analysis.start}-{analysis.end}")
-    fig.text(0.07, 0.065, "Verdict: " + verdict(rows), fontsize=9, wrap=True)
+    headings = (
+        f"(a) Output, {per_unit} and TFP",
+        "(b) Contributions to output growth by sub-period",
+        "(c) TFP share of output growth, compared",
+        "(d) TFP share under other assumptions",
+    )
+    for ax, heading in zip((ax1, ax2, ax3, ax4), headings, strict=True):
+        ax.set_title(heading, loc="left", fontsize=10, fontweight="bold", pad=10)
+    fig.suptitle(f"Growth accounting: {analysis.name}, {analysis.start}-{analysis.end}", fontsize=14)
+    fig.text(0.08, 0.085, "Verdict: " + verdict(rows), fontsize=9, wrap=True)
     conv = [c for c in analysis.conventions if c.startswith(("capital share", "labour", "human capital"))]
-    fig.text(0.07, 0.035, "Conventions: " + "; ".join(conv), fontsize=7, wrap=True)
-    fig.text(0.07, 0.012, CITATION, fontsize=7)
+    fig.text(0.08, 0.045, "Conventions: " + "; ".join(conv), fontsize=7, wrap=True)
+    fig.text(0.08, 0.015, CITATION, fontsize=7)
     return fig
 
 
@@ -161,6 +193,51 @@ def _economy_options() -> list[str]:
     return [f"{code} — {name}" for code, name in list_countries()]
 
 
+def _code_of(economy: object) -> str:
+    """The code in an option of the economy box ("CHN — China" -> "CHN"), or the text typed, upper case."""
+    return str(economy).split(" — ")[0].strip().upper()
+
+
+class LabChoice(NamedTuple):
+    """What the lab's widget has chosen: an economy's code and a period of whole years."""
+
+    code: str
+    start: int
+    end: int
+
+
+class LabApp(FigureApp):
+    """The lab's widget (:func:`make_lab_app`): a :class:`FigureApp` that also tells what it has chosen.
+
+    The cells after the widget in notebook 05 read :meth:`choice` when they run, so that they analyse
+    the economy and period shown in the widget.
+    """
+
+    def choice(self) -> LabChoice:
+        """The economy and period chosen in the widget now, as ``(code, start, end)``.
+
+        Raises
+        ------
+        ValueError
+            If the box holds text that is not an economy of the list, or the period is shorter
+            than two years (the figure says the same).
+        """
+        economy, period = self.values["economy"], self.values["period"]
+        code = _code_of(economy)
+        if code not in dict(list_countries()):
+            raise ValueError(
+                f"no economy is chosen in the widget (the box holds {economy!r}): type a name or a code "
+                "and choose it from the list, then run this cell again"
+            )
+        first, last = int(period[0]), int(period[1])
+        if last <= first:
+            raise ValueError(
+                f"the period chosen in the widget is {first}-{last}: move its ends apart (two years or "
+                "more), then run this cell again"
+            )
+        return LabChoice(code, first, last)
+
+
 def draw_lab(ax: Axes, economy: str, period: Sequence[int]) -> str:
     """Draw contributions by sub-period for the chosen economy; return the verdict line.
 
@@ -169,7 +246,7 @@ def draw_lab(ax: Axes, economy: str, period: Sequence[int]) -> str:
     (start == end), which the range slider allows, draws a note asking for
     two years or more instead of contributions.
     """
-    code = str(economy).split(" — ")[0].strip().upper()
+    code = _code_of(economy)
     if code not in dict(list_countries()):
         ax.text(
             0.5,
@@ -208,7 +285,7 @@ def draw_lab(ax: Axes, economy: str, period: Sequence[int]) -> str:
     )
 
 
-def make_lab_app(economy: str = "KOR", period: tuple[int, int] = (1970, 2023)) -> FigureApp:
+def make_lab_app(economy: str = "KOR", period: tuple[int, int] = (1970, 2023)) -> LabApp:
     """A searchable choice of economy and a period slider around :func:`draw_lab`.
 
     Parameters
@@ -220,7 +297,8 @@ def make_lab_app(economy: str = "KOR", period: tuple[int, int] = (1970, 2023)) -
 
     Returns
     -------
-    FigureApp
+    LabApp
+        A :class:`FigureApp` whose :meth:`LabApp.choice` gives the economy and period chosen now.
 
     Raises
     ------
@@ -231,7 +309,7 @@ def make_lab_app(economy: str = "KOR", period: tuple[int, int] = (1970, 2023)) -
     import ipywidgets as w
 
     options = _economy_options()
-    matches = [o for o in options if o.split(" — ")[0] == str(economy).split(" — ")[0].strip().upper()]
+    matches = [o for o in options if o.split(" — ")[0] == _code_of(economy)]
     if not matches:
         raise ValueError(f"economy must be a code in the Penn World Table extract; got {economy!r}")
     years = pwt_years()
@@ -263,4 +341,4 @@ def make_lab_app(economy: str = "KOR", period: tuple[int, int] = (1970, 2023)) -
             layout=w.Layout(width="460px"),
         ),
     }
-    return FigureApp(draw_lab, controls, figsize=(8.0, 4.0), margins={"right": 0.72, "bottom": 0.25})
+    return LabApp(draw_lab, controls, figsize=(8.0, 4.0), margins={"right": 0.72, "bottom": 0.25})
