@@ -4,7 +4,11 @@ productivity as an index, and the "fit" of an allocation of workers to tools.
 **1. The labour process.** Each element :math:`i` -- workers (劳动者), means of labour
 (劳动资料), objects of labour (劳动对象) -- has a quantity :math:`q_i` in natural units
 (persons, machines, kg of material per day) and a quality :math:`a_i` (an index, 1 =
-the baseline). Making one unit of product needs :math:`c_i` natural units of element
+the baseline). The first element is labour performed, counted in worker-days (persons each
+working one day), with the workers' skill as its quality: Marx's first simple element of the
+labour process is purposeful activity, work itself (Capital, vol. 1, ch. 7), while the Chinese
+textbook list that the article follows names the workers; the model fits both readings.
+Making one unit of product needs :math:`c_i` natural units of element
 :math:`i` of baseline quality (the *requirements*), so
 
 .. math:: x_i = a_i q_i / c_i
@@ -25,11 +29,11 @@ With weights that sum to one every rule gives :math:`Y = x` when all capacities 
 :math:`x`: the rules agree on balanced combinations and differ only in how they treat
 unbalanced ones, so switching rules changes the curvature, not the level.
 
-A better instrument can also extend what each worker can do (the article: the means of
-labour "extend the ... natural limbs" of the worker). :class:`LabourProcess` models this
-with ``labour_extension`` :math:`\eta \in [0, 1]`: the workers' effective quality is
-:math:`a_W a_M^{\eta}`. With :math:`\eta = 0` a machine twice as good is, in the model,
-exactly two machines; with :math:`\eta = 1` it also doubles what each worker can do.
+A better instrument can also extend what each worker can do (the article, after Marx's image in
+Capital, vol. 1, ch. 7: the means of labour extend the worker's natural limbs).
+:class:`LabourProcess` models this with ``labour_extension`` :math:`\eta \in [0, 1]`: the
+workers' effective quality is :math:`a_W a_M^{\eta}`. With :math:`\eta = 0` a machine twice
+as good is, in the model, exactly two machines; with :math:`\eta = 1` it also doubles what each worker can do.
 
 **2. Marx's determinants of labour productivity** (Capital, vol. 1, ch. 1): the workers'
 average skill, science and its technological application, the social organisation of

@@ -6,10 +6,14 @@ from matplotlib.figure import Figure
 
 from nqp_helpers.elements import ELEMENTS, TOY_QUANTITIES, LabourProcess, decompose_productivity
 from nqp_helpers.lessons.elements import (
+    TOY_SOURCE,
+    coinciding_lines,
+    describe_combination,
     draw_combination,
     draw_determinants,
     make_combination_app,
     make_determinants_app,
+    note_coinciding_lines,
     plot_determinants,
     plot_output_along,
 )
@@ -25,6 +29,8 @@ from nqp_helpers.lessons.plotting import use_style
             r"quantities must have shape \(3,\) here",
         ),
         (lambda: plot_determinants(decompose_productivity(np.zeros((2, 5)))), "one economy"),
+        (lambda: coinciding_lines(Figure().subplots(), atol=-1.0), r"atol must lie in \[0, inf"),
+        (lambda: describe_combination("leontief-ish", 0.5, 10, 5, 200, 1, 0), "rule must be"),
     ],
 )
 def test_invalid_input_raises_a_clear_value_error(call, match):
@@ -117,9 +123,60 @@ def test_draw_combination_on_a_plain_axes_labels_every_line():
     ax = Figure().subplots()
     note = draw_combination(ax, rule="ces", sigma=0.5, workers=16)
     texts = [t.get_text() for t in ax.texts]
-    assert "output" in texts and "capacity: objects of labour" in texts and len(texts) == 5
+    assert "output" in texts and "capacity: objects of labour" in texts and len(texts) == 8
     assert "σ is used only" not in note and "timber per chair <b>8.1 kg</b>" in note  # 200 kg / 24.6 chairs
     assert [e for e in ELEMENTS if f"capacity: {e}" in texts] == list(ELEMENTS)
+
+
+def test_coinciding_lines_are_found_and_said_on_the_figure():
+    """Two lines with the same points are reported (and written on the axes); lines that differ anywhere,
+    or that a legend ignores, are not; without a coincidence nothing is written."""
+    ax = Figure().subplots()
+    ax.plot([0, 1, 2], [1, 1, 1], label="means")
+    ax.plot([0, 1, 2], [1, 1, 1.001], label="almost")
+    ax.plot([0, 1, 2], [1, 1, 1], label="objects")
+    ax.plot([0, 1, 2], [1, 1, 1], label="_hidden")
+    assert note_coinciding_lines(ax) == [("means", "objects")]
+    assert ax.texts[-1].get_text() == "lines that coincide: means = objects"
+    bare = Figure().subplots()
+    bare.plot([0, 1], [0, 1], label="one")
+    assert note_coinciding_lines(bare) == [] and len(bare.texts) == 0
+    assert note_coinciding_lines(bare, extra="a partial overlap") == [] and len(bare.texts) == 1
+
+
+def test_combination_figure_stands_alone():
+    """The widget's figure names its parameters (σ as a symbol, only under CES), its source, and the lines
+    that coincide: at the defaults output lies on the baseline and the capacities of machines and timber
+    coincide; more machines separate output from the baseline; fixed proportions add the overlap note."""
+    ax = Figure().subplots()
+    draw_combination(ax)
+    texts = " | ".join(t.get_text() for t in ax.texts)
+    assert "Cobb-Douglas · 10 workers · 5 machines of quality 1.0 · 200 kg of timber a day · η = 0.0" in texts
+    assert TOY_SOURCE in texts and "σ" not in texts
+    assert "baseline output (5 machines, 200 kg) = output" in texts
+    assert "capacity of means of labour = capacity of objects of labour" in texts
+    ax = Figure().subplots()
+    draw_combination(ax, rule="ces", sigma=0.25, workers=20, machines=8)
+    texts = " | ".join(t.get_text() for t in ax.texts)
+    assert "CES, σ = 0.25 · 20 workers · 8 machines" in texts and "= output" not in texts
+    ax = Figure().subplots()
+    draw_combination(ax, rule="fixed proportions", machines=10, timber=400)
+    texts = " | ".join(t.get_text() for t in ax.texts)
+    assert "fixed proportions (Leontief)" in texts and "lowest capacity line" in texts
+    assert "capacity of means of labour = capacity of objects of labour" in texts
+
+
+def test_determinants_figure_names_its_growth_rates_and_capital_share():
+    """The determinants widget writes every growth rate and α in the figure, and moves them with the
+    sliders."""
+    use_style()
+    app = make_determinants_app()
+    texts = " | ".join(t.get_text() for t in app.axes.texts)
+    assert "skill 1, science 2, organisation 0.5, means of production 5, nature -0.5" in texts
+    assert "capital share α = 0.4" in texts and "not data" in texts
+    app.set(capital_share=0.6, science=4.0)
+    texts = " | ".join(t.get_text() for t in app.axes.texts)
+    assert "science 4," in texts and "α = 0.6" in texts
 
 
 @pytest.mark.perf

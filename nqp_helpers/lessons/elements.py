@@ -232,7 +232,12 @@ def note_coinciding_lines(
         none and ``extra`` is not given.
     """
     pairs = coinciding_lines(ax)
-    lines = [f"lines that coincide: {a} = {b}" for a, b in pairs]
+    lines = []
+    for a, b in pairs:  # a long pair goes on three short lines, to fit a narrow panel
+        pair = f"{a} = {b}"
+        lines += (
+            [f"lines that coincide: {pair}"] if len(pair) <= 60 else ["lines that coincide:", a, f"= {b}"]
+        )
     if extra:
         lines.append(extra)
     if lines:
