@@ -22,6 +22,12 @@ figures and widgets of notebook 02 are in :mod:`nqp_helpers.lessons.accounting`.
   the published decomposition for China 1978-2004 recomputed from PWT 11.0.
 - :func:`development_accounting`: levels instead of growth, the gap in output
   per worker to a reference economy.
+- :func:`real_compensation` and :func:`labour_compensation`: real labour
+  compensation per worker and per hour, next to labour productivity.
+- :func:`intensive_growth_tests`: the article's test of intensive growth
+  (labour productivity) beside the TFP-share test, period by period.
+- :func:`published_tfp_estimates` and :func:`contribution_rate_comparison`:
+  other studies' and the official figures beside the collection's own.
 
 Growth rates are in per cent per year: 100 times the average annual log
 difference, as everywhere in the package.
@@ -45,6 +51,7 @@ from .data import (
     list_variables,
     load_country,
     load_published,
+    load_published_rows,
     missing_message,
     missing_years,
     year_ranges,
@@ -55,6 +62,7 @@ from .growth import (
     GrowthSummary,
     PerWorkerAccounting,
     decompose,
+    share_of_growth,
 )
 from .schooling import schooling_from_human_capital
 
@@ -81,6 +89,16 @@ __all__ = [
     "DevelopmentAccount",
     "MIN_LOG_GAP_FOR_SHARES",
     "development_accounting",
+    "real_compensation",
+    "LabourCompensation",
+    "labour_compensation",
+    "IntensiveGrowthTest",
+    "intensive_growth_tests",
+    "PublishedEstimate",
+    "published_tfp_estimates",
+    "published_estimates_table",
+    "ContributionRateComparison",
+    "contribution_rate_comparison",
 ]
 
 _RATE_KEYS = ("output", "capital", "labor", "human_capital")
@@ -472,8 +490,9 @@ class CountryAccounting:
         return self.accounting.summary(start, end)
 
     def per_worker(self) -> PerWorkerAccounting:
-        """Per-worker decomposition; see :meth:`GrowthAccounting.per_worker`."""
-        return self.accounting.per_worker()
+        """Decomposition per unit of labour (labelled per hour when labour is hours); see
+        :meth:`GrowthAccounting.per_worker`."""
+        return self.accounting.per_worker("hour" if self.labor == "hours" else "worker")
 
     def __str__(self) -> str:
         return "\n".join([f"{self.name} ({self.code})"] + [f"- {c}" for c in self.conventions])
@@ -1410,4 +1429,507 @@ def development_accounting(
         {"output per worker": float(y / y0), **{kname: float(v) for kname, v in parts.items()}},
         log_shares,
         float(ctfp),
+    )
+
+
+# --------------------------------------------------------------------------- #
+# Labour costs: real compensation per worker and per hour
+# --------------------------------------------------------------------------- #
+def real_compensation(
+    output: npt.ArrayLike,
+    labor_share: npt.ArrayLike,
+    employment: npt.ArrayLike,
+    hours: npt.ArrayLike | None = None,
+) -> dict[str, np.ndarray]:
+    r"""Real labour compensation per worker (and per hour), and output per worker (and per hour).
+
+    Labour compensation is the labour share of GDP times real GDP,
+    :math:`w L = s_L\, Y`, so compensation per worker is :math:`w = s_L\, Y / L`
+    and, with annual hours :math:`H` per worker, per hour :math:`s_L\, Y / (L H)`.
+    Because both :math:`w` and :math:`Y/L` are deflated by the same (GDP) price
+    index, their ratio is the labour share, and in growth rates
+
+    .. math:: g_w = g_{Y/L} + \Delta \ln s_L .
+
+    Parameters
+    ----------
+    output : array_like, shape (T,)
+        Real GDP (for example PWT ``rgdpna``), strictly positive.
+    labor_share : float or array_like, shape (T,)
+        Share of labour compensation in GDP, in (0, 1].
+    employment : array_like, shape (T,)
+        Persons engaged, strictly positive (in the unit that makes the ratio
+        meaningful, e.g. millions with output in millions).
+    hours : array_like, shape (T,), optional
+        Average annual hours worked per person engaged, strictly positive.
+
+    Returns
+    -------
+    dict of str -> ndarray
+        ``"compensation per worker"``, ``"output per worker"`` and, with
+        ``hours``, ``"compensation per hour"`` and ``"output per hour"``: levels
+        in the unit of ``output`` per person (per hour).
+
+    Raises
+    ------
+    ValueError
+        If a series is not 1-D, finite and strictly positive, the lengths
+        differ, or a labour share lies outside (0, 1].
+
+    Examples
+    --------
+    >>> r = real_compensation([100.0, 110.0], [0.5, 0.55], [10.0, 10.0], hours=[2000.0, 2000.0])
+    >>> r["compensation per worker"].round(2), (1000 * r["compensation per hour"]).round(3)
+    (array([5.  , 6.05]), array([2.5  , 3.025]))
+    """
+    y = as_levels("output", output)
+    emp = as_levels("employment", employment)
+    if emp.shape != y.shape:
+        raise ValueError(f"employment must have one value per year of output ({y.size}); got {emp.size}")
+    share = (
+        np.broadcast_to(as_array_in("labor_share", labor_share), y.shape)
+        if np.ndim(labor_share) == 0
+        else (as_array_in("labor_share", labor_share))
+    )
+    if share.shape != y.shape:
+        raise ValueError(f"labor_share must be a number or one value per year ({y.size}); got {share.size}")
+    if ((share <= 0) | (share > 1)).any():
+        bad = share[(share <= 0) | (share > 1)].flat[0]
+        raise ValueError(f"labor_share must lie in (0, 1]; got {bad:g}")
+    out = {"compensation per worker": share * y / emp, "output per worker": y / emp}
+    if hours is not None:
+        h = as_levels("hours", hours)
+        if h.shape != y.shape:
+            raise ValueError(f"hours must have one value per year of output ({y.size}); got {h.size}")
+        out["compensation per hour"] = share * y / (emp * h)
+        out["output per hour"] = y / (emp * h)
+    return out
+
+
+@dataclass(frozen=True)
+class LabourCompensation:
+    """A country's real labour compensation and labour productivity, year by year (PWT 11.0).
+
+    Attributes
+    ----------
+    code, name : str
+        Country code and name.
+    years : ndarray of int
+    labour_share : ndarray
+        PWT ``labsh``.
+    levels : dict of str -> ndarray
+        Compensation and output per worker and per hour, as
+        :func:`real_compensation` returns them.
+    units : str
+        Unit of the levels.
+    """
+
+    code: str
+    name: str
+    years: np.ndarray
+    labour_share: np.ndarray
+    levels: dict[str, np.ndarray]
+    units: str
+
+    def growth(self, start: int | None = None, end: int | None = None) -> dict[str, float]:
+        """Average log growth of each level from ``start`` to ``end`` (% per year), and of the labour share.
+
+        Parameters
+        ----------
+        start, end : int, optional
+            Years inside the data; default the first and last year.
+
+        Returns
+        -------
+        dict of str -> float
+            Each level's growth, plus ``"labour share"`` (100 times the average
+            annual change of its log, points per year).
+
+        Raises
+        ------
+        ValueError
+            If a year lies outside the data or ``start >= end``.
+        """
+        lo = int(self.years[0]) if start is None else as_whole_number("start", start)
+        hi = int(self.years[-1]) if end is None else as_whole_number("end", end)
+        if not (self.years[0] <= lo < hi <= self.years[-1]):
+            raise ValueError(
+                f"start and end must satisfy {self.years[0]} <= start < end <= {self.years[-1]}; "
+                f"got {lo}-{hi}"
+            )
+        i, j = int(np.flatnonzero(self.years == lo)[0]), int(np.flatnonzero(self.years == hi)[0])
+        series = {**self.levels, "labour share": self.labour_share}
+        return {k: float(100 * np.log(v[j] / v[i]) / (hi - lo)) for k, v in series.items()}
+
+
+def labour_compensation(
+    code: str = "CHN", start: int | None = None, end: int | None = None
+) -> LabourCompensation:
+    """Real labour compensation per worker and per hour from PWT 11.0 (``labsh × rgdpna / emp``, ``/ avh``).
+
+    Compensation is deflated, like output, by the GDP deflator (``rgdpna`` is
+    at constant 2021 national prices, expressed in millions of 2021 US dollars),
+    so compensation per worker relative to output per worker is the labour
+    share. A consumer-price deflator would instead measure what the pay buys;
+    where consumer prices rise faster than the GDP deflator, real pay in that
+    sense grows more slowly than shown here.
+
+    Parameters
+    ----------
+    code : str
+        Country code (default China).
+    start, end : int, optional
+        First and last year; default every year in which ``rgdpna``, ``emp``,
+        ``avh`` and ``labsh`` are all present.
+
+    Returns
+    -------
+    LabourCompensation
+        Levels in 2021 US$ (at constant 2021 national prices) per person per
+        year and per hour.
+
+    Raises
+    ------
+    ValueError
+        An unknown code, or a missing value in the years asked for.
+
+    Examples
+    --------
+    >>> lc = labour_compensation("CHN", 2012, 2023)
+    >>> g = lc.growth()
+    >>> print(f"{g['compensation per worker']:.2f} = {g['output per worker']:.2f} + {g['labour share']:.2f}")
+    6.07 = 6.20 + -0.13
+    """
+    variables = ["rgdpna", "emp", "avh", "labsh"]
+    code = check_code(code)
+    if start is None and end is None:
+        d = load_country(code, variables, allow_missing=True)
+        ok = np.all([np.isfinite(d[v]) for v in variables], axis=0)
+        if not ok.any():
+            raise ValueError(f"{code} has no year with rgdpna, emp, avh and labsh all present")
+        years = d.years[ok]
+        start, end = int(years[0]), int(years[-1])
+    d = load_country(code, variables, start, end)
+    levels = real_compensation(d["rgdpna"], d["labsh"], d["emp"], hours=d["avh"])
+    return LabourCompensation(
+        code=code,
+        name=d.name,
+        years=np.asarray(d.years, dtype=int),
+        labour_share=np.asarray(d["labsh"], dtype=float),
+        levels=levels,
+        units="2021 US$ at constant 2021 national prices, per person engaged per year (per hour)",
+    )
+
+
+# --------------------------------------------------------------------------- #
+# Two tests of "intensive growth", and China's TFP in other studies
+# --------------------------------------------------------------------------- #
+@dataclass(frozen=True)
+class IntensiveGrowthTest:
+    """Two tests of intensive growth for one period (rates in % per year, shares in %).
+
+    Attributes
+    ----------
+    period : (int, int)
+    output, output_per_labour, tfp : float
+        Growth of output, of output per unit of labour (per person or per hour),
+        and TFP growth, % per year.
+    labour_productivity_share : float
+        Growth of output per unit of labour as a percentage of output growth
+        (above 100 when labour input shrinks); NaN where output grows less
+        than ``MIN_GROWTH_FOR_SHARES``.
+    tfp_share : float
+        TFP growth as a percentage of output growth; NaN likewise.
+    """
+
+    period: tuple[int, int]
+    output: float
+    output_per_labour: float
+    tfp: float
+    labour_productivity_share: float
+    tfp_share: float
+
+
+def intensive_growth_tests(
+    code: str = "CHN",
+    periods: Sequence[tuple[int, int]] = CHINA_PERIODS,
+    labor: str = "persons",
+) -> list[IntensiveGrowthTest]:
+    """The article's test of intensive growth and the TFP-share test, period by period.
+
+    The article (section 2) says intensive growth is "mainly reflected in the
+    realization of economic growth by improving labor productivity": measured
+    here as the growth of output per unit of labour relative to output growth.
+    The collection's own test is TFP's share of output growth (and whether TFP
+    grows faster than before). Both use one decomposition (PWT 11.0, ``hc``,
+    ``rnna``, capital share ``1 - labsh``).
+
+    Parameters
+    ----------
+    code : str
+    periods : sequence of (start, end)
+        Whole years; default :data:`CHINA_PERIODS`.
+    labor : {"persons", "hours"}
+
+    Returns
+    -------
+    list of IntensiveGrowthTest
+
+    Raises
+    ------
+    ValueError
+        As :func:`period_table`.
+
+    Examples
+    --------
+    >>> t = intensive_growth_tests("CHN", [(2004, 2012), (2012, 2023)])
+    >>> [(round(x.output, 2), round(x.output_per_labour, 2), round(x.tfp, 2)) for x in t]
+    [(10.13, 9.71, 4.21), (5.95, 6.2, 1.8)]
+    """
+    whole = decompose_country(code, labor=labor)
+    agg = period_table(whole, periods)
+    pw = period_table(whole, periods, per_worker=True)
+    out = []
+    for a, p in zip(agg, pw, strict=True):
+        total = float(a.total)
+        out.append(
+            IntensiveGrowthTest(
+                period=(int(a.period[0]), int(a.period[1])),
+                output=total,
+                output_per_labour=float(p.total),
+                tfp=float(a.parts["TFP"]),
+                labour_productivity_share=100 * float(share_of_growth(float(p.total), total)),
+                tfp_share=100 * float(share_of_growth(float(a.parts["TFP"]), total)),
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class PublishedEstimate:
+    """One published estimate of China's TFP growth, next to the collection's own figure for its period.
+
+    Attributes
+    ----------
+    study, citation, coverage, method, labour, as_published, verified_in, note : str
+        As stored in ``published/china_tfp_estimates.csv``.
+    period : (int, int)
+    published : float or None
+        The figure in % per year; None where it could not be verified.
+    own_persons, own_hours : float
+        TFP growth from PWT 11.0 for the same years (``hc``, ``rnna``,
+        ``1 - labsh``), labour in persons and in hours, % per year.
+    """
+
+    study: str
+    citation: str
+    period: tuple[int, int]
+    coverage: str
+    method: str
+    labour: str
+    published: float | None
+    as_published: str
+    verified_in: str
+    note: str
+    own_persons: float
+    own_hours: float
+
+
+def published_tfp_estimates(code: str = "CHN") -> list[PublishedEstimate]:
+    """Published estimates of China's TFP growth, each with the collection's figure for the same period.
+
+    Parameters
+    ----------
+    code : str
+        The economy whose PWT accounts are set beside the estimates (the
+        stored estimates are all for China).
+
+    Returns
+    -------
+    list of PublishedEstimate
+
+    Raises
+    ------
+    ValueError
+        If the table is damaged, or a period lies outside the PWT data.
+
+    Examples
+    --------
+    >>> rows = published_tfp_estimates()
+    >>> [(r.study.split(" (")[0], r.published, round(r.own_persons, 2)) for r in rows][:3]
+    [('Young', 1.4, 3.57), ('Bosworth and Collins', 3.6, 3.48), ('Zhu', None, -0.23)]
+    """
+    _, rows = load_published_rows("china_tfp_estimates")
+    whole = {lab: decompose_country(code, labor=lab) for lab in ("persons", "hours")}
+    out = []
+    for r in rows:
+        period = (int(r["period_start"]), int(r["period_end"]))
+        own = {lab: float(acc.summary(*period).parts["TFP"]) for lab, acc in whole.items()}
+        figure = r["tfp_growth_pct_per_year"]
+        out.append(
+            PublishedEstimate(
+                study=r["study"],
+                citation=r["citation"],
+                period=period,
+                coverage=r["coverage"],
+                method=r["method"],
+                labour=r["labour"],
+                published=float(figure) if figure else None,
+                as_published=r["figure_as_published"],
+                verified_in=r["verified_in"],
+                note=r["note"],
+                own_persons=own["persons"],
+                own_hours=own["hours"],
+            )
+        )
+    return out
+
+
+def published_estimates_table(rows: Sequence[PublishedEstimate]) -> str:
+    """The published estimates and the collection's own figures as aligned text.
+
+    Parameters
+    ----------
+    rows : sequence of PublishedEstimate
+
+    Returns
+    -------
+    str
+        One line per study: period, coverage, labour, published TFP growth
+        ("not verified" where no figure is stored) and the PWT figures.
+
+    Examples
+    --------
+    >>> print(published_estimates_table(published_tfp_estimates()[:1]))  # doctest: +NORMALIZE_WHITESPACE
+    study         period     coverage                  labour   published  PWT persons  PWT hours
+    Young (2003)  1978-1998  non-agricultural economy  persons       1.40         3.57       3.49
+    """
+    head = ["study", "period", "coverage", "labour", "published", "PWT persons", "PWT hours"]
+    body = [
+        [
+            r.study.split(",")[0],
+            f"{r.period[0]}-{r.period[1]}",
+            r.coverage.split(" (")[0],
+            r.labour,
+            "not verified" if r.published is None else f"{r.published:.2f}",
+            f"{r.own_persons:.2f}",
+            f"{r.own_hours:.2f}",
+        ]
+        for r in rows
+    ]
+    widths = [max(len(x[i]) for x in [head, *body]) for i in range(len(head))]
+    lines = []
+    for line in [head, *body]:
+        cells = [
+            c.ljust(w) if i < 4 else c.rjust(w) for i, (c, w) in enumerate(zip(line, widths, strict=True))
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class ContributionRateComparison:
+    """The official contribution rate of S&T progress beside TFP shares computed from PWT 11.0.
+
+    Attributes
+    ----------
+    years : tuple of int
+        Years of the official figures.
+    official : tuple of float
+        Official figures (% of output growth; a lower bound where the
+        qualifier is "over").
+    qualifiers : tuple of str
+    window : int
+        Each PWT share is computed over the ``window`` years ending in the year.
+    columns : tuple of str
+        Labels of the PWT variants.
+    values : ndarray, shape (len(years), len(columns))
+        TFP share of output growth under each variant, %.
+    """
+
+    years: tuple[int, ...]
+    official: tuple[float, ...]
+    qualifiers: tuple[str, ...]
+    window: int
+    columns: tuple[str, ...]
+    values: np.ndarray
+
+    def table(self) -> str:
+        """Aligned text: one row per year, the official figure and each PWT variant (%)."""
+        head = ["year", "window", "official", *[chr(ord("A") + i) for i in range(len(self.columns))]]
+        body = []
+        for i, y in enumerate(self.years):
+            off = f"{'>' if self.qualifiers[i] == 'over' else ''}{self.official[i]:.1f}"
+            body.append([str(y), f"{y - self.window}-{y}", off, *[f"{v:.1f}" for v in self.values[i]]])
+        widths = [max(len(x[k]) for x in [head, *body]) for k in range(len(head))]
+        lines = ["  ".join(c.rjust(w) for c, w in zip(line, widths, strict=True)) for line in [head, *body]]
+        lines += [f"{chr(ord('A') + i)}: {c}" for i, c in enumerate(self.columns)]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.table()
+
+
+def contribution_rate_comparison(
+    window: int = 5, capital_shares: Sequence[float] = (0.3, 0.5)
+) -> ContributionRateComparison:
+    """Set the official contribution rate of S&T progress (科技进步贡献率) beside PWT TFP shares.
+
+    The official rate is the Solow residual's share of output growth with
+    fixed output elasticities and labour counted as employed persons, not
+    adjusted for schooling (``published/china_st_contribution_rate.meta.json``
+    says what was and was not verified). The PWT variants move from the
+    collection's conventions towards that method one step at a time:
+    A, persons with ``hc`` and ``1 - labsh`` (section 6.1 of notebook 02);
+    B, the same without the schooling adjustment; then B with each fixed
+    capital share in ``capital_shares`` (C, D, ...).
+
+    Parameters
+    ----------
+    window : int, default 5
+        Length in years of the period ending in each official year.
+    capital_shares : sequence of float
+        Fixed capital elasticities to try, each in [0, 1].
+
+    Returns
+    -------
+    ContributionRateComparison
+
+    Raises
+    ------
+    ValueError
+        A window outside 1-20 years, a share outside [0, 1], or a damaged table.
+
+    Examples
+    --------
+    >>> c = contribution_rate_comparison()
+    >>> c.years[0], c.official[0], [round(float(v), 1) for v in c.values[0]]
+    (2012, 52.2, [32.6, 37.5, 55.9, 29.1])
+    """
+    w = as_whole_number("window", window, low=1, high=20)
+    shares = [as_scalar("capital_shares", a, low=0, high=1) for a in capital_shares]
+    _, rows = load_published_rows("china_st_contribution_rate")
+    variants: dict[str, CountryAccounting] = {
+        "PWT, persons, hc, capital share 1 - labsh": decompose_country("CHN", labor="persons"),
+        "PWT, persons, no schooling adjustment, 1 - labsh": decompose_country(
+            "CHN", labor="persons", human_capital=False
+        ),
+    }
+    for a in shares:
+        variants[f"as B, with a fixed capital share {a:g}"] = decompose_country(
+            "CHN", labor="persons", human_capital=False, capital_share=a
+        )
+    years = tuple(int(r["year"]) for r in rows)
+    values = np.empty((len(years), len(variants)))
+    for i, y in enumerate(years):
+        for j, acc in enumerate(variants.values()):
+            s = acc.summary(y - w, y)
+            values[i, j] = 100 * float(share_of_growth(float(s.parts["TFP"]), float(s.total)))
+    return ContributionRateComparison(
+        years=years,
+        official=tuple(float(r["value_pct"]) for r in rows),
+        qualifiers=tuple(r["qualifier"] for r in rows),
+        window=w,
+        columns=tuple(variants),
+        values=values,
     )

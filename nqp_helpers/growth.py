@@ -295,6 +295,8 @@ class PerWorkerAccounting:
 
     Arrays have length T-1 (shape (N, T-1) for a panel), in log points per
     interval; ``output_per_worker_growth`` equals the sum of the three parts.
+    ``labour_unit`` names the unit of labour in the summary ("output per hour
+    growth" when labour is hours worked); the numbers do not depend on it.
     """
 
     output_per_worker_growth: np.ndarray
@@ -303,6 +305,7 @@ class PerWorkerAccounting:
     tfp_growth: np.ndarray
     years: np.ndarray | None
     interval_years: np.ndarray
+    labour_unit: str = "worker"
 
     def summary(self, start: float | None = None, end: float | None = None) -> GrowthSummary:
         """Average annual contributions (% per year) over ``start``-``end``.
@@ -317,7 +320,7 @@ class PerWorkerAccounting:
         return summarise(
             parts,
             self.output_per_worker_growth,
-            "output per worker growth",
+            f"output per {self.labour_unit} growth",
             self.years,
             self.interval_years,
             start,
@@ -402,15 +405,28 @@ class GrowthAccounting:
             parts, self.output_growth, "output growth", self.years, self.interval_years, start, end
         )
 
-    def per_worker(self) -> PerWorkerAccounting:
+    def per_worker(self, labour_unit: str = "worker") -> PerWorkerAccounting:
         """Split growth of output per unit of labour into its sources.
+
+        Parameters
+        ----------
+        labour_unit : {"worker", "hour", "person"}
+            What one unit of the labour input is, for the summary's label
+            ("output per hour growth" when labour is hours worked).
 
         Returns
         -------
         PerWorkerAccounting
             ``g_Y - g_L = share * (g_K - g_L) + (1 - share) * g_h + g_A``; the TFP
             term is identical to the aggregate decomposition.
+
+        Raises
+        ------
+        ValueError
+            If ``labour_unit`` is not one of the three.
         """
+        if labour_unit not in ("worker", "hour", "person"):
+            raise ValueError(f"labour_unit must be 'worker', 'hour' or 'person'; got {labour_unit!r}")
         return PerWorkerAccounting(
             output_per_worker_growth=self.output_growth - self.labor_growth,
             capital_deepening=self.capital_share * (self.capital_growth - self.labor_growth),
@@ -418,6 +434,7 @@ class GrowthAccounting:
             tfp_growth=self.tfp_growth,
             years=self.years,
             interval_years=self.interval_years,
+            labour_unit=labour_unit,
         )
 
 

@@ -158,7 +158,7 @@ ESTIMATE_ROWS = [
     (
         "Young (2003)",
         "Young, Alwyn (2003), \"Gold into Base Metals: Productivity Growth in the People's Republic of China "
-        "during the Reform Period\", Journal of Political Economy 111(6), 1220-1261",
+        'during the Reform Period", Journal of Political Economy 111(6), 1220-1261',
         "1978",
         "1998",
         "non-agricultural economy",
@@ -187,7 +187,7 @@ ESTIMATE_ROWS = [
     ),
     (
         "Zhu (2012)",
-        "Zhu, Xiaodong (2012), \"Understanding China's Growth: Past, Present, and Future\", Journal of "
+        'Zhu, Xiaodong (2012), "Understanding China\'s Growth: Past, Present, and Future", Journal of '
         "Economic Perspectives 26(4), 103-124",
         "1952",
         "1978",
@@ -201,9 +201,9 @@ ESTIMATE_ROWS = [
         "be verified with the sources at hand, so no number is stored",
     ),
     (
-        "Cao, Ho, Jorgenson, Ren, Sun and Yue (2009)",
+        "Cao et al. (2009)",
         "Cao, Jing, Mun S. Ho, Dale W. Jorgenson, Ruoen Ren, Linlin Sun and Ximing Yue (2009), "
-        "\"Industrial and Aggregate Measures of Productivity Growth in China, 1982-2000\", Review of "
+        '"Industrial and Aggregate Measures of Productivity Growth in China, 1982-2000", Review of '
         "Income and Wealth 55(s1), 485-513",
         "1982",
         "2000",
@@ -218,7 +218,7 @@ ESTIMATE_ROWS = [
     ),
     (
         "Wu (2016), China Industrial Productivity (CIP) database",
-        "Wu, Harry X. (2016), \"China's Institutional Impediments to Productivity Growth\", Reserve Bank "
+        'Wu, Harry X. (2016), "China\'s Institutional Impediments to Productivity Growth", Reserve Bank '
         "of Australia Annual Conference 2016 (Hitotsubashi University version of 23 February 2016)",
         "1980",
         "2012",

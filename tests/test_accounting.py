@@ -602,3 +602,96 @@ def test_decompose_country_human_capital_must_be_a_bool():
     """human_capital accepts True or False only."""
     with pytest.raises(ValueError, match=r"human_capital must be True or False; got 'yes'"):
         decompose_country("CHN", 1978, 2004, human_capital="yes")
+
+
+# ----------------------------------------------------------------- labour compensation
+def test_compensation_growth_is_productivity_growth_plus_the_change_in_ln_labour_share():
+    """g(pay per worker) = g(output per worker) + yearly change in ln labsh, exactly; per hour too."""
+    lc = ac.labour_compensation("CHN", 1993, 2023)
+    for start, end in [(1993, 2012), (2012, 2023), (1993, 2023)]:
+        g = lc.growth(start, end)
+        assert g["compensation per worker"] == pytest.approx(
+            g["output per worker"] + g["labour share"], abs=1e-12
+        )
+        assert g["compensation per hour"] == pytest.approx(
+            g["output per hour"] + g["labour share"], abs=1e-12
+        )
+    ratio = lc.levels["compensation per worker"] / lc.levels["output per worker"]
+    assert np.allclose(ratio, lc.labour_share), "compensation over productivity is the labour share"
+
+
+def test_compensation_grows_like_productivity_while_pwt_labour_share_is_constant():
+    """China 1952-1992: PWT's labsh is one number, so compensation and productivity grow at the same rate."""
+    lc = ac.labour_compensation("CHN")
+    assert lc.years[0] == 1952 and lc.years[-1] == 2023
+    g = lc.growth(1952, 1992)
+    assert g["labour share"] == 0.0
+    assert g["compensation per hour"] == pytest.approx(g["output per hour"], abs=1e-12)
+    assert "2021 US$" in lc.units
+
+
+def test_real_compensation_checks_its_inputs():
+    """Bad shares, lengths and levels raise ValueErrors that name the argument."""
+    with pytest.raises(ValueError, match=r"labor_share must lie in \(0, 1\]; got 1.2"):
+        ac.real_compensation([1.0, 2.0], 1.2, [1.0, 1.0])
+    with pytest.raises(ValueError, match=r"labor_share must lie in \(0, 1\]; got 0"):
+        ac.real_compensation([1.0, 2.0], [0.5, 0.0], [1.0, 1.0])
+    with pytest.raises(ValueError, match=r"employment must have one value per year of output \(2\); got 3"):
+        ac.real_compensation([1.0, 2.0], 0.5, [1.0, 1.0, 1.0])
+    with pytest.raises(ValueError, match=r"labor_share must be a number or one value per year \(2\); got 3"):
+        ac.real_compensation([1.0, 2.0], [0.5, 0.5, 0.5], [1.0, 1.0])
+    with pytest.raises(ValueError, match=r"hours must have one value per year of output \(2\); got 1"):
+        ac.real_compensation([1.0, 2.0], 0.5, [1.0, 1.0], hours=[2000.0])
+    with pytest.raises(ValueError, match=r"output must be strictly positive"):
+        ac.real_compensation([1.0, -2.0], 0.5, [1.0, 1.0])
+    lc = ac.labour_compensation("CHN", 2000, 2010)
+    with pytest.raises(
+        ValueError, match=r"start and end must satisfy 2000 <= start < end <= 2010; got 2010-2000"
+    ):
+        lc.growth(2010, 2000)
+
+
+# ----------------------------------------------------------------- two tests of intensive growth
+def test_intensive_growth_tests_agree_with_the_period_table():
+    """The TFP and output figures are the period table's; labour productivity grows faster than output
+    exactly when labour input shrinks (the article's test), as in China 2012-2023 counting persons."""
+    tests = ac.intensive_growth_tests("CHN", ac.CHINA_PERIODS)
+    rows = ac.period_table("CHN", ac.CHINA_PERIODS, labor="persons")
+    for t, r in zip(tests, rows, strict=True):
+        assert t.tfp == pytest.approx(r.parts["TFP"]) and t.output == pytest.approx(r.total)
+        assert t.tfp_share == pytest.approx(100 * r.parts["TFP"] / r.total)
+        labour_shrinks = r.parts["labour"] < 0
+        assert (t.output_per_labour > t.output) == labour_shrinks
+    last = tests[-1]
+    assert last.period == (2012, 2023) and last.labour_productivity_share > 100
+    assert last.tfp < tests[-2].tfp and last.tfp_share < tests[-2].tfp_share
+
+
+# ----------------------------------------------------------------- other studies, official figures
+def test_published_estimates_sit_beside_the_pwt_figure_for_the_same_years():
+    """Each study's own period is recomputed from PWT 11.0; an unverified figure stays None."""
+    rows = ac.published_tfp_estimates()
+    assert {r.study.split(" (")[0] for r in rows} >= {"Young", "Bosworth and Collins", "Zhu"}
+    assert any("CIP" in r.study for r in rows)
+    bc = next(r for r in rows if r.study.startswith("Bosworth"))
+    assert bc.published == load_published().values["total factor productivity"]
+    assert bc.own_persons == pytest.approx(
+        ac.period_table("CHN", [(1978, 2004)], labor="persons")[0].parts["TFP"]
+    )
+    zhu = next(r for r in rows if r.study.startswith("Zhu"))
+    assert zhu.published is None and zhu.own_persons < 0
+    text = ac.published_estimates_table(rows)
+    assert "not verified" in text and len(text.splitlines()) == len(rows) + 1
+
+
+def test_contribution_rate_comparison_moves_towards_the_official_method():
+    """Dropping the schooling adjustment raises the TFP share; a lower fixed capital share raises it more."""
+    c = ac.contribution_rate_comparison(window=5, capital_shares=(0.3, 0.5))
+    assert c.years[0] == 2012 and c.official[0] == 52.2 and c.values.shape == (len(c.years), 4)
+    a, b, low, high = c.values.T
+    assert (b > a).all() and (low > b).all() and (high < low).all()
+    assert ">60.0" in c.table() and "2007-2012" in c.table()
+    with pytest.raises(ValueError, match=r"window"):
+        ac.contribution_rate_comparison(window=0)
+    with pytest.raises(ValueError, match=r"capital_shares"):
+        ac.contribution_rate_comparison(capital_shares=(1.5,))

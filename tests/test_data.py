@@ -49,6 +49,8 @@ def sha256(path):
         "toy_sectors.csv",
         "toy_green.csv",
         "published/bosworth_collins_2008_table1.csv",
+        "published/china_tfp_estimates.csv",
+        "published/china_st_contribution_rate.csv",
     ],
 )
 def test_committed_files_match_their_recorded_sha256(csv_name):
@@ -633,3 +635,25 @@ def test_odd_arguments_of_the_loaders_raise_value_errors_naming_them():
         nd.load_country("CHN", "rgdpna", start=10**400)
     with pytest.raises(ValueError, match=r"reference must be a 3-letter country code"):
         nd.check_code(5, "reference")
+
+
+def test_published_rows_keep_text_and_leave_unverified_figures_empty():
+    """load_published_rows gives one dict per row, as text; a figure that could not be verified is empty and
+    its note says so; every stored figure is a number."""
+    meta, rows = nd.load_published_rows("china_tfp_estimates")
+    assert [c["name"] for c in meta["columns"]] == list(rows[0])
+    empty = [r for r in rows if r["tfp_growth_pct_per_year"] == ""]
+    assert empty and all("could not" in r["note"] for r in empty)
+    assert all(float(r["tfp_growth_pct_per_year"]) for r in rows if r["tfp_growth_pct_per_year"])
+    assert all(r["verified_in"] for r in rows)
+    meta, rows = nd.load_published_rows("china_st_contribution_rate")
+    assert {r["qualifier"] for r in rows} <= {"", "over"}
+    assert "not verified" not in meta["method"]["formula"] and "60.2" in meta["method"]["not_verified"]
+
+
+def test_published_loaders_refuse_the_wrong_table():
+    """load_published names load_published_rows for a table of many studies; unknown names are refused."""
+    with pytest.raises(ValueError, match=r"read it with load_published_rows\('china_tfp_estimates'\)"):
+        nd.load_published("china_tfp_estimates")
+    with pytest.raises(ValueError, match=r"unknown published table 'nope'; available: bosworth"):
+        nd.load_published_rows("nope")

@@ -330,3 +330,14 @@ def test_constant_growth_economy_checks_its_start_year():
         constant_growth_economy(5, 1.0, 1.0, 1.0, 0.3, start_year="2000")
     with pytest.raises(ValueError, match=r"start_year must be a whole number; got 2000.5"):
         constant_growth_economy(5, 1.0, 1.0, 1.0, 0.3, start_year=2000.5)
+
+
+def test_per_worker_labour_unit_names_the_total_and_changes_no_number():
+    """per_worker("hour") labels the total "output per hour growth" with the same numbers; bad units raise."""
+    e = constant_growth_economy(10, 6.0, 1.0, 2.0, 0.4, human_capital_growth=0.5)
+    acc = decompose(e["output"], e["capital"], e["labor"], 0.4, e["human_capital"], e["years"])
+    w, h = acc.per_worker().summary(), acc.per_worker("hour").summary()
+    assert w.total_name == "output per worker growth" and h.total_name == "output per hour growth"
+    assert h.total == w.total and h.parts == w.parts
+    with pytest.raises(ValueError, match=r"labour_unit must be 'worker', 'hour' or 'person'; got 'day'"):
+        acc.per_worker("day")

@@ -230,3 +230,54 @@ def test_accounting_widgets_refuse_starting_values_they_cannot_show():
         la.make_country_app(start=2015, end=2010)
     with pytest.raises(ValueError, match=r"codes must be a non-empty list of country codes; got 'CHN'"):
         la.make_country_app(codes="CHN")
+
+
+def test_capital_and_capital_deepening_have_different_colours():
+    """In the mixed view (the country widget) capital and capital deepening are told apart by colour."""
+    ca = decompose_country("CHN", 2012, 2023)
+    ax = la.plot_mixed_contributions([ca.summary(), ca.per_worker().summary()], ["a", "b"], ax=new_ax())
+    colour = {c.get_label(): c[0].get_facecolor() for c in ax.containers}
+    assert colour["capital"] != colour["capital deepening"]
+
+
+def test_country_app_figure_states_its_conventions_and_source():
+    """The widget figure stands alone: country, period, labour measure and source are drawn on it, and
+    output per hour is labelled per hour."""
+    app = la.make_country_app()
+    title = app.axes.get_title(loc="left")
+    assert "China, 2012-2023" in title and "hours" in title and "Penn World Table 11.0" in title
+    assert app.axes.get_xticklabels()[1].get_text() == "output per hour"
+    app.set(labor="persons", human_capital=False)
+    assert "persons" in app.axes.get_title(loc="left") and "not adjusted" in app.axes.get_title(loc="left")
+
+
+def test_economy_app_figure_states_its_parameters():
+    """The build-your-own-economy figure carries the slider values and says the economy is constructed."""
+    app = build_economy_app()
+    app.set(capital_share=0.35)
+    title = app.axes.get_title(loc="left")
+    assert "α = 0.35" in title and "g_K = 6" in title and "Constructed economy" in title
+
+
+def test_recovered_tfp_is_drawn_as_markers_on_the_true_line():
+    """True indices are lines, recovered ones markers only, and the figure says that they coincide."""
+    yrs = np.arange(5)
+    true = {"a": np.exp(0.01 * yrs)}
+    ax = la.plot_recovered_tfp(yrs, true, {"a": np.exp(0.01 * yrs)}, ax=new_ax())
+    styles = [ln.get_linestyle() for ln in ax.lines]
+    assert styles == ["-", "None"]
+    assert any("coincide" in t.get_text() for t in ax.texts)
+    with pytest.raises(ValueError, match=r"same labels"):
+        la.plot_recovered_tfp(yrs, true, {"b": true["a"]}, ax=new_ax())
+    with pytest.raises(ValueError, match=r"positive with one value per year"):
+        la.plot_recovered_tfp(yrs, true, {"a": np.ones(3)}, ax=new_ax())
+
+
+def test_labour_compensation_figure_marks_the_constant_share_years():
+    """Two index lines, the years of a constant PWT labour share shaded, the source written on the figure."""
+    ax = la.plot_labour_compensation(ac.labour_compensation("CHN", 1978, 2023), ax=new_ax())
+    assert len(ax.lines) == 2 and len(ax.patches) == 1
+    assert any("Penn World Table 11.0" in t.get_text() for t in ax.texts)
+    assert any("1978-1992" in t.get_text() for t in ax.texts)
+    with pytest.raises(ValueError, match=r"per must be 'hour' or 'worker'"):
+        la.plot_labour_compensation(ac.labour_compensation("CHN", 2000, 2010), per="day")

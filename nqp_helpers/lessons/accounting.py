@@ -21,6 +21,7 @@ import numpy.typing as npt
 from .._validate import as_scalar
 from ..accounting import (
     Comparison,
+    LabourCompensation,
     average_growth_rates,
     compare_with_bosworth_collins,
     decompose_country,
@@ -29,7 +30,7 @@ from ..accounting import (
 )
 from ..data import list_countries, load_country, toy_economy, toy_parameters
 from ..growth import GrowthSummary, share_of_growth, share_percent
-from .plotting import PALETTE, no_negative_zero, plain_log_axis, stacked_bars
+from .plotting import COMPONENT_STYLE, PALETTE, no_negative_zero, plain_log_axis, stacked_bars
 from .widgets import FigureApp, int_slider, slider
 
 if TYPE_CHECKING:
@@ -40,6 +41,9 @@ __all__ = [
     "plain_text",
     "plot_residual_sensitivity",
     "plot_index_paths",
+    "plot_recovered_tfp",
+    "plot_labour_compensation",
+    "MIXED_STYLE",
     "plot_period_lines",
     "plot_comparison",
     "plot_mixed_contributions",
@@ -200,6 +204,142 @@ def plot_index_paths(
     return ax
 
 
+def plot_recovered_tfp(
+    years: npt.ArrayLike,
+    true: Mapping[str, npt.ArrayLike],
+    recovered: Mapping[str, npt.ArrayLike],
+    ax: Axes | None = None,
+    ylabel: str = "TFP index, first year = 1 (log scale)",
+) -> Axes:
+    """True TFP indices as lines and the recovered ones as markers on them, with a note saying so.
+
+    Two series that coincide cannot both be seen as lines; drawing the recovered
+    index as markers on the true line shows both, and the figure says that they
+    coincide.
+
+    Parameters
+    ----------
+    years : array_like, shape (T,)
+    true, recovered : dict of str -> array_like, shape (T,)
+        Economy label -> index (strictly positive), the same labels in both.
+    ax : matplotlib Axes, optional
+    ylabel : str
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Raises
+    ------
+    ValueError
+        If the labels differ, a series has the wrong length or is not positive.
+    """
+    if list(true) != list(recovered):
+        raise ValueError(
+            f"true and recovered must have the same labels; got {list(true)} and {list(recovered)}"
+        )
+    ax = _new_ax(ax)
+    yrs = np.asarray(years, dtype=float)
+    colours = [PALETTE["blue"], PALETTE["vermillion"], PALETTE["green"], PALETTE["purple"]]
+    markers = ["o", "s", "^", "D"]
+    for i, label in enumerate(true):
+        t, r = np.asarray(true[label], dtype=float), np.asarray(recovered[label], dtype=float)
+        for name, y in (("true", t), ("recovered", r)):
+            if y.shape != yrs.shape or not (y > 0).all():
+                raise ValueError(f"{name} index of {label!r} must be positive with one value per year")
+        colour = colours[i % 4]
+        ax.plot(yrs, t, color=colour, linestyle="-", linewidth=2, label=f"{label}: true")
+        every = max(1, len(yrs) // 10)
+        ax.plot(
+            yrs,
+            r,
+            linestyle="none",
+            marker=markers[i % 4],
+            markevery=every,
+            markersize=7,
+            markerfacecolor="white",
+            markeredgecolor=colour,
+            label=f"{label}: recovered by decompose",
+        )
+    plain_log_axis(ax.yaxis)
+    ax.set_xlabel("year")
+    ax.set_ylabel(ylabel)
+    ax.text(
+        0.02,
+        0.97,
+        "the recovered indices coincide with the true ones:\nthe markers sit on the lines",
+        transform=ax.transAxes,
+        va="top",
+        fontsize=9,
+    )
+    ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.86), fontsize=8)
+    return ax
+
+
+def plot_labour_compensation(lc: LabourCompensation, ax: Axes | None = None, per: str = "hour") -> Axes:
+    """Real labour compensation and output per worker or per hour, as indices (first year = 1, log scale).
+
+    Parameters
+    ----------
+    lc : LabourCompensation
+        From :func:`nqp_helpers.accounting.labour_compensation`.
+    ax : matplotlib Axes, optional
+    per : {"hour", "worker"}
+        Per hour worked or per person engaged.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Raises
+    ------
+    ValueError
+        If ``per`` is neither "hour" nor "worker".
+    """
+    if per not in ("hour", "worker"):
+        raise ValueError(f"per must be 'hour' or 'worker'; got {per!r}")
+    ax = _new_ax(ax)
+    yrs = lc.years
+    comp, out = lc.levels[f"compensation per {per}"], lc.levels[f"output per {per}"]
+    ax.plot(yrs, out / out[0], color=PALETTE["blue"], linestyle="-", label=f"output per {per}")
+    ax.plot(
+        yrs,
+        comp / comp[0],
+        color=PALETTE["vermillion"],
+        linestyle="--",
+        label=f"labour compensation per {per}",
+    )
+    constant = np.flatnonzero(lc.labour_share != lc.labour_share[0])
+    if constant.size and constant[0] > 1:
+        last = yrs[constant[0] - 1]
+        ax.axvspan(yrs[0], last, color="grey", alpha=0.12, linewidth=0)
+        ax.text(
+            yrs[0] + 1,
+            0.97,
+            f"{yrs[0]}-{last}: PWT labour share constant,\nso the two lines coincide",
+            transform=ax.get_xaxis_transform(),
+            va="top",
+            fontsize=8,
+        )
+    ax.set_yscale("log")
+    plain_log_axis(ax.yaxis)
+    ax.set_xlabel("year")
+    ax.set_ylabel(f"index, {yrs[0]} = 1 (log scale)")
+    ax.legend(loc="lower right", fontsize=9)
+    ax.text(
+        1.0,
+        -0.16,
+        f"{lc.name}. Real: deflated by the GDP deflator. Source: Penn World Table 11.0 "
+        "(labsh × rgdpna / emp, / avh)",
+        transform=ax.transAxes,
+        ha="right",
+        va="top",
+        fontsize=7,
+        color="dimgrey",
+    )
+    return ax
+
+
 def plot_period_lines(
     rows: Mapping[str, Sequence[GrowthSummary]],
     part: str = "TFP",
@@ -302,6 +442,14 @@ def plot_comparison(
     return ax
 
 
+#: The colours of :data:`COMPONENT_STYLE`, except that capital deepening, drawn beside capital in
+#: :func:`plot_mixed_contributions`, gets its own colour and hatch so that the two can be told apart.
+MIXED_STYLE: dict[str, dict[str, str]] = {
+    **COMPONENT_STYLE,
+    "capital deepening": {"color": PALETTE["sky"], "hatch": "\\\\"},
+}
+
+
 def plot_mixed_contributions(
     summaries: Sequence[GrowthSummary], labels: Sequence[str], ax: Axes | None = None, legend: bool = True
 ) -> Axes:
@@ -312,7 +460,7 @@ def plot_mixed_contributions(
     a summary lacks is zero in its bar. Every bar keeps its own order of
     parts, and each part appears once in the legend. Drawn with
     :func:`nqp_helpers.lessons.plotting.stacked_bars`, in the colours and
-    hatches of ``COMPONENT_STYLE``.
+    hatches of :data:`MIXED_STYLE` (capital and capital deepening differ).
 
     Parameters
     ----------
@@ -351,7 +499,7 @@ def plot_mixed_contributions(
                 at += 1
     parts = {name: [float(s.parts.get(name, 0.0)) for s in summaries] for name in names}
     totals = [float(s.total) for s in summaries]
-    stacked_bars(ax, parts, labels, totals=totals, total_label="total growth")
+    stacked_bars(ax, parts, labels, styles=MIXED_STYLE, totals=totals, total_label="total growth")
     ax.set_ylabel("contribution to growth (% per year)")
     if legend:
         handles, texts = ax.get_legend_handles_labels()
@@ -549,6 +697,13 @@ def draw_country(
     per = "hour" if ca.labor == "hours" else "worker"
     plot_mixed_contributions([s, pw], ["output", f"output per {per}"], ax=ax)
     ax.set_xlim(-0.6, 1.6)
+    schooling = "adjusted for schooling (hc)" if ca.human_capital else "not adjusted for schooling"
+    ax.set_title(
+        f"{ca.name}, {start}-{end}: labour in {'hours' if ca.labor == 'hours' else 'persons'}, "
+        f"{schooling},\ncapital {ca.capital}, capital share 1 - labsh. Source: Penn World Table 11.0",
+        fontsize=8,
+        loc="left",
+    )
     notes = [c for c in ca.conventions if "missing" in c]
     extra = f"<br><i>{html.escape('; '.join(notes))}</i>" if notes else ""
     total, tfp = no_negative_zero(s.total), no_negative_zero(s.parts["TFP"])
@@ -622,7 +777,9 @@ def make_country_app(
     }
     if not controls["start"].value < controls["end"].value:
         raise ValueError(f"start must be before end; got start={start}, end={end}")
-    return FigureApp(draw_country, controls, figsize=(7.0, 3.6), margins={"left": 0.1, "right": 0.7})
+    return FigureApp(
+        draw_country, controls, figsize=(7.0, 3.8), margins={"left": 0.1, "right": 0.7, "top": 0.84}
+    )
 
 
 def draw_bosworth_collins(

@@ -60,6 +60,14 @@ def draw_economy(
     s = acc.summary()
     plot_contributions([s], [f"average over {years} years"], ax=ax)
     ax.set_xlim(-0.8, 0.8)
+    hc = f", g_h = {human_capital_growth:g}" if human_capital_growth else ""
+    ax.set_title(
+        f"Y = A K^α (hL)^(1-α), α = {capital_share:g}; growth (% per year): g_K = {capital_growth:g}, "
+        f"g_L = {labor_growth:g}{hc}, g_A = {tfp_growth:g}; {years} years\n"
+        "Constructed economy (no data): nqp_helpers.growth.constant_growth_economy",
+        fontsize=8,
+        loc="left",
+    )
     ax.set_ylim(min(-2.0, ax.get_ylim()[0]), max(10.0, ax.get_ylim()[1]))
     parts = ", ".join(f"{k} {no_negative_zero(v):.2f}" for k, v in s.parts.items())
     share_txt = share_percent(float(s.parts["TFP"]), float(s.total))
@@ -119,4 +127,6 @@ def make_economy_app(
     )
     if years is not None:
         controls["years"] = int_slider("number of years", years, 2, 50, name="years")
-    return FigureApp(draw_economy, controls, figsize=(7.0, 3.6), margins={"right": 0.62, "left": 0.12})
+    return FigureApp(
+        draw_economy, controls, figsize=(7.0, 3.8), margins={"right": 0.62, "left": 0.12, "top": 0.84}
+    )
