@@ -8,8 +8,10 @@ Four pieces, one per question the article's section 3 raises:
    TFP growth (total factor productivity, 全要素生产率): Gordon's (2016) long US
    series, and the Penn World Table for 1954 onwards.
 3. :func:`adoption_share` and :func:`diffusion_path` -- a logistic (S-curve)
-   model of how a general-purpose technology spreads, and why its effect on
-   aggregate productivity growth peaks decades after the invention (David 1990).
+   model of how a general-purpose technology spreads once adoption starts, and
+   why its effect on aggregate productivity growth peaks decades later (David
+   1990). Adoption starts after the invention: the self-excited dynamo of the
+   1860s came two decades before the first central power stations of 1882.
 4. :func:`supply_shock_loss` and :func:`hulten_loss` -- output when a critical
    imported input is cut, as a function of how substitutable it is (the CES
    production function of :mod:`nqp_helpers.production`) and of domestic
@@ -290,25 +292,25 @@ def tfp_growth_by_period(codes: str | Sequence[str], periods: Sequence[tuple[int
 # 3. Diffusion: a logistic adoption curve and its lagged productivity effect
 # --------------------------------------------------------------------------- #
 def adoption_share(
-    years_since_invention: npt.ArrayLike, speed: npt.ArrayLike, initial_share: float = 0.01
+    years_since_start: npt.ArrayLike, speed: npt.ArrayLike, initial_share: float = 0.01
 ) -> float | np.ndarray:
     r"""Share of potential users that have adopted a technology: a logistic (S) curve.
 
     .. math:: S(t) = \frac{1}{1 + \frac{1 - S_0}{S_0} e^{-v t}},
 
-    where :math:`t` is years since the invention, :math:`v` the speed and
-    :math:`S_0` the share at the invention date. Half the users have adopted at
+    where :math:`t` is years since adoption started, :math:`v` the speed and
+    :math:`S_0` the share adopted in the first year of adoption. Half the users have adopted at
     :math:`t_{1/2} = \ln((1-S_0)/S_0)/v`; adoption is fastest then
     (:math:`dS/dt = v S (1-S) = v/4`).
 
     Parameters
     ----------
-    years_since_invention : float or array_like
-        Years since the invention (negative values are before it).
+    years_since_start : float or array_like
+        Years since adoption started (negative values are before it).
     speed : float or array_like
         v, per year, > 0.
     initial_share : float
-        Share adopted in the invention year, in (0, 0.5).
+        Share adopted in the first year of adoption, in (0, 0.5).
 
     Returns
     -------
@@ -325,7 +327,7 @@ def adoption_share(
     >>> round(adoption_share(0, 0.1), 3), round(adoption_share(np.log(99) / 0.1, 0.1), 3)
     (0.01, 0.5)
     """
-    t = as_array_in("years_since_invention", years_since_invention)
+    t = as_array_in("years_since_start", years_since_start)
     v = as_array_in("speed", speed, 0, None, low_open=True)
     s0 = as_scalar("initial_share", initial_share, 0, 0.5, low_open=True, high_open=True)
     midpoint = np.log((1 - s0) / s0) / v
@@ -343,15 +345,16 @@ class DiffusionPath:
     adoption : ndarray, shape (T,)
         Share of potential users that have adopted (0 to 1).
     tfp_gain : ndarray, shape (T,)
-        Log TFP gain so far, relative to before the invention (log points).
+        Log TFP gain so far, relative to before adoption started (log points).
     tfp_growth : ndarray, shape (T,)
         Instantaneous TFP growth the technology contributes, % per year.
     peak_year : float
         Year in which that contribution is largest.
     peak_growth : float
         The largest contribution, % per year (``25 x gain x speed``).
-    gain, speed, lag, invention_year, initial_share : float
-        The parameters used.
+    gain, speed, lag, adoption_start, initial_share : float
+        The parameters used (``adoption_start`` is the first year of adoption,
+        not the year of the invention).
     """
 
     years: np.ndarray
@@ -363,18 +366,18 @@ class DiffusionPath:
     gain: float
     speed: float
     lag: float
-    invention_year: float
+    adoption_start: float
     initial_share: float
 
     @property
     def half_adoption_year(self) -> float:
         """Year in which half of the potential users have adopted."""
-        return self.invention_year + float(np.log((1 - self.initial_share) / self.initial_share)) / self.speed
+        return self.adoption_start + float(np.log((1 - self.initial_share) / self.initial_share)) / self.speed
 
 
 def diffusion_path(
     years: npt.ArrayLike,
-    invention_year: float = 1882,
+    adoption_start: float = 1882,
     speed: float = 0.1,
     gain: float = 0.5,
     lag: float = 10.0,
@@ -390,7 +393,7 @@ def diffusion_path(
     .. math:: \ln A_t - \ln A_{\text{before}} = G\, S(t - t_0 - \ell), \qquad
               g_{A,t} = 100\, G\, v\, S(1-S)\big|_{t - t_0 - \ell},
 
-    with gain :math:`G` (log points), invention year :math:`t_0`, lag
+    with gain :math:`G` (log points), first year of adoption :math:`t_0`, lag
     :math:`\ell` and speed :math:`v`. The contribution to TFP growth peaks when
     half of the lagged adoption is done, :math:`t_0 + \ell + \ln((1-S_0)/S_0)/v`,
     at :math:`25\, G\, v` % per year: a slower diffusion gives a later, lower and
@@ -400,8 +403,9 @@ def diffusion_path(
     ----------
     years : array_like, shape (T,)
         Calendar years at which to evaluate the path.
-    invention_year : float
-        Year of the invention t0.
+    adoption_start : float
+        First year of adoption t0 (for electricity, 1882: the first central
+        power stations, two decades after the dynamo was invented).
     speed : float
         Speed of adoption v, per year, > 0.
     gain : float
@@ -410,7 +414,7 @@ def diffusion_path(
     lag : float
         Years between adoption and the productivity gain, >= 0.
     initial_share : float
-        Share adopted in the invention year, in (0, 0.5).
+        Share adopted in the first year of adoption, in (0, 0.5).
 
     Returns
     -------
@@ -423,8 +427,9 @@ def diffusion_path(
 
     Examples
     --------
-    With speed 0.1 per year and a 10-year lag, TFP growth from the dynamo
-    (invention 1882) peaks in 1882 + 10 + ln(99)/0.1 = 1938:
+    With speed 0.1 per year and a 10-year lag, TFP growth from electric power
+    (adoption from 1882, the first central power stations) peaks in
+    1882 + 10 + ln(99)/0.1 = 1938:
 
     >>> p = diffusion_path(np.arange(1870, 2031), 1882, speed=0.1, gain=0.5, lag=10)
     >>> round(p.peak_year, 1), round(p.peak_growth, 2)
@@ -433,7 +438,7 @@ def diffusion_path(
     yrs = as_array_in("years", years)
     if yrs.ndim != 1 or yrs.size == 0:
         raise ValueError(f"years must be a non-empty 1-D array of calendar years; got shape {yrs.shape}")
-    t0 = as_scalar("invention_year", invention_year)
+    t0 = as_scalar("adoption_start", adoption_start)
     v = as_scalar("speed", speed, 0, None, low_open=True)
     gain = as_scalar("gain", gain, 0, None, low_open=True)
     lag = as_scalar("lag", lag, 0, None)
@@ -450,7 +455,7 @@ def diffusion_path(
         gain=gain,
         speed=v,
         lag=lag,
-        invention_year=t0,
+        adoption_start=t0,
         initial_share=s0,
     )
 
@@ -555,12 +560,17 @@ def hulten_loss(
     r"""First-order (Hulten) output loss from a cut in an input, in % of output.
 
     Hulten's theorem: to first order, :math:`d\ln Y = \omega\, d\ln M`, the
-    input's cost share times its log change, whatever the elasticity of
-    substitution. Integrated with a constant share this is
-    :math:`1 - (1 - \text{net cut})^{\omega}`, exactly the Cobb-Douglas
-    (:math:`\sigma = 1`) loss. Baqaee and Farhi (2019) show that for large
-    shocks the second-order term, governed by :math:`\sigma`, dominates: with
-    complements (:math:`\sigma < 1`) losses are far larger.
+    input's cost share times its *log* change, whatever the elasticity of
+    substitution. Integrated with the share held at its pre-shock value,
+    :math:`\ln Y = \omega \ln(1 - \text{net cut})`: a loss of
+    :math:`-100\,\omega \ln(1 - \text{net cut})` log points, which is
+    :math:`100\,[1 - (1 - \text{net cut})^{\omega}]` % of output. This function
+    returns the latter, exactly the Cobb-Douglas (:math:`\sigma = 1`) loss of
+    :func:`supply_shock_loss`, so that the two are in the same unit. Only for a
+    small cut are both close to :math:`100\,\omega \times \text{net cut}`.
+    Baqaee and Farhi (2019) show that for large shocks the second-order term,
+    governed by :math:`\sigma`, dominates: with complements
+    (:math:`\sigma < 1`) losses are far larger.
 
     Parameters
     ----------
@@ -574,6 +584,9 @@ def hulten_loss(
 
     Examples
     --------
+    Half of an input with a 10 % cost share: -0.1 ln 0.5 = 6.93 log points,
+    that is 6.70 % of output (not 0.1 x 50 = 5 %):
+
     >>> round(hulten_loss(0.5, 0.1), 2)
     6.7
     """

@@ -47,6 +47,16 @@ steady state it equals :math:`\alpha (n+g+ng+\delta)/s`.
 :math:`\lambda = \alpha + (1-\alpha)(1-\delta)/((1+n)(1+g))`: half of any gap
 closes in :math:`\ln 2 / (-\ln\lambda)` years.
 
+**The same ratios, read the Marxian way.** :func:`profit_rate_accounts`
+computes Marx's rate of profit :math:`r = s/(c+v) = (s/v)/(c/v + 1)` from the
+same national-accounts ratios (capital-output ratio and labour share), and
+:func:`decompose_profit_rate_change` splits a change in :math:`r` into the part
+of the organic composition :math:`c/v` and the part of the rate of surplus
+value :math:`s/v`. The model above reads a rising :math:`K/Y` as capital
+deepening along a production function; the Marxian reading sees the same
+ratio rise as a rising organic composition of capital. The arithmetic is
+shared; the causes and what follows differ.
+
 Levels are normalised so that :math:`L_0 = A_0 = 1`: capital and output are in
 units of the first year's effective labour, and only ratios and growth rates
 carry meaning.

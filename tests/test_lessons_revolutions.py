@@ -24,12 +24,34 @@ def test_diffusion_figures_reject_what_is_not_a_diffusion_path():
 
 
 def test_diffusion_note_reports_half_adoption_and_the_peak():
-    """The note gives the half-adoption year, the peak year, its lag after the invention and its height."""
+    """The note gives the half-adoption year, the peak year, its lag after adoption started (not after the
+    invention, which comes earlier) and its height."""
     note = diffusion_note(diffusion_path(np.arange(1870, 2031), 1882, speed=0.1, gain=0.5, lag=10))
     assert note == (
         "Half of users have adopted by 1928; the technology's contribution to TFP growth peaks in 1938, "
-        "56 years after the invention, at 1.25 % per year."
+        "56 years after adoption started in 1882, at 1.25 % per year."
     )
+    assert "invention" not in note
+    with pytest.raises(ValueError, match="path must be a DiffusionPath"):
+        diffusion_note("1882")
+
+
+def test_widget_figures_name_their_parameters_so_a_saved_figure_stands_alone():
+    """Each widget's figure carries its parameter values, Greek letters as symbols, in its title; moving a
+    slider changes the title."""
+    app = make_diffusion_app(speed=0.1, lag=10.0, gain=0.5)
+    title = app.axes.get_title()
+    assert title == (
+        "Logistic diffusion from 1882: v = 0.10 per year, ℓ = 10 years, G = 0.50 log points, S₀ = 1 %"
+    )
+    app.set(lag=20.0)
+    assert "ℓ = 20 years" in app.axes.get_title()
+    shock = make_supply_shock_app(cut=0.5, capacity=0.0, import_share=0.1, sigma=0.3)
+    assert shock.axes.get_title() == (
+        "CES model: 50 % of imports cut, domestic capacity 0 %, cost share ω = 0.10, σ = 0.30"
+    )
+    shock.set(sigma=1.0)
+    assert "σ = 1.00" in shock.axes.get_title() and "sigma" not in shock.axes.get_title()
 
 
 def test_timeline_and_periods_draw_what_they_are_given():
@@ -114,3 +136,6 @@ def test_plot_diffusion_draws_adoption_and_the_lagged_effect():
     assert adoption[12] == pytest.approx(1.0, abs=1e-9) and adoption[-1] > 99.9
     assert np.all(effect <= adoption + 1e-12)
     assert any(ln.get_label() == "model contribution" for ln in right.get_lines())
+    assert left.figure.get_suptitle().startswith(
+        "Logistic diffusion from 1882: v = 0.10 per year, ℓ = 10 years"
+    )

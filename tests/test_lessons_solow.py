@@ -9,9 +9,11 @@ from nqp_helpers.lessons.solow import (
     make_push_app,
     plot_output_per_worker,
     plot_output_per_worker_growth,
+    plot_profit_rate,
     push_note,
+    push_title,
 )
-from nqp_helpers.solow import push_scenarios, simulate_solow
+from nqp_helpers.solow import profit_rate_accounts, push_scenarios, simulate_solow
 
 
 def test_figures_and_note_reject_bad_scenarios():
@@ -84,3 +86,40 @@ def test_draw_push_returns_numbers_for_every_push():
     for name in ("investment push", "labour push", "innovation push"):
         assert name in note
     assert "x baseline" in note
+
+
+def test_push_app_title_names_every_parameter():
+    """The widget's figure carries the baseline and the pushes, Greek letters as symbols, so that a saved
+    figure stands alone; moving a slider changes the title."""
+    app = make_push_app(saving_push=0.1, labor_push=0.01, technology_push=0.01, capital_share=1 / 3)
+    title = app.axes.get_title()
+    assert title == (
+        "Solow model, baseline s = 0.20, n = 0.010, g = 0.010, δ = 0.05, α = 0.33\n"
+        "pushes from year 20: Δs = 0.10, Δn = 0.010, Δg = 0.010"
+    )
+    app.set(saving_push=0.25)
+    assert "Δs = 0.25" in app.axes.get_title()
+    assert push_title(0.1, 0.0, 0.02, 0.4).endswith("Δg = 0.020") and "α = 0.40" in push_title(0.1, 0, 0, 0.4)
+
+
+def test_plot_profit_rate_draws_both_readings_of_the_data():
+    """Left: the gross return lies above the rate of profit (the same surplus over a larger advance); right:
+    c/v and s/v as given; the source is written on the figure."""
+    acc = profit_rate_accounts([100.0, 100.0, 100.0], [300.0, 400.0, 500.0], [0.5, 0.5, 0.6])
+    left, right = plot_profit_rate([2000, 2001, 2002], acc, shade=(2000, 2001), source="Source: test")
+    gross, profit = (ln.get_ydata() for ln in left.get_lines())
+    assert np.all(gross > profit)
+    np.testing.assert_allclose(profit, 100 * acc.profit_rate)
+    comp, surplus = (ln.get_ydata() for ln in right.get_lines())
+    np.testing.assert_allclose(comp, [6.0, 8.0, 500 / 60])
+    np.testing.assert_allclose(surplus, [1.0, 1.0, 0.4 / 0.6])
+    assert [t.get_text() for t in right.texts] == ["Source: test"]
+
+
+def test_plot_profit_rate_rejects_what_it_cannot_draw():
+    """It needs ProfitRateAccounts and one year per value."""
+    acc = profit_rate_accounts([100.0, 100.0], [300.0, 400.0], 0.5)
+    with pytest.raises(ValueError, match="accounts must be a ProfitRateAccounts"):
+        plot_profit_rate([2000, 2001], {"profit_rate": [0.1, 0.1]})
+    with pytest.raises(ValueError, match=r"years must be 1-D with one year per value \(\(2,\)\); got \(3,\)"):
+        plot_profit_rate([2000, 2001, 2002], acc)

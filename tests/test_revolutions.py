@@ -96,7 +96,7 @@ def test_tfp_growth_is_the_derivative_of_the_log_tfp_gain():
     np.testing.assert_allclose(numeric[1:-1], p.tfp_growth[1:-1], atol=1e-6)
 
 
-def test_peak_comes_decades_after_the_invention_and_moves_with_speed_and_lag():
+def test_peak_comes_decades_after_adoption_starts_and_moves_with_speed_and_lag():
     """The peak is at t0 + lag + ln((1-S0)/S0)/v with height 25 G v: slower diffusion, later and lower peak;
     a longer lag shifts the peak one for one."""
     years = np.arange(1870, 2100, 0.01)
@@ -111,6 +111,8 @@ def test_peak_comes_decades_after_the_invention_and_moves_with_speed_and_lag():
     assert slow.peak_year - slow.half_adoption_year == pytest.approx(10.0)
     longer = diffusion_path(years, 1882, speed=0.08, gain=0.5, lag=25)
     assert longer.peak_year - slow.peak_year == pytest.approx(15.0)
+    later = diffusion_path(years, adoption_start=1900, speed=0.08, gain=0.5, lag=10)
+    assert later.adoption_start == 1900 and later.peak_year - slow.peak_year == pytest.approx(18.0)
 
 
 def test_diffusion_rejects_bad_parameters():
@@ -124,9 +126,11 @@ def test_diffusion_rejects_bad_parameters():
         diffusion_path(years, lag=-1)
     with pytest.raises(ValueError, match=r"initial_share must lie in \(0, 0.5\)"):
         diffusion_path(years, initial_share=0.5)
+    with pytest.raises(ValueError, match="adoption_start must be finite"):
+        diffusion_path(years, adoption_start=np.nan)
     with pytest.raises(ValueError, match="years must be a non-empty 1-D array"):
         diffusion_path(np.ones((2, 3)))
-    with pytest.raises(ValueError, match="years_since_invention must be finite"):
+    with pytest.raises(ValueError, match="years_since_start must be finite"):
         adoption_share(np.inf, 0.1)
 
 
@@ -148,6 +152,19 @@ def test_loss_falls_with_substitutability_and_with_domestic_capacity():
     assert np.all(np.diff(supply_shock_loss(0.5, 0.3, 0.1, cap)) < 0)
     assert supply_shock_loss(0.4, 0.3, 0.1, capacity=0.4) == 0.0
     assert supply_shock_loss(0.4, 0.3, 0.1, capacity=0.9) == 0.0
+
+
+def test_hulten_loss_is_the_log_rule_converted_to_percent():
+    """Hulten's rule d ln Y = w d ln M, integrated at the pre-shock share, is a loss of -w ln(1 - net cut)
+    log points, i.e. 100 (1 - (1 - net cut)^w) % of output: more than w x cut for a large cut, and the
+    same as w x cut for a tiny one; capacity lowers the net cut one for one."""
+    log_points = -100 * 0.1 * np.log(1 - 0.5)
+    assert hulten_loss(0.5, 0.1) == pytest.approx(100 * (1 - np.exp(-log_points / 100)), rel=1e-12)
+    assert hulten_loss(0.5, 0.1) == pytest.approx(100 * (1 - 0.5**0.1), rel=1e-12)
+    assert 100 * 0.1 * 0.5 < hulten_loss(0.5, 0.1) < log_points
+    assert hulten_loss(1e-6, 0.1) == pytest.approx(100 * 0.1 * 1e-6, rel=1e-5)
+    assert hulten_loss(0.6, 0.05, 0.2) == pytest.approx(hulten_loss(0.4, 0.05), rel=1e-12)
+    assert hulten_loss(1.0, 0.1) == pytest.approx(100.0)
 
 
 def test_hulten_first_order_holds_for_small_shocks_whatever_sigma():

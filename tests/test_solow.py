@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nqp_helpers.data import load_country
 from nqp_helpers.growth import decompose
 from nqp_helpers.solow import (
     SCENARIOS,
@@ -13,6 +14,8 @@ from nqp_helpers.solow import (
     average_return_to_capital,
     compare_scenarios,
     convergence,
+    decompose_profit_rate_change,
+    profit_rate_accounts,
     push_scenarios,
     simulate_solow,
     sources_of_growth,
@@ -267,3 +270,92 @@ def test_end_growth_is_the_mean_of_the_last_annual_rates():
         ends = compare_scenarios(paths, last_years=n)
         inv = paths["investment push"]
         assert ends["investment push"].growth == pytest.approx(inv.output_per_worker_growth[-n:].mean())
+
+
+# --------------------------------------------------------------------------- #
+# The Marxian reading of the same ratios
+# --------------------------------------------------------------------------- #
+@settings(max_examples=200, deadline=None)
+@given(st.floats(1.0, 1e6), st.floats(0.1, 20.0), st.floats(0.05, 1.0))
+def test_profit_rate_identities(output, capital_output, labour_share):
+    """r = s/(c+v) = (s/v)/(c/v + 1); c/v = (K/Y)/labsh; s/v = (1-labsh)/labsh; s/c is the gross return
+    (1 - labsh) Y/K of average_return_to_capital; r = (s/c)/(1 + labsh Y/K), so r <= s/c."""
+    capital = capital_output * output
+    acc = profit_rate_accounts([output], [capital], labour_share)
+    q, e, r = acc.organic_composition[0], acc.rate_of_surplus_value[0], acc.profit_rate[0]
+    assert r == pytest.approx(e / (q + 1), rel=1e-12)
+    assert q == pytest.approx(capital_output / labour_share, rel=1e-12)
+    assert e == pytest.approx((1 - labour_share) / labour_share, rel=1e-12, abs=1e-15)
+    gross = average_return_to_capital([output], [capital], 1 - labour_share)[0]
+    assert acc.gross_return[0] == pytest.approx(gross, rel=1e-12, abs=1e-15)
+    assert r == pytest.approx(gross / (1 + labour_share / capital_output), rel=1e-12, abs=1e-15)
+    assert r <= acc.gross_return[0]
+
+
+def test_profit_rate_without_wages_in_the_denominator_is_the_gross_return():
+    """As the wages advanced become negligible next to the capital stock (v/c -> 0), r tends to s/c."""
+    acc = profit_rate_accounts([1.0, 1.0], [1e9, 3.0], 0.5)
+    assert acc.profit_rate[0] == pytest.approx(acc.gross_return[0], rel=1e-9)
+    assert acc.profit_rate[1] == pytest.approx(0.5 / 3.5) and acc.gross_return[1] == pytest.approx(0.5 / 3)
+
+
+@settings(max_examples=200, deadline=None)
+@given(*(st.floats(0.0, top, allow_subnormal=False) for top in (20.0, 20.0, 5.0, 5.0)))
+def test_profit_rate_change_splits_exactly_and_each_part_has_the_sign_of_its_ratio(q0, q1, e0, e1):
+    """The two parts add up to r1 - r0; a rising c/v lowers r, a rising s/v raises it; an unchanged ratio
+    contributes exactly zero."""
+    ch = decompose_profit_rate_change((q0, q1), (e0, e1))
+    assert ch.total == pytest.approx(e1 / (q1 + 1) - e0 / (q0 + 1), abs=1e-12)
+    assert ch.from_organic_composition + ch.from_surplus_value == pytest.approx(ch.total, abs=1e-12)
+    assert (q1 - q0) * ch.from_organic_composition <= 0 and (e1 - e0) * ch.from_surplus_value >= 0
+    if abs(e1 - e0) > 1e-6:
+        assert ch.from_surplus_value != 0
+    if abs(q1 - q0) > 1e-6 and e0 + e1 > 1e-6:
+        assert ch.from_organic_composition != 0
+    assert decompose_profit_rate_change((q0, q0), (e0, e1)).from_organic_composition == 0.0
+    assert decompose_profit_rate_change((q0, q1), (e0, e0)).from_surplus_value == 0.0
+
+
+def test_profit_rate_change_on_chinas_data_comes_from_the_organic_composition():
+    """With PWT China 2008-2023 the parts add up to the fall in r, and c/v accounts for more than all of it
+    (s/v rose a little)."""
+    chn = load_country("CHN", ["rgdpna", "rnna", "labsh"], start=2008, end=2023)
+    acc = profit_rate_accounts(chn["rgdpna"], chn["rnna"], chn["labsh"])
+    ch = decompose_profit_rate_change(
+        (acc.organic_composition[0], acc.organic_composition[-1]),
+        (acc.rate_of_surplus_value[0], acc.rate_of_surplus_value[-1]),
+    )
+    assert ch.total == pytest.approx(acc.profit_rate[-1] - acc.profit_rate[0], rel=1e-12)
+    assert ch.total < 0 and ch.from_organic_composition < ch.total and ch.from_surplus_value > 0
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (([100.0], [0.0], 0.5), "capital"),
+        (([100.0, 90.0], [300.0], 0.5), r"capital must have the same shape as output \(2,\); got \(1,\)"),
+        (([100.0], [300.0], 0.0), r"labour_share must lie in \(0, 1\]; got 0"),
+        (([100.0], [300.0], 1.2), r"labour_share must lie in \(0, 1\]; got 1.2"),
+        (([100.0], [300.0], [0.5, 0.6]), "labour_share must be a scalar or match output's shape"),
+    ],
+)
+def test_profit_rate_accounts_reject_bad_input(args, message):
+    """Levels are positive, shapes agree, and the labour share lies in (0, 1] (v > 0)."""
+    with pytest.raises(ValueError, match=message):
+        profit_rate_accounts(*args)
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ((6.0, (1.0, 1.0)), r"organic_composition must be a pair \(before, after\); got 6.0"),
+        (((6.0, 7.0, 8.0), (1.0, 1.0)), r"organic_composition must be a pair"),
+        (((6.0, 7.0), (1.0,)), r"rate_of_surplus_value must be a pair"),
+        (((-1.0, 7.0), (1.0, 1.0)), r"organic_composition must lie in \[0, inf\); got -1"),
+        (((6.0, 7.0), (1.0, np.nan)), "rate_of_surplus_value must be finite"),
+    ],
+)
+def test_decompose_profit_rate_change_rejects_bad_input(args, message):
+    """Each ratio is a pair (before, after) of finite, non-negative numbers."""
+    with pytest.raises(ValueError, match=message):
+        decompose_profit_rate_change(*args)

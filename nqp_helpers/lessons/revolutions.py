@@ -36,6 +36,7 @@ __all__ = [
     "plot_tfp_wave",
     "plot_diffusion",
     "diffusion_note",
+    "diffusion_title",
     "draw_diffusion",
     "make_diffusion_app",
     "plot_supply_shock",
@@ -198,6 +199,8 @@ def plot_diffusion(
 ) -> Sequence[Axes]:
     """Adoption (left) and the TFP growth it contributes (right, :func:`plot_tfp_wave`).
 
+    The figure's title gives the parameters (:func:`diffusion_title`), so that a saved figure stands alone.
+
     Parameters
     ----------
     path : DiffusionPath
@@ -230,15 +233,30 @@ def plot_diffusion(
     left.set_ylabel("share (%)")
     left.legend(loc="upper left", fontsize=9)
     plot_tfp_wave(path, ax=right, compare=compare)
+    left.figure.suptitle(diffusion_title(path), fontsize=9)
     return axes
 
 
 def diffusion_note(path: DiffusionPath) -> str:
-    """One sentence with the half-adoption year and the peak of a :class:`DiffusionPath`."""
+    """One sentence with the half-adoption year and the peak of a :class:`DiffusionPath`.
+
+    Years are counted from the first year of adoption (``path.adoption_start``), not from the
+    invention, which comes earlier.
+    """
+    if not isinstance(path, DiffusionPath):
+        raise ValueError(f"path must be a DiffusionPath (see diffusion_path); got {type(path).__name__}")
     return (
         f"Half of users have adopted by {path.half_adoption_year:.0f}; the technology's contribution to TFP "
-        f"growth peaks in {path.peak_year:.0f}, {path.peak_year - path.invention_year:.0f} years after the "
-        f"invention, at {path.peak_growth:.2f} % per year."
+        f"growth peaks in {path.peak_year:.0f}, {path.peak_year - path.adoption_start:.0f} years after "
+        f"adoption started in {path.adoption_start:.0f}, at {path.peak_growth:.2f} % per year."
+    )
+
+
+def diffusion_title(path: DiffusionPath) -> str:
+    """The parameters of a :class:`DiffusionPath` in one line, for the title of a saved figure."""
+    return (
+        f"Logistic diffusion from {path.adoption_start:.0f}: v = {path.speed:.2f} per year, "
+        f"ℓ = {path.lag:.0f} years, G = {path.gain:.2f} log points, S₀ = {100 * path.initial_share:.0f} %"
     )
 
 
@@ -247,13 +265,15 @@ def draw_diffusion(
     speed: float,
     lag: float,
     gain: float,
-    invention_year: float = 1882,
+    adoption_start: float = 1882,
     first: int = 1870,
     last: int = 2030,
 ) -> str:
-    """Widget callback: draw :func:`plot_tfp_wave` and return :func:`diffusion_note`."""
-    path = diffusion_path(np.arange(first, last + 1), invention_year, speed=speed, gain=gain, lag=lag)
+    """Widget callback: draw :func:`plot_tfp_wave`, title it with the parameters (so that a saved
+    figure stands alone) and return :func:`diffusion_note`."""
+    path = diffusion_path(np.arange(first, last + 1), adoption_start, speed=speed, gain=gain, lag=lag)
     plot_tfp_wave(path, ax)
+    ax.set_title(diffusion_title(path), fontsize=9)
     return diffusion_note(path)
 
 
@@ -280,7 +300,7 @@ def make_diffusion_app(speed: float = 0.1, lag: float = 10.0, gain: float = 0.5)
         ),
         "gain": slider("total TFP gain G (log points)", gain, 0.1, 1.0, 0.05, name="gain"),
     }
-    return FigureApp(draw_diffusion, controls, figsize=(7.0, 4.0))
+    return FigureApp(draw_diffusion, controls, figsize=(7.0, 4.0), margins={"top": 0.9})
 
 
 def plot_supply_shock(
@@ -337,7 +357,7 @@ def plot_supply_shock(
         color=_GREY,
         lw=1.5,
         linestyle=":",
-        label="first-order (Hulten) loss, no capacity",
+        label="first-order (Hulten) loss, no capacity (the σ = 1 loss)",
     )
     if sigma is not None:
         ax.plot(
@@ -357,8 +377,14 @@ def plot_supply_shock(
 
 
 def draw_supply_shock(ax: Axes, cut: float, capacity: float, import_share: float, sigma: float) -> str:
-    """Widget callback: draw :func:`plot_supply_shock` and return the loss in words."""
+    """Widget callback: draw :func:`plot_supply_shock`, title it with the parameters (so that a saved
+    figure stands alone) and return the loss in words."""
     plot_supply_shock(cut, capacity, import_share, sigma=sigma, ax=ax)
+    ax.set_title(
+        f"CES model: {100 * cut:.0f} % of imports cut, domestic capacity {100 * capacity:.0f} %, "
+        f"cost share ω = {import_share:.2f}, σ = {sigma:.2f}",
+        fontsize=9,
+    )
     loss = supply_shock_loss(cut, sigma, import_share, capacity)
     first = hulten_loss(cut, import_share, capacity)
     return (
@@ -388,4 +414,4 @@ def make_supply_shock_app(
         ),
         "sigma": slider("elasticity of substitution σ", sigma, 0.05, 5.0, 0.05, name="sigma"),
     }
-    return FigureApp(draw_supply_shock, controls, figsize=(7.0, 4.0))
+    return FigureApp(draw_supply_shock, controls, figsize=(7.0, 4.0), margins={"top": 0.9})

@@ -7,9 +7,14 @@ computes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..solow import SolowPath, as_scenarios, compare_scenarios, push_scenarios
+import numpy as np
+import numpy.typing as npt
+
+from .._validate import as_numeric
+from ..solow import ProfitRateAccounts, SolowPath, as_scenarios, compare_scenarios, push_scenarios
 from .plotting import plain_log_axis
 from .widgets import FigureApp, slider
 
@@ -21,8 +26,10 @@ __all__ = [
     "plot_output_per_worker",
     "plot_output_per_worker_growth",
     "push_note",
+    "push_title",
     "draw_push",
     "make_push_app",
+    "plot_profit_rate",
 ]
 
 #: Line style of each scenario: readable in colour and in grey.
@@ -158,7 +165,20 @@ def draw_push(
         capital_share=capital_share,
     )
     plot_output_per_worker(paths, ax=ax, push_year=push_year)
+    ax.set_title(push_title(saving_push, labor_push, technology_push, capital_share), fontsize=9)
     return push_note(paths)
+
+
+def push_title(saving_push: float, labor_push: float, technology_push: float, capital_share: float) -> str:
+    """The parameters of the push scenarios in one line, for the title of a saved figure.
+
+    The baseline is that of :func:`~nqp_helpers.solow.push_scenarios`: s = 0.2, n = 0.01, g = 0.01,
+    δ = 0.05.
+    """
+    return (
+        f"Solow model, baseline s = 0.20, n = 0.010, g = 0.010, δ = 0.05, α = {capital_share:.2f}\n"
+        f"pushes from year 20: Δs = {saving_push:.2f}, Δn = {labor_push:.3f}, Δg = {technology_push:.3f}"
+    )
 
 
 def make_push_app(
@@ -203,4 +223,78 @@ def make_push_app(
         ),
         "capital_share": slider("capital share α", capital_share, 0.2, 0.6, 0.01, name="capital_share"),
     }
-    return FigureApp(draw_push, controls, figsize=(7.0, 4.0))
+    return FigureApp(draw_push, controls, figsize=(7.0, 4.0), margins={"top": 0.86})
+
+
+def plot_profit_rate(
+    years: npt.ArrayLike,
+    accounts: ProfitRateAccounts,
+    axes: Sequence[Axes] | None = None,
+    shade: tuple[float, float] | None = None,
+    source: str | None = None,
+) -> Sequence[Axes]:
+    """Two readings of the same data: Marx's rate of profit and its ratios, next to the gross return.
+
+    Left: the rate of profit :math:`r = s/(c+v)` and the gross return :math:`s/c = (1-\\lambda)Y/K`
+    (% per year). Right: the organic composition :math:`c/v` and the rate of surplus value
+    :math:`s/v` (ratios).
+
+    Parameters
+    ----------
+    years : array_like, shape (T,)
+    accounts : ProfitRateAccounts
+        From :func:`~nqp_helpers.solow.profit_rate_accounts`, each series of shape (T,).
+    axes : pair of matplotlib Axes, optional
+    shade : (first, last), optional
+        Years to shade (for example those in which the labour share is a single carried-back value).
+    source : str, optional
+        Written small under the right panel, so that a saved figure names its data.
+
+    Returns
+    -------
+    pair of matplotlib Axes
+
+    Raises
+    ------
+    ValueError
+        If ``accounts`` is not a ProfitRateAccounts or its length differs from ``years``.
+    """
+    import matplotlib.pyplot as plt
+
+    if not isinstance(accounts, ProfitRateAccounts):
+        raise ValueError(
+            f"accounts must be a ProfitRateAccounts (see profit_rate_accounts); got {type(accounts).__name__}"
+        )
+    yrs = as_numeric("years", years)
+    if yrs.ndim != 1 or yrs.shape != np.shape(accounts.profit_rate):
+        raise ValueError(
+            f"years must be 1-D with one year per value ({np.shape(accounts.profit_rate)}); got {yrs.shape}"
+        )
+    if axes is None:
+        _, axes = plt.subplots(1, 2, figsize=(10.0, 3.8))
+    left, right = axes
+    left.plot(yrs, 100 * accounts.gross_return, color="#0072B2", label="gross return s/c = (1 − labsh) Y/K")
+    left.plot(
+        yrs, 100 * accounts.profit_rate, color="#D55E00", linestyle="--", label="rate of profit s/(c + v)"
+    )
+    left.set_ylabel("% per year")
+    left.set_ylim(bottom=0)
+    left.legend(loc="lower left", fontsize=9)
+    right.plot(yrs, accounts.organic_composition, color="#009E73", label="organic composition c/v")
+    right.plot(
+        yrs,
+        accounts.rate_of_surplus_value,
+        color="#CC79A7",
+        linestyle="-.",
+        label="rate of surplus value s/v",
+    )
+    right.set_ylabel("ratio")
+    right.set_ylim(bottom=0)
+    right.legend(loc="upper left", fontsize=9)
+    for ax in axes:
+        ax.set_xlabel("year")
+        if shade is not None:
+            ax.axvspan(shade[0], shade[1], color="grey", alpha=0.12, lw=0)
+    if source:
+        right.text(1.0, -0.2, source, transform=right.transAxes, ha="right", va="top", fontsize=7)
+    return axes
