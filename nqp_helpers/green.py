@@ -42,6 +42,9 @@ Industry Subgroup, Response Strategies Working Group, Paris.
 Brandt, Nicola, Paul Schreyer and Vera Zipperer (2014), "Productivity
 Measurement with Natural Capital and Bad Outputs", OECD Economics Department
 Working Papers No. 1154.
+Romer, David (2019), *Advanced Macroeconomics*, 5th edition, McGraw-Hill,
+section 1.8 (natural resources and the environment), for
+:func:`resource_growth_drag`.
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ __all__ = [
     "green_output",
     "green_decompose",
     "decarbonise",
+    "resource_growth_drag",
 ]
 
 #: The four Kaya factors, in the order of the identity C = P (Y/P) (E/Y) (C/E).
@@ -361,3 +365,77 @@ def decarbonise(
     i0 = int(np.flatnonzero(yrs == y0)[0])
     after = yrs > y0
     return np.where(after, E * (C[i0] / E[i0]) * np.exp(rate * (yrs - y0)), C)
+
+
+def resource_growth_drag(
+    technology_growth: float,
+    labor_growth: float,
+    resource_decline: float,
+    capital_share: float,
+    resource_share: float,
+    land_share: float = 0.0,
+) -> float:
+    r"""How much slower output per worker grows when natural resources and land are limited, % per year.
+
+    The model is Romer's (2019, section 1.8) extension of the Solow model:
+
+    .. math:: Y = K^{\alpha} R^{\beta} T^{\gamma} (A L)^{1-\alpha-\beta-\gamma},
+
+    with resource use :math:`R` falling at rate :math:`b`, land :math:`T` fixed,
+    labour-augmenting technology :math:`A` growing at :math:`g` and labour at
+    :math:`n`. On a balanced growth path :math:`K` and :math:`Y` grow at the
+    same rate, so :math:`g_Y = \alpha g_Y - \beta b + (1-\alpha-\beta-\gamma)(g+n)`
+    and output per worker grows at
+
+    .. math:: g_{Y/L} = \frac{(1-\alpha-\beta-\gamma)\, g - \beta b - (\beta+\gamma)\, n}{1-\alpha}.
+
+    Without the limits (resources and land growing with :math:`AL`) it would
+    grow at :math:`g`; the difference, the growth drag, is
+
+    .. math:: \text{drag} = \frac{(\beta+\gamma)\, g + \beta b + (\beta+\gamma)\, n}{1-\alpha}.
+
+    The shares are constant (Cobb-Douglas): the model cannot show a resource
+    constraint "becoming rigid", which would appear as a rising resource share
+    (rents) when resources and other inputs substitute poorly.
+
+    Parameters
+    ----------
+    technology_growth, labor_growth : float
+        g and n, % per year (each in [-10, 10]).
+    resource_decline : float
+        b, the rate at which resource use falls, % per year (in [-10, 10]; negative: it rises).
+    capital_share, resource_share, land_share : float
+        alpha, beta, gamma: each in [0, 1), their sum below 1.
+
+    Returns
+    -------
+    float
+        The drag, percentage points per year.
+
+    Raises
+    ------
+    ValueError
+        If a rate or share is outside its range, or the shares sum to 1 or more.
+
+    Examples
+    --------
+    >>> print(round(resource_growth_drag(2.0, 0.0, 1.0, 0.35, 0.05, 0.05), 3))
+    0.385
+    >>> print(round(resource_growth_drag(2.0, 0.0, 1.0, 0.35, 0.05), 4))  # no land: (0.1 + 0.05) / 0.65
+    0.2308
+    >>> resource_growth_drag(2.0, 0.0, 1.0, 0.6, 0.3, 0.2)
+    Traceback (most recent call last):
+    ...
+    ValueError: capital_share + resource_share + land_share must be below 1; got 1.1
+    """
+    g = as_scalar("technology_growth", technology_growth, low=-10, high=10)
+    n = as_scalar("labor_growth", labor_growth, low=-10, high=10)
+    b = as_scalar("resource_decline", resource_decline, low=-10, high=10)
+    alpha = as_scalar("capital_share", capital_share, low=0, high=1, high_open=True)
+    beta = as_scalar("resource_share", resource_share, low=0, high=1, high_open=True)
+    gamma = as_scalar("land_share", land_share, low=0, high=1, high_open=True)
+    if alpha + beta + gamma >= 1:
+        raise ValueError(
+            f"capital_share + resource_share + land_share must be below 1; got {alpha + beta + gamma:g}"
+        )
+    return ((beta + gamma) * g + beta * b + (beta + gamma) * n) / (1 - alpha)

@@ -13,6 +13,15 @@ reading of the article through the tools used there, not an estimate) and
 :func:`path_grid`, the map as numbers. The figure is
 :func:`nqp_helpers.lessons.paths.plot_path_map`; how the capital share moves
 measured TFP is :func:`nqp_helpers.accounting.accounting_by_capital_share`.
+
+The shift-share decomposition of path 2 measures labour productivity
+:math:`Y/L`, whose growth is
+:math:`\bar\alpha (g_K - g_L) + (1-\bar\alpha) g_h + g_A`: capital deepening,
+human capital and TFP together, not TFP alone. Its row therefore marks the
+three adjacent columns capital, human capital and TFP with one tool (the
+figure writes the label once across them). Paths 1 and 2 also ask for
+accumulation: the "iterative upgrading of labor materials" and "equipment
+renewal" are investment, more capital per worker.
 """
 
 from __future__ import annotations
@@ -21,10 +30,13 @@ from collections.abc import Mapping
 
 import numpy as np
 
-__all__ = ["TERMS", "PATHS", "PATH_MAP", "path_grid"]
+__all__ = ["TERMS", "LABOUR_PRODUCTIVITY", "PATHS", "PATH_MAP", "path_grid"]
 
 #: Columns of the map: the growth-accounting terms and the weights.
-TERMS = ("capital", "labour", "human capital", "TFP", "factor shares (weights)")
+TERMS = ("labour", "capital", "human capital", "TFP", "factor shares (weights)")
+
+#: The tool of path 2: it measures labour productivity, which spans three columns.
+LABOUR_PRODUCTIVITY = "shift-share: labour productivity Y/L"
 
 #: The six paths of section 4, short names in the article's order.
 PATHS = (
@@ -36,16 +48,18 @@ PATHS = (
     "6 institutions, distribution by contribution",
 )
 
-#: path -> {term: (strength, tool)}; strength 2 = the term the notebook's tool measures,
-#: 1 = a term the path also moves, as the article describes it.
+#: path -> {term: (strength, tool)}; strength 2 = a term the notebook's tool measures,
+#: 1 = a term the path also moves, as the article describes it. Path 2's tool measures
+#: labour productivity, which contains capital deepening, human capital and TFP.
 PATH_MAP = {
     PATHS[0]: {
         "TFP": (2, "idea production"),
-        "capital": (1, "new equipment"),
+        "capital": (1, "upgraded equipment"),
     },
     PATHS[1]: {
-        "TFP": (2, "shift-share"),
-        "capital": (1, "equipment renewal"),
+        "capital": (2, LABOUR_PRODUCTIVITY),
+        "human capital": (2, LABOUR_PRODUCTIVITY),
+        "TFP": (2, LABOUR_PRODUCTIVITY),
     },
     PATHS[2]: {
         "human capital": (2, "Mincer schooling"),
@@ -88,6 +102,8 @@ def path_grid(path_map: Mapping[str, Mapping[str, tuple[int, str]]] | None = Non
     >>> grid = path_grid()
     >>> grid.shape, grid[:, TERMS.index("TFP")].tolist()
     ((6, 5), [2.0, 2.0, 1.0, 2.0, 2.0, 0.0])
+    >>> grid[1].tolist()  # path 2: labour productivity = capital deepening, h and TFP
+    [0.0, 2.0, 2.0, 2.0, 0.0]
     """
     pm = PATH_MAP if path_map is None else path_map
     grid = np.zeros((len(pm), len(TERMS)))

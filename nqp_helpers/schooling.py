@@ -2,15 +2,15 @@ r"""Human capital from schooling: the Penn World Table's mapping (piecewise Minc
 
 This is the package's one mapping between years of schooling and human
 capital, and it is the one behind the Penn World Table's index ``hc``. A
-worker with :math:`S` years of schooling supplies :math:`h = e^{\phi(S)}`
-units of "raw" labour, where :math:`\phi'(S)` is the return to one more year
+worker with :math:`S` years of schooling supplies :math:`h = e^{\psi(S)}`
+units of "raw" labour, where :math:`\psi'(S)` is the return to one more year
 of schooling (the Mincer return: the percentage wage gain from a year of
 schooling, in log points). The return falls with schooling, following
 Psacharopoulos's (1994) survey of returns by region: 13.4 % for each of the
 first 4 years, 10.1 % for years 5 to 8 and 6.8 % for every year beyond 8, as
 in Hall and Jones (1999) and Caselli (2005, section 3.1).
 
-.. math:: \phi(S) = 0.134 \min(S, 4) + 0.101 \min(\max(S-4, 0), 4)
+.. math:: \psi(S) = 0.134 \min(S, 4) + 0.101 \min(\max(S-4, 0), 4)
           + 0.068 \max(S-8, 0).
 
 The Penn World Table computes ``hc`` this way from average years of
@@ -25,7 +25,7 @@ years of schooling).
 
 In growth accounting with :math:`Y = A K^\alpha (hL)^{1-\alpha}`, schooling
 contributes :math:`(1-\alpha)\, g_h` to output growth, where :math:`g_h =
-\Delta \phi(S)` is the growth of :math:`h` (see
+\Delta \psi(S)` is the growth of :math:`h` (see
 :func:`nqp_helpers.growth.decompose`).
 
 References
@@ -96,7 +96,7 @@ def mincer_exponent(
     returns: npt.ArrayLike = MINCER_RETURNS,
     breaks: npt.ArrayLike = MINCER_BREAKS,
 ) -> float | np.ndarray:
-    r"""The piecewise-linear Mincer exponent :math:`\phi(S)` (log points).
+    r"""The piecewise-linear Mincer exponent :math:`\psi(S)` (log points).
 
     Parameters
     ----------
@@ -110,7 +110,7 @@ def mincer_exponent(
     Returns
     -------
     float or ndarray
-        phi(S), same shape as ``years_of_schooling``.
+        psi(S), same shape as ``years_of_schooling``.
 
     Raises
     ------
@@ -136,7 +136,7 @@ def human_capital_from_schooling(
     returns: npt.ArrayLike = MINCER_RETURNS,
     breaks: npt.ArrayLike = MINCER_BREAKS,
 ) -> float | np.ndarray:
-    r"""Human capital per worker :math:`h = e^{\phi(S)}` (1 with no schooling).
+    r"""Human capital per worker :math:`h = e^{\psi(S)}` (1 with no schooling).
 
     With the default returns this is the Penn World Table's ``hc`` for
     average years of schooling :math:`S` (see the module's description).
@@ -208,10 +208,10 @@ def schooling_from_human_capital(
         raise ValueError(
             f"human_capital must lie in [1, {top:.3f}] (0 to 25 years of schooling); got {bad:g}"
         )
-    phi = np.log(h)
+    psi = np.log(h)
     knots = np.concatenate([[0.0], b, [25.0]])
     values = np.array([mincer_exponent(k, r, b) for k in knots])
-    out = np.interp(phi, values, knots)  # phi is piecewise linear and increasing in S
+    out = np.interp(psi, values, knots)  # psi is piecewise linear and increasing in S
     return float(out) if out.ndim == 0 else out
 
 

@@ -134,3 +134,33 @@ def test_kaya_levels_multiply_to_emissions_in_the_order_of_the_identity():
     assert tuple(k.levels) == KAYA_FACTORS and tuple(k.contributions) == KAYA_FACTORS
     np.testing.assert_allclose(k.levels["output per person"], [10.0, 15.0])
     np.testing.assert_allclose(k.levels["carbon intensity"], [4.0, 3.0])
+
+
+def test_resource_drag_is_the_gap_between_the_two_balanced_growth_rates():
+    """The drag equals g minus output-per-worker growth on the balanced growth path of
+    Y = K^a R^b T^c (AL)^(1-a-b-c), the latter found by iterating g_Y = a g_Y - b*decline + (1-a-b-c)(g+n)."""
+    from nqp_helpers.green import resource_growth_drag
+
+    g, n, decline, a, b, c = 2.0, 0.5, 1.0, 0.35, 0.05, 0.05
+    g_y = 0.0
+    for _ in range(2000):  # a contraction with factor a: converges to the fixed point
+        g_y = a * g_y - b * decline + (1 - a - b - c) * (g + n)
+    assert resource_growth_drag(g, n, decline, a, b, c) == pytest.approx(g - (g_y - n))
+    assert resource_growth_drag(g, n, decline, a, 0.0, 0.0) == 0.0  # no limits, no drag
+
+
+@pytest.mark.parametrize(
+    "args, match",
+    [
+        ((2.0, 0.0, 1.0, 1.0, 0.05), "capital_share must lie in"),
+        ((2.0, 0.0, 1.0, 0.35, -0.1), "resource_share must lie in"),
+        ((20.0, 0.0, 1.0, 0.35, 0.05), "technology_growth must lie in"),
+        ((2.0, 0.0, 1.0, 0.6, 0.3, 0.2), "must be below 1; got 1.1"),
+    ],
+)
+def test_resource_drag_rejects_bad_arguments(args, match):
+    """Shares outside [0, 1), rates outside [-10, 10] and shares that sum to 1 or more raise ValueError."""
+    from nqp_helpers.green import resource_growth_drag
+
+    with pytest.raises(ValueError, match=match):
+        resource_growth_drag(*args)

@@ -39,28 +39,50 @@ def test_plot_kaya_refuses_a_growth_accounting_summary():
         plot_kaya([s], ["x"])
 
 
-def test_draw_green_lines_and_note():
-    """The drawing has ordinary and green TFP indices; the note reports both average growth rates."""
+def test_draw_green_bars_are_the_gap_by_period():
+    """Each bar is green minus ordinary TFP growth over its period (GreenAccounting.tfp_gap); with a zero
+    carbon price every gap is 0 and the note reports equal growth rates."""
     from matplotlib.figure import Figure
 
+    from nqp_helpers.green import decarbonise, green_decompose
+    from nqp_helpers.lessons.green import GREEN_PERIODS
+
+    g = load_toy_green()
+    ax = Figure().subplots()
+    draw_green(ax, carbon_price=150.0, carbon_intensity_growth=-2.5)
+    acc = green_decompose(
+        g.output,
+        g.capital,
+        g.labor,
+        g.capital_share,
+        decarbonise(g.energy, g.emissions, g.years, 2012, -2.5),
+        150.0,
+        g.human_capital,
+        g.years,
+    )
+    heights = [bar.get_height() for bar in ax.patches]
+    np.testing.assert_allclose(heights, [acc.tfp_gap(a, b) for a, b in GREEN_PERIODS])
+    text = " ".join(t.get_text() for t in ax.texts)
+    assert "carbon price 150" in text and "-2.5 % a year" in text and "Source:" in text
     ax = Figure().subplots()
     note = draw_green(ax, carbon_price=0.0, carbon_intensity_growth=-2.5)
-    ordinary, green = ax.lines[:2]
-    np.testing.assert_allclose(ordinary.get_ydata(), green.get_ydata())
+    np.testing.assert_allclose([bar.get_height() for bar in ax.patches], 0.0, atol=1e-12)
     assert "ordinary <b>2.00 %</b>, green <b>2.00 % per year</b>" in note
+    with pytest.raises(ValueError, match="periods must be"):
+        draw_green(Figure().subplots(), periods=[(1990, 2000)])
 
 
 def test_green_app_moves_the_right_way():
-    """A higher carbon price or faster decarbonisation raises green TFP in 2020; ordinary TFP stays put."""
+    """Faster decarbonisation after 2012 raises the 2012-2020 gap and leaves 2000-2005 alone; a higher
+    carbon price widens every gap (here all positive after 2005, negative in 2000-2005)."""
     app = make_green_app(carbon_price=100.0, carbon_intensity_growth=-2.5)
-    ordinary = app.axes.lines[0].get_ydata()[-1]
-    green = app.axes.lines[1].get_ydata()[-1]
+    first, _, late, _ = (bar.get_height() for bar in app.axes.patches)
     app.set(carbon_intensity_growth=-8.0)
-    assert app.axes.lines[1].get_ydata()[-1] > green
-    assert app.axes.lines[0].get_ydata()[-1] == pytest.approx(ordinary)
-    greener = app.axes.lines[1].get_ydata()[-1]
+    heights = [bar.get_height() for bar in app.axes.patches]
+    assert heights[2] > late and heights[0] == pytest.approx(first)
     app.set(carbon_price=300.0)
-    assert app.axes.lines[1].get_ydata()[-1] > greener
+    wider = [bar.get_height() for bar in app.axes.patches]
+    assert wider[2] > heights[2] and wider[0] < heights[0] < 0
 
 
 @pytest.mark.perf

@@ -43,3 +43,16 @@ def test_ideas_app_updates_fast():
         app.set(research_share=float(share))
         times.append(app.last_seconds)
     assert np.median(times) < 0.25
+
+
+def test_saved_figure_states_parameters_source_and_coinciding_lines():
+    """The figure names λ, φ, n and the research shares with a source, and says that the baseline path lies on
+    the long-run line when the economy starts on its balanced growth path."""
+    from matplotlib.figure import Figure
+
+    ax = Figure().subplots()
+    draw_ideas(ax, research_share=6.0, knowledge_spillover=0.3, research_elasticity=0.5, labor_growth=2.0)
+    text = " ".join(t.get_text() for t in ax.texts)
+    assert "λ = 0.5, φ = 0.3, n = 2 % per year" in text and "2 % → 6 % of workers" in text
+    assert "Source:" in text
+    assert any("the dashed path lies on it" in line.get_label() for line in ax.lines)

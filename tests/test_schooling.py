@@ -16,7 +16,7 @@ from nqp_helpers.schooling import (
 
 
 def test_schedule_matches_hall_and_jones_by_hand():
-    """phi(S) = 0.134 S up to 4 years, + 0.101 per year to 8, + 0.068 per year beyond."""
+    """psi(S) = 0.134 S up to 4 years, + 0.101 per year to 8, + 0.068 per year beyond."""
     assert mincer_exponent(3.0) == pytest.approx(0.134 * 3)
     assert mincer_exponent(6.0) == pytest.approx(0.134 * 4 + 0.101 * 2)
     assert mincer_exponent(12.5) == pytest.approx(0.134 * 4 + 0.101 * 4 + 0.068 * 4.5)
@@ -27,8 +27,8 @@ def test_schedule_matches_hall_and_jones_by_hand():
 def test_schedule_is_continuous_and_concave():
     """h is continuous at the breaks and each extra year adds less than the one before (falling returns)."""
     s = np.linspace(0, 20, 2001)
-    phi = mincer_exponent(s)
-    steps = np.diff(phi)
+    psi = mincer_exponent(s)
+    steps = np.diff(psi)
     assert np.all(steps > 0)
     assert np.all(np.diff(steps) <= 1e-12)
     for b in (4.0, 8.0):
@@ -36,7 +36,7 @@ def test_schedule_is_continuous_and_concave():
 
 
 def test_marginal_return_is_the_slope():
-    """The return to the next year equals the slope of phi inside each bracket."""
+    """The return to the next year equals the slope of psi inside each bracket."""
     for s, r in ((1.0, 0.134), (5.5, 0.101), (15.0, 0.068), (4.0, 0.101), (8.0, 0.068)):
         assert marginal_return(s) == pytest.approx(r)
         assert (mincer_exponent(s + 0.01) - mincer_exponent(s)) / 0.01 == pytest.approx(r)
@@ -107,8 +107,8 @@ def test_pwt_hc_mapping_kinks_and_inverse():
     This was the second copy of the mapping (accounting_lessons.hc_from_schooling); both agree to 1e-15.
     """
     s = np.array([0.0, 2.0, 4.0, 6.0, 8.0, 12.0])
-    phi = np.log(human_capital_from_schooling(s))
-    np.testing.assert_allclose(phi, [0, 0.268, 0.536, 0.738, 0.94, 1.212])
+    psi = np.log(human_capital_from_schooling(s))
+    np.testing.assert_allclose(psi, [0, 0.268, 0.536, 0.738, 0.94, 1.212])
     np.testing.assert_allclose(schooling_from_human_capital(human_capital_from_schooling(s)), s, atol=1e-12)
     assert human_capital_from_schooling(0.0) == 1.0
     with pytest.raises(ValueError, match=r"years_of_schooling must lie in \[0, 25\]; got -1"):

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from ..data import Series
 
-__all__ = ["KAYA_STYLE", "plot_kaya", "draw_green", "make_green_app"]
+__all__ = ["KAYA_STYLE", "GREEN_PERIODS", "plot_kaya", "draw_green", "make_green_app"]
 
 #: Colour and hatch of each Kaya factor, in the order of :data:`nqp_helpers.green.KAYA_FACTORS`.
 KAYA_STYLE = {
@@ -74,8 +74,14 @@ def plot_kaya(
     stacked_bars(ax, parts, labels, styles=KAYA_STYLE, totals=totals, total_label="emissions growth")
     ax.set_ylabel("contribution to emissions growth (% per year)")
     if legend:
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        top = max(max(totals), max(sum(v for v in vals if v > 0) for vals in zip(*parts.values())))
+        ax.set_ylim(top=1.45 * top if top > 0 else 1.0)
+        ax.legend(loc="upper center", ncols=3, fontsize=9, columnspacing=1.0)
     return ax
+
+
+#: Periods of Figure 4.8 (the Kaya periods of Figure 4.7, then the whole span).
+GREEN_PERIODS = ((2000, 2005), (2005, 2012), (2012, 2020), (2000, 2020))
 
 
 def draw_green(
@@ -84,8 +90,14 @@ def draw_green(
     carbon_intensity_growth: float = -2.5,
     from_year: int = 2012,
     economy: Series | None = None,
+    periods: Sequence[tuple[int, int]] = GREEN_PERIODS,
 ) -> str:
-    """Draw ordinary and green TFP indices of the toy economy for a carbon price and decarbonisation rate.
+    """Draw green minus ordinary TFP growth by period for a carbon price and a decarbonisation rate.
+
+    One bar per period: the average gap between green and ordinary TFP growth
+    (percentage points per year, :meth:`~nqp_helpers.green.GreenAccounting.tfp_gap`),
+    the whole span hatched. The figure states the carbon price, the emissions
+    path and the source, so that a saved copy stands alone.
 
     Parameters
     ----------
@@ -99,14 +111,26 @@ def draw_green(
         Year after which the decarbonisation rate applies.
     economy : Series, optional
         The green toy economy; default :func:`nqp_helpers.data.load_toy_green`.
+    periods : sequence of (start, end)
+        Periods of the bars, each within the economy's years.
 
     Returns
     -------
     str
         One line of HTML: average ordinary and green TFP growth and the charge
         as a share of output in the first and last year.
+
+    Raises
+    ------
+    ValueError
+        If a period is empty or outside the economy's years, or an argument
+        is refused by :func:`~nqp_helpers.green.green_decompose`.
     """
     g = load_toy_green() if economy is None else economy
+    first, last = int(g.years[0]), int(g.years[-1])
+    periods = [(int(a), int(b)) for a, b in periods]
+    if not periods or any(not first <= a < b <= last for a, b in periods):
+        raise ValueError(f"periods must be non-empty (start, end) pairs within {first}-{last}; got {periods}")
     C = decarbonise(g.energy, g.emissions, g.years, from_year, carbon_intensity_growth)
     acc = green_decompose(
         g.output,
@@ -118,16 +142,48 @@ def draw_green(
         human_capital=g.human_capital,
         years=g.years,
     )
-    ax.plot(g.years, acc.ordinary.tfp_index(), label="ordinary TFP")
-    ax.plot(
-        g.years, acc.green.tfp_index(), linestyle="--", label=f"green TFP (carbon price {carbon_price:g})"
+    gaps = np.array([acc.tfp_gap(a, b) for a, b in periods])
+    whole = [a == first and b == last for a, b in periods]
+    x = np.arange(len(periods))
+    bars = ax.bar(
+        x,
+        gaps,
+        width=0.6,
+        color=[PALETTE["sky"] if w else PALETTE["green"] for w in whole],
+        hatch=None,
+        edgecolor="black",
+        linewidth=0.6,
     )
-    ax.axvline(from_year, color="grey", linewidth=0.8, linestyle=":")
-    ax.set_xticks(np.arange(g.years[0], g.years[-1] + 1, 5))
-    ax.set_xlabel("year")
-    ax.set_ylabel(f"TFP index ({g.years[0]} = 1)")
-    ax.set_ylim(0.95, 1.75)
-    ax.legend(loc="upper left")
+    for bar, w in zip(bars, whole):
+        if w:
+            bar.set_hatch("//")
+    for xi, gap in zip(x, gaps):
+        ax.annotate(
+            f"{gap:+.2f}",
+            (xi, gap),
+            xytext=(0, 3 if gap >= 0 else -3),
+            textcoords="offset points",
+            ha="center",
+            va="bottom" if gap >= 0 else "top",
+            fontsize=9,
+        )
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_xticks(x, [f"{a}-{b}" for a, b in periods])
+    ax.set_xlabel("period (last bar, hatched: the whole span)")
+    ax.set_ylabel("green minus ordinary TFP growth\n(percentage points per year)")
+    span = max(0.4, 1.35 * float(np.abs(gaps).max()))
+    ax.set_ylim(-span, span)
+    ax.text(
+        0.01,
+        0.98,
+        f"carbon price {carbon_price:g} currency units per t CO2; emissions: the data's to {from_year},\n"
+        f"then CO2 per unit of energy {carbon_intensity_growth:+.1f} % a year\n"
+        "Source: generated toy economy (toy_green.csv); model",
+        transform=ax.transAxes,
+        ha="left",
+        va="top",
+        fontsize=8,
+    )
     o = acc.ordinary.summary().parts["TFP"]
     gr = acc.green.summary().parts["TFP"]
     return (
@@ -140,6 +196,9 @@ def draw_green(
 
 def make_green_app(carbon_price: float = 100.0, carbon_intensity_growth: float = -2.5) -> FigureApp:
     """Build the green-accounting widget: carbon price and decarbonisation rate after 2012.
+
+    The figure is :func:`draw_green`: the gap between green and ordinary TFP
+    growth by period.
 
     Returns
     -------

@@ -69,13 +69,25 @@ def draw_ideas(
         color="black",
         linestyle=":",
         linewidth=1.2,
-        label=r"long-run rate $\lambda n/(1-\phi)$",
+        label=r"long-run rate $\lambda n/(1-\phi)$"
+        + (" (the dashed path lies on it)" if np.allclose(base.tfp_growth, new.long_run_growth) else ""),
     )
     ax.set_xlabel("years after the change")
     ax.set_ylabel("TFP growth (% per year)")
     ax.set_ylim(0, max(4.0, 1.1 * float(new.tfp_growth.max())))
     ax.set_xlim(0, years)
     ax.legend(loc="upper right")
+    ax.text(
+        0.01,
+        0.02,
+        f"λ = {research_elasticity:g}, φ = {knowledge_spillover:g}, n = {labor_growth:g} % per year; "
+        f"research share {baseline_share:g} % → {research_share:g} % of workers in year 0\n"
+        "Source: idea production function (Jones 1995), model with illustrative parameters",
+        transform=ax.transAxes,
+        ha="left",
+        va="bottom",
+        fontsize=8,
+    )
     gain = np.exp(new.log_tfp[-1] - base.log_tfp[-1])
     return (
         f"long-run TFP growth <b>{new.long_run_growth:.2f} % per year</b> (both paths); "
@@ -90,7 +102,7 @@ def make_ideas_app(
     research_elasticity: float = 0.75,
     labor_growth: float = 1.0,
 ) -> FigureApp:
-    """Build the idea-production widget: research share, phi, lambda and n as sliders.
+    """Build the idea-production widget: research share, φ, λ and n as sliders.
 
     The baseline research share is 2 % of workers; the economy starts on its
     balanced growth path and the slider sets the new research share.
@@ -111,7 +123,12 @@ def make_ideas_app(
             "research share s_R (% of workers)", research_share, 0.5, 10.0, 0.5, ".1f", name="research_share"
         ),
         "knowledge_spillover": slider(
-            "standing on shoulders φ", knowledge_spillover, -1.0, 0.9, 0.05, name="knowledge_spillover"
+            "returns to the stock of ideas φ",
+            knowledge_spillover,
+            -1.0,
+            0.9,
+            0.05,
+            name="knowledge_spillover",
         ),
         "research_elasticity": slider(
             "returns to research effort λ", research_elasticity, 0.2, 1.0, 0.05, name="research_elasticity"

@@ -21,9 +21,12 @@ def plot_path_map(
 ) -> Axes:
     """Draw the map of paths (rows) against growth-accounting terms (columns).
 
-    Dark cells with the tool's name: the term the notebook's tool measures;
-    light cells: terms the path also moves; blank: not moved. Shades differ
-    in lightness, so the figure reads in grey.
+    Dark cells with the tool's name: the terms the notebook's tool measures
+    (adjacent cells with the same tool share one label, as the shift-share's
+    labour productivity spans capital, human capital and TFP); light cells:
+    terms the path also moves; blank: not moved. Shades differ in lightness,
+    so the figure reads in grey. A small note names the source (this
+    collection's reading of the article), so that a saved copy stands alone.
 
     Parameters
     ----------
@@ -52,18 +55,25 @@ def plot_path_map(
     cmap = ListedColormap(["#FFFFFF", "#B9DDF1", PALETTE["blue"]])
     ax.imshow(grid, cmap=cmap, vmin=0, vmax=2, aspect="auto")
     for i, row in enumerate(rows):
-        for term, (strength, tool) in pm[row].items():
-            j = TERMS.index(term)
-            color = "white" if strength == 2 else "black"
-            text = tool if strength == 2 else f"({tool})"
+        cells = sorted((TERMS.index(term), strength, tool) for term, (strength, tool) in pm[row].items())
+        # adjacent cells with the same strength and tool carry one label, centred across them
+        runs: list[list[tuple[int, int, str]]] = []
+        for cell in cells:
+            if runs and runs[-1][-1][0] == cell[0] - 1 and runs[-1][-1][1:] == cell[1:]:
+                runs[-1].append(cell)
+            else:
+                runs.append([cell])
+        for run in runs:
+            _, strength, tool = run[0]
+            centre = (run[0][0] + run[-1][0]) / 2
             ax.text(
-                j,
+                centre,
                 i,
-                text,
+                tool if strength == 2 else f"({tool})",
                 ha="center",
                 va="center",
                 fontsize=9,
-                color=color,
+                color="white" if strength == 2 else "black",
                 fontweight="bold" if strength == 2 else "normal",
             )
     ax.set_xticks(np.arange(len(TERMS)), [t.replace(" (", "\n(") for t in TERMS])
@@ -76,4 +86,13 @@ def plot_path_map(
     ax.xaxis.tick_top()
     for spine in ax.spines.values():
         spine.set_visible(False)
+    ax.text(
+        1.0,
+        -0.04,
+        "Source: He Zili (2024), section 4, read through the tools of notebook 04 (not an estimate)",
+        transform=ax.transAxes,
+        ha="right",
+        va="top",
+        fontsize=8,
+    )
     return ax

@@ -131,7 +131,18 @@ def draw_structural_change(
     decades = scenario.years[[0, 10, 20, 30]]
     periods = list(zip(decades[:-1], decades[1:], strict=True))
     results = [scenario.long_difference(a, b) for a, b in periods]
-    plot_shift_share(results, [f"{a:g}-{b:g}" for a, b in periods], ax=ax)
+    # One unit for every bar (a percentage of each decade's own starting level would change the base).
+    plot_shift_share(results, [f"{a:g}-{b:g}" for a, b in periods], ax=ax, percent=False)
+    ax.set_ylabel("change in aggregate productivity\n(thousand currency units per worker)")
+    ax.set_title(
+        f"Counterfactual toy economy: {reallocation:.1f} % of employment leaves agriculture a year;\n"
+        f"manufacturing productivity grows {manufacturing_growth:.1f} % a year",
+        fontsize=9,
+    )
+    ax.text(
+        1.0, -0.1, "Source: generated toy economy (toy_sectors.csv)", transform=ax.transAxes,
+        ha="right", va="top", fontsize=8,
+    )  # fmt: skip
     whole = scenario.long_difference(decades[0], decades[-1])
     growth = float(whole.productivity_growth()[0])
     # The share of the change, shown only where productivity grew enough to share (MIN_GROWTH_FOR_SHARES).
@@ -181,4 +192,5 @@ def make_structural_app(reallocation: float = 1.0, manufacturing_growth: float =
     def draw(ax: Axes, reallocation: float, manufacturing_growth: float) -> str:
         return draw_structural_change(ax, reallocation, manufacturing_growth, data=data)
 
-    return FigureApp(draw, controls, figsize=(7.0, 4.0))
+    margins = {"left": 0.13, "top": 0.86, "bottom": 0.14}  # room for the settings above, the source below
+    return FigureApp(draw, controls, figsize=(7.0, 4.2), margins=margins)
