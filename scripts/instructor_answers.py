@@ -13,7 +13,7 @@ Two kinds of exercise are recognised:
 - a code cell with ``answer = None`` that calls ``lab_check("N.M", "<question>", answer, analysis)``
   (notebook 05), whose right answer depends on the economy each student chose.
   For these the file gives the value for the notebook's default economy (set by
-  ``ECONOMY = ...`` and ``START, END = ...``), computed with the package exactly
+  ``make_lab_app("KOR", (1970, 2019))``), computed with the package exactly
   as ``lab_check`` computes it, the tolerance ``lab_check`` uses, where the value
   appears in the notebook's stored outputs, and how to get any student's value.
 
@@ -36,6 +36,7 @@ import sys
 from dataclasses import dataclass, field
 from unittest import mock
 
+from nqp_helpers.exercises import question_label
 from scripts import nbtools
 from scripts.nbtools import CHECK_CALL, LAB_CALL
 
@@ -43,9 +44,11 @@ ROOT = nbtools.ROOT
 NB_DIR = nbtools.NB_DIR
 OUT = ROOT / "instructor" / "answers"
 
-_LABEL = r"(?:\*\*Exercise {n}\b|\*Check yourself\.\*|\*\*Check yourself\.?\*\*)"
-_ECONOMY = re.compile(r"^ECONOMY\s*=\s*\"(?P<code>[A-Z]{3})\"", re.MULTILINE)
-_PERIOD = re.compile(r"^START\s*,\s*END\s*=\s*(?P<start>\d{4}|None)\s*,\s*(?P<end>\d{4}|None)", re.MULTILINE)
+_LABEL = r"(?:\*\*(?:Exercise|Question) {n}\b|\*Check yourself\.\*|\*\*Check yourself\.?\*\*)"
+#: The lab's starting economy and period, as its widget cell sets them: ``make_lab_app("KOR", (1970, 2019))``.
+_LAB_APP = re.compile(
+    r'make_lab_app\(\s*"(?P<code>[A-Z]{3})"\s*,\s*\(\s*(?P<start>\d{4}|None)\s*,\s*(?P<end>\d{4}|None)\s*\)\s*\)'
+)
 
 HEADER = """\
 > **For instructors only.** This file gives the answer to every exercise of the notebook in plain text.
@@ -85,7 +88,8 @@ class Exercise:
     def passed(self):
         """Whether the solution cell's stored output shows the self-check passing."""
         return (
-            self.solution_output is not None and f"✓ Exercise {self.number}: correct." in self.solution_output
+            self.solution_output is not None
+            and f"✓ {question_label(self.number)}: correct." in self.solution_output
         )
 
 
@@ -101,7 +105,7 @@ def _question(cells, index, number):
     for j in range(index - 1, -1, -1):
         if cells[j].cell_type == "markdown":
             text = cells[j].source
-            label = re.search(_LABEL.format(n=re.escape(number)), text)
+            label = re.search(_LABEL.format(n=re.escape(number.removeprefix("Q"))), text)
             return (text[label.start() :] if label else text).strip()
         if _exercise_call(cells[j]):
             break
@@ -240,11 +244,13 @@ def render_answer(payload, unit):
 def lab_default(nb):
     """(code, start, end) of the lab's default economy, as set in the notebook's code."""
     source = "\n".join(c.source for c in nb.cells if c.cell_type == "code" and not nbtools.is_solution(c))
-    code, period = _ECONOMY.search(source), _PERIOD.search(source)
-    if code is None or period is None:
-        raise ValueError("a notebook with lab_check exercises must set ECONOMY = '...' and START, END = ...")
-    start, end = (None if v == "None" else int(v) for v in (period["start"], period["end"]))
-    return code["code"], start, end
+    found = _LAB_APP.search(source)
+    if found is None:
+        raise ValueError(
+            'a notebook with lab_check exercises must start its widget as make_lab_app("KOR", (1970, 2019))'
+        )
+    start, end = (None if v == "None" else int(v) for v in (found["start"], found["end"]))
+    return found["code"], start, end
 
 
 def lab_key(question, analysis):
@@ -300,7 +306,7 @@ def render_lab(ex, nb, analysis, default):
         "`analysis` and never printed.",
         "",
         f"**Default economy** ({analysis.name}, {analysis.start}-{analysis.end}; the notebook sets "
-        f'`ECONOMY = "{code}"`, `START, END = {start}, {end}`): **{shown}**. '
+        f'`make_lab_app("{code}", ({start}, {end}))`): **{shown}**. '
         f"Computed as `lab_check` computes it: {value!r}.",
         "",
         f"Tolerance {tol_text}"
@@ -321,8 +327,8 @@ def render_lab(ex, nb, analysis, default):
             "",
         ]
     lines += [
-        "**A student's own value**: after the student has run step 1 with their `ECONOMY`, `START` and "
-        "`END`, run in their notebook (or in yours with the same three settings)",
+        "**A student's own value**: after the student has chosen an economy and a period in the widget of "
+        "step 1 and run the cells below it, run in their notebook (or in yours with the same choice)",
         "",
         _code(
             "from nqp_helpers.lab import LAB_QUESTIONS\n"
@@ -399,7 +405,7 @@ def render(entry, nb, exercises):
     sections = []
     for ex in exercises:
         body = [
-            f"## Exercise {ex.number}",
+            f"## {question_label(ex.number)}",
             "",
             "**Question** (verbatim from the notebook):",
             "",
@@ -450,8 +456,8 @@ def render(entry, nb, exercises):
 
 
 def answers_path(entry):
-    """instructor/answers/NN-answers.md for a notebook index entry."""
-    return OUT / f"{entry['file'][:2]}-answers.md"
+    """instructor/answers/NN-answers.md for a notebook index entry (00a-answers.md for 00a-...)."""
+    return OUT / f"{entry['file'].split('-')[0]}-answers.md"
 
 
 def build():

@@ -34,6 +34,7 @@ from scripts.notebook_index import NOTEBOOKS
 NB_DIR = nbtools.NB_DIR
 NOTEBOOK_PATHS = nbtools.select()
 START = NB_DIR / "00-start-here.ipynb"
+PRIMER = NB_DIR / "00a-python-primer.ipynb"  # the first notebook with a widget
 CDN_HOSTS = ("unpkg.com", "cdnjs.cloudflare.com", "cdn.jsdelivr.net", "fonts.googleapis.com")
 
 
@@ -239,7 +240,7 @@ def test_no_answer_appears_in_plain_text_in_the_copies(student_dir):
         original = nbtools.read(path)
         copy = nbtools.read(student_dir / path.name)
         text = json.dumps([c for c in copy.cells], ensure_ascii=False)
-        assert "✓ Exercise" not in text, path.name
+        assert "✓ Exercise" not in text and "✓ Question" not in text, path.name
         assert "record=False" not in text, path.name
         for line in student_copies.solution_lines(original):
             assert line not in text, (path.name, line)
@@ -249,7 +250,7 @@ def test_no_answer_appears_in_plain_text_in_the_copies(student_dir):
             code = nbtools.ANSWER_KEY.sub("", cell.source)
             for key in nbtools.answer_keys(cell.source):
                 payload = decode_answer(key)
-                if payload["kind"] == "text":
+                if payload["kind"] in ("text", "choice"):  # a choice's cell lists every option's letter
                     continue
                 values = payload["answer"] if payload["kind"] == "numbers" else [payload["answer"]]
                 for v in values:
@@ -325,21 +326,19 @@ def assert_offline(page):
 @pytest.fixture(scope="module")
 def html_dir(tmp_path_factory, web_assets):
     out = tmp_path_factory.mktemp("html")
-    export_html.export([START], out, quiet=True)
+    export_html.export([START, PRIMER], out, quiet=True)
     return out
 
 
 def test_html_page_is_offline_and_complete(html_dir):
-    """The exported start notebook loads only local files (MathJax, require.js, the widgets manager) and
-    holds the notebook's text, figures and widget state."""
+    """The exported start notebook loads only local files (MathJax, require.js; the widgets manager in the
+    primer, which has a widget) and holds the notebook's text and figures."""
     page = html_dir / "00-start-here.html"
     text = assert_offline(page)
-    for needed in (
-        "assets/mathjax/MathJax.js",
-        "assets/requirejs/require.js",
-        "assets/html-manager/dist/embed-amd.js",
-    ):
+    for needed in ("assets/mathjax/MathJax.js", "assets/requirejs/require.js"):
         assert needed in text
+    with_widget = assert_offline(html_dir / PRIMER.with_suffix(".html").name)
+    assert "assets/html-manager/dist/embed-amd.js" in with_widget  # widgets need their manager
     assert "Start here: a map of the collection" in text
     assert "data:image/png;base64," in text
     assert "record=False" not in text  # students' edition: no solution cells
@@ -348,19 +347,19 @@ def test_html_page_is_offline_and_complete(html_dir):
 def test_html_page_carries_the_widget_state(html_dir):
     """The widget state stored in the notebook is embedded, and every widget view refers to a model in it,
     so the sliders and their default figure show without a kernel."""
-    text = (html_dir / "00-start-here.html").read_text(encoding="utf-8")
+    text = (html_dir / PRIMER.with_suffix(".html").name).read_text(encoding="utf-8")
     state_json = re.search(
         r'<script type="application/vnd.jupyter.widget-state\+json">\s*(\{.*?\})\s*</script>', text, re.S
     )
     assert state_json, "no widget state in the page"
     state = json.loads(state_json.group(1))["state"]
-    stored = nbtools.read(START).metadata["widgets"]["application/vnd.jupyter.widget-state+json"]
+    stored = nbtools.read(PRIMER).metadata["widgets"]["application/vnd.jupyter.widget-state+json"]
     assert set(state) == set(stored["state"])
     views = re.findall(
         r'<script type="application/vnd.jupyter.widget-view\+json">\s*(\{.*?\})\s*</script>', text, re.S
     )
     assert views and all(json.loads(v)["model_id"] in state for v in views)
-    sliders = [m for m in state.values() if m["model_name"] == "FloatSliderModel"]
+    sliders = [m for m in state.values() if m["model_name"] in ("FloatSliderModel", "IntSliderModel")]
     assert sliders and all("value" in m["state"] for m in sliders)
 
 

@@ -25,7 +25,7 @@ from scripts import nbtools  # noqa: E402
 
 ROOT = nbtools.ROOT
 ENTRIES = nbtools.existing_entries()
-IDS = [e["file"][:2] for e in ENTRIES]
+IDS = [e["file"].split("-")[0] for e in ENTRIES]  # "00", "00a", "01", ...
 KIT = ROOT / "instructor"
 NUMBER = re.compile(r"(?<![\d.])\d+\.\d+")
 
@@ -45,8 +45,11 @@ def plan_path(entry):
 
 def sections(text):
     """{exercise number: its section of an answers file}."""
-    parts = re.split(r"^## Exercise ", text, flags=re.MULTILINE)[1:]
-    return {p.split("\n", 1)[0].strip(): p for p in parts}
+    parts = re.split(r"^## (Exercise|Question) ", text, flags=re.MULTILINE)[1:]
+    return {
+        ("Q" if kind == "Question" else "") + p.split("\n", 1)[0].strip(): p
+        for kind, p in zip(parts[::2], parts[1::2], strict=True)
+    }
 
 
 def table_after(lines, start):
@@ -200,6 +203,11 @@ def test_decoded_answer_matches_what_the_solution_prints(entry):
         if ex.kind != "check":
             continue
         payload = decode_answer(ex.key)
+        if payload["kind"] == "choice":  # the right option and every option's feedback are listed
+            assert f"**Answer: ({payload['answer']})**" in found[ex.number]
+            assert all(message in found[ex.number] for message in payload["options"].values())
+            assert check(ex.number, payload["answer"], ex.key, record=False).passed
+            continue
         if payload["kind"] == "text":  # accepted forms are listed; the first one passes the check
             assert all(f"`{a}`" in found[ex.number] for a in payload["answer"])
             assert check(ex.number, payload["answer"][0], ex.key, record=False).passed
@@ -265,7 +273,7 @@ def test_every_notebook_has_a_plan_that_fits_in_90_minutes(entry):
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
 def test_plan_has_every_part(entry):
     """A plan has learning goals, a demonstration order, 4-6 discussion questions with notes,
-    misconceptions, homework, and at least one widget to project."""
+    misconceptions, homework, and a widget to project wherever the notebook has one."""
     text = plan_path(entry).read_text(encoding="utf-8")
     for heading in (
         "## Learning goals",
@@ -280,7 +288,10 @@ def test_plan_has_every_part(entry):
     questions = re.findall(r"^\d+\. \*\*", discussion, re.MULTILINE)
     assert 4 <= len(questions) <= 6
     assert discussion.count("*Notes") == len(questions), "every discussion question has notes"
-    assert widget_demos(text), "the plan names a widget to project"
+    has_widget = any(
+        "NBVAL_IGNORE_OUTPUT" in c.source for c in nbtools.read(nbtools.NB_DIR / entry["file"]).cells
+    )
+    assert bool(widget_demos(text)) == has_widget, "the plan projects a widget where the notebook has one"
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
@@ -324,11 +335,11 @@ def test_readme_overview_matches_the_plans():
     lines = text.splitlines()
     rows = table_after(lines, next(i for i, ln in enumerate(lines) if ln.strip() == "## The sessions"))
     header = [c.lower() for c in rows[0]]
-    minutes = {r[0][:2]: int(r[header.index("minutes")]) for r in rows[1:]}
+    minutes = {r[0].split()[0]: int(r[header.index("minutes")]) for r in rows[1:]}  # "00a Python primer"
     assert set(minutes) == set(IDS)
     for entry in ENTRIES:
         blocks, _ = timing_rows(plan_path(entry).read_text(encoding="utf-8"))
-        assert minutes[entry["file"][:2]] == sum(m for _, m in blocks)
+        assert minutes[entry["file"].split("-")[0]] == sum(m for _, m in blocks)
     results = " ".join(r[header.index("key result")] for r in rows[1:])
     assert set(NUMBER.findall(results)) - corpus() == set()
 

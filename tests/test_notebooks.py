@@ -199,7 +199,8 @@ def test_printed_text_is_what_a_reader_sees_under_a_cell():
 
 
 def test_notebooks_are_chosen_by_number():
-    """`02` chooses the notebook whose file name contains 02, `02 04` two of them, nothing every notebook;
+    """`02` chooses the notebook whose file name contains 02, `02 04` two of them, nothing every notebook
+    (`00` also chooses the primer `00a-...`; `00-` only the start notebook);
     a number that matches nothing stops the script with status 1."""
     assert [p.name[:2] for p in nbtools.select(["02"])] == ["02"]
     assert [p.name[:2] for p in nbtools.select(["04", "02"])] == ["02", "04"]
@@ -207,7 +208,8 @@ def test_notebooks_are_chosen_by_number():
     parser = argparse.ArgumentParser()
     parser.add_argument("--out")
     args, paths = nbtools.parse_args(parser, ["--out", "x", "00", "05"])
-    assert args.out == "x" and [p.name[:2] for p in paths] == ["00", "05"]
+    assert args.out == "x" and [p.name.split("-")[0] for p in paths] == ["00", "00a", "05"]
+    assert [p.name for p in nbtools.select(["00-"])] == ["00-start-here.ipynb"]
     with pytest.raises(SystemExit) as stop:
         nbtools.parse_args(argparse.ArgumentParser(), ["99"])
     assert stop.value.code == 1

@@ -411,7 +411,7 @@ def test_a_copy_that_does_not_run_is_refused():
 def test_the_start_notebooks_copy_is_written_after_a_clean_run(tmp_path):
     """A real copy, run as `make student` runs every copy: no error, no pass, no answer shown. (The
     other notebooks are run with NQP_TEST_ALL_STUDENT_COPIES=1, in tests/test_exports.py.)"""
-    written = student_copies.write(nbtools.select(["00"]), tmp_path / "student", execute=True)
+    written = student_copies.write(nbtools.select(["00-"]), tmp_path / "student", execute=True)
     assert [p.name for p in written] == ["00-start-here.ipynb"]
 
 
@@ -421,10 +421,11 @@ def test_the_lab_copy_is_checked_with_its_run_time_keys(tmp_path):
     watched, shows each lab_check call's key; none passes and nothing is recorded; and a cell planted
     after Exercise 5.1 that prints the answer is the one thing refused."""
     student = student_copies.student_notebook(nbtools.read(nbtools.select(["05"])[0]))
-    first = next(i for i, c in enumerate(student.cells) if nbtools.is_exercise(c))
-    student.cells.insert(first + 1, code('print(f"{analysis.whole.total:.2f} % per year")'))
+    first = next(i for i, c in enumerate(student.cells) if nbtools.is_exercise(c) and "lab_check" in c.source)
+    leak = "shares = analysis.whole.shares\nprint(f\"{100 * (shares['capital'] + shares['labour']):.1f} %\")"
+    student.cells.insert(first + 1, code(leak))
     run = student_copies.run_watched(student, tmp_path)
-    calls = run.metadata["self_checks"]
+    calls = [c for c in run.metadata["self_checks"] if not c[0].startswith("Q")]  # the lab's own checks
     assert [c[0] for c in calls] == ["5.1", "5.2", "5.3", "5.4"]
     assert all(key.startswith("nqp1:") and not passed for _, key, passed, _ in calls)
     assert [run.cells[cell - 1].source.splitlines()[-1].split("(")[0] for *_, cell in calls] == [
