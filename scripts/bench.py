@@ -12,12 +12,26 @@ against a floor taken in the same run on the same machine:
 3. ``decompose_panel`` on the whole Penn World Table panel / taking the log
    differences of the same arrays (the memory-bound floor), and a per-country
    Python loop of ``decompose`` for comparison;
-4. ``import nqp_helpers`` / importing numpy and matplotlib alone.
+4. ``import nqp_helpers`` / importing numpy and matplotlib alone;
+5. in Chromium, the time from a slider key press to the new picture on screen
+   (:mod:`scripts.browser_test`), median and 95th percentile per notebook and
+   overall, target p95 < 150 ms. These rows come from
+   ``benchmarks/browser_latency.json``; the notebooks whose stored measurement
+   is missing or stale (their code, the package or the browser test changed)
+   are measured again first when Chromium and Playwright are here
+   (``make test-browser`` installs Playwright). Without them the rows say they
+   were not measured, and the bench goes on.
+
+    python -m scripts.bench                 # re-measure the browser rows only when stale
+    python -m scripts.bench --browser always   # measure them again in any case
+    python -m scripts.bench --browser never    # leave them out of this run (marked not measured)
 """
 
 from __future__ import annotations
 
+import argparse
 import importlib
+import importlib.util
 import inspect
 import io
 import os
@@ -32,7 +46,7 @@ from pathlib import Path
 
 import numpy as np
 
-from scripts import nbtools
+from scripts import browser_test, nbtools
 
 ROOT = nbtools.ROOT
 OUT = ROOT / "benchmarks" / "latest.md"
@@ -223,7 +237,98 @@ def bench_import():
     return base, full
 
 
-def main():
+def browser_unavailable():
+    """Why the browser measurement cannot run here (None when it can)."""
+    if not os.access(browser_test.CHROMIUM, os.X_OK):
+        return f"no Chromium at {browser_test.CHROMIUM} (Debian: apt-get install chromium)"
+    if importlib.util.find_spec("playwright") is None:
+        return "Playwright is not installed in this environment (make test-browser installs it)"
+    return None
+
+
+def bench_browser(mode="auto"):
+    """The browser latency report, measuring again the notebooks whose stored measurement is missing or
+    stale (all of them with mode "always"; none with "never"). Returns (report or None, what was not
+    measured and why: a list of sentences)."""
+    paths = nbtools.select()
+    report = browser_test.read_report()
+    todo = paths if mode == "always" else browser_test.stale_notebooks(report, paths)
+    notes = []
+    if todo and mode != "never":
+        why = browser_unavailable()
+        if why is None:
+            names = [p.stem for p in todo]
+            print(f"measuring key press to picture in Chromium: {' '.join(names)} ...", flush=True)
+            done = subprocess.run(
+                [sys.executable, "-m", "scripts.browser_test", *names], cwd=ROOT, check=False
+            )
+            if done.returncode:
+                notes.append("the browser test reported problems while measuring (see its output above)")
+            report = browser_test.read_report()
+            todo = browser_test.stale_notebooks(report, paths)
+        else:
+            notes.append(f"not measured: {why}")
+    elif todo:
+        notes.append("not measured: left out with --browser never")
+    if todo:
+        notes.append(
+            "no current measurement of "
+            + ", ".join(p.name for p in todo)
+            + " (run `make test-browser`, or `python -m scripts.bench --browser always`)"
+        )
+    return report, paths, todo, notes
+
+
+def browser_rows(report, paths, stale):
+    """Table rows: key press to picture per notebook with sliders, and overall (current entries only)."""
+    target = browser_test.TARGET_P95_MS
+    rows, every, arrivals = [], [], []
+    current = [p for p in paths if p not in stale]
+    for path in current:
+        entry = report["notebooks"][path.name]
+        samples = browser_test.notebook_samples(entry)
+        if not samples:
+            continue
+        every += samples
+        to_src = [v for sl in entry["sliders"] for v in sl.get("to_src_ms", [])]
+        arrivals += to_src
+        rows.append(_browser_row(path.stem, entry, samples, to_src, target))
+    if every:
+        rows.append(_browser_row("all notebooks", None, every, arrivals, target))
+    for path in stale:
+        rows.append(
+            f"| browser: key press to new picture, {path.stem} | not measured in this run | | | "
+            f"p95 < {target:.0f} ms | |"
+        )
+    return rows
+
+
+def _browser_row(name, entry, samples, to_src, target):
+    st = browser_test.summarise(samples)
+    k = sum(1 for sl in entry["sliders"] if sl["samples_ms"]) if entry else 0
+    sliders = f", {k} slider{'' if k == 1 else 's'}" if entry else ""
+    arrival = (
+        f"picture arrives (kernel round trip): median {browser_test.percentile(to_src, 50):.0f} ms"
+        if to_src
+        else ""
+    )
+    return (
+        f"| browser: key press to new picture, {name} (n = {st['n']}{sliders}) | "
+        f"median {st['median']:.0f} ms, p95 {st['p95']:.0f} ms (max {st['max']:.0f}) | {arrival} | | "
+        f"p95 < {target:.0f} ms | "
+        f"{'yes' if st['p95'] < target else 'no'} |"
+    )
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m scripts.bench", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--browser",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="measure key press to picture in Chromium: when stale (auto, default), always, or never",
+    )
+    args = parser.parse_args(argv)
     lines = [
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, by `make bench`.",
@@ -245,6 +350,7 @@ def main():
             f"| callback `{name}` ({control}) | {med:.0f} ms (max {worst:.0f}) | empty redraw | "
             f"{ratio:.2f} | < 100 ms, ≤ 3x | {'yes' if ok else 'no'} |"
         )
+    browser_at = len(lines)
     shape, engine, lfloor, loop = bench_panel()
     ok = engine / lfloor <= TARGETS["panel_ratio"]
     lines.append(
@@ -263,11 +369,28 @@ def main():
         f"{1000 * base:.0f} ms | +{100 * extra:.1f} % | < +10 % | "
         f"{'yes' if extra < TARGETS['import_extra'] else 'no'} |"
     )
+    report, paths, stale, notes = bench_browser(args.browser)
+    lines[browser_at:browser_at] = browser_rows(report, paths, stale)
+    lines += ["", _browser_note(report, paths, stale, notes)]
     text = "\n".join(lines) + "\n"
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text(text, encoding="utf-8")
     print(text)
     print(f"written to {OUT.relative_to(ROOT)}")
+
+
+def _browser_note(report, paths, stale, notes):
+    """The sentence under the table: what the browser rows measure, when and where, and what is missing."""
+    entries = [report["notebooks"][p.name] for p in paths if p not in stale] if report else []
+    text = (
+        "Browser rows: ms from a slider key press (keydown, ArrowRight/ArrowLeft in turn) to the first "
+        "frame after the new picture is decoded, in headless Chromium, every slider of every notebook "
+        "(`benchmarks/browser_latency.json`, written by `make test-browser`)"
+    )
+    if entries:
+        dates = sorted({e["measured"][:10] for e in entries})
+        text += f"; measured {' to '.join(dict.fromkeys([dates[0], dates[-1]]))} on {entries[0]['machine']}"
+    return text + "." + "".join(f" {n[0].upper()}{n[1:]}." for n in notes)
 
 
 if __name__ == "__main__":
