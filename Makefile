@@ -23,7 +23,7 @@ help:
 	@echo "make html       static offline pages of the notebooks in _build/html/ (open index.html)"
 	@echo "make slides     offline reveal.js slide decks in _build/slides/ (open index.html)"
 	@echo "make test-browser  run every notebook in JupyterLab in headless Chromium (needs Debian's chromium)"
-	@echo "make classroom-test  JupyterHub with N simulated students (root; default N=10)"
+	@echo "make classroom-test  JupyterHub with N simulated students moving sliders together (root; default N=30)"
 	@echo "make classroom-link  print the nbgitpuller link: HUB=... REPO=... BRANCH=..."
 	@echo "make bench      the timing tests (pytest -m perf), then measure notebook, widget, engine and import times"
 	@echo "make nbdime     git diff and merge notebooks with nbdime in this clone (cell by cell)"
@@ -122,11 +122,11 @@ clean:
 
 # The classroom (classroom/README.md): JupyterHub serving the pinned environment to a class, tested
 # with simulated students. Its environment is built in _build/classroom/ (npm is needed once, for the
-# proxy); the test creates throw-away Unix users, so it runs as root:  make classroom-test N=10
+# proxy); the test creates throw-away Unix users, so it runs as root:  make classroom-test N=30
 .PHONY: classroom-test classroom-link
 CLASSROOM_STAMP := _build/classroom/.installed
 CLASSROOM_PY := _build/classroom/venv/bin/python
-N ?= 10
+N ?= 30
 BRANCH ?= main
 NOTEBOOK ?= notebooks/00-start-here.ipynb
 $(CLASSROOM_STAMP): requirements.txt constraints.txt pyproject.toml jupyter/overrides.json classroom/requirements-user.txt classroom/requirements-hub.txt classroom/constraints.txt classroom/proxy/package.json classroom/proxy/package-lock.json classroom/setup_env.py | $(STAMP)

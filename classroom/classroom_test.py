@@ -19,6 +19,12 @@ What it does, in order (every step must pass; any failure stops the run, which s
 3. Measures memory per student (RSS and PSS of all the student's processes, server plus kernel,
    with psutil; the peak is sampled every half second), the hub's own processes, and the
    control group's peak.
+   Then the class at once: every student opens notebook 03 as well, runs only its set-up cell and
+   the cell that makes its push app, and, in each of three rounds, all students move the app's
+   saving-rate slider at the same moment, exactly as the browser does (a ``comm_msg`` with method
+   "update" and the new value on the kernel's websocket); each waits for the image widget's update
+   carrying the new PNG. Reports p50, p95 and the maximum time from the move to the new picture, and
+   the CPU seconds of the kernels, servers, hub and proxy, this harness and the whole machine.
 4. Pushes an update (the instructor changes notebooks 00 and 02 and adds a file) and pulls
    again for every student: the update must arrive and each student's own cell must survive.
 5. Isolation, for every student A and the next student B: A's token on B's server and on B's
@@ -37,8 +43,8 @@ What it does, in order (every step must pass; any failure stops the run, which s
    SIGTERM; what a run killed outright left behind, processes, users and folders, is removed at
    the start of the next run).
 
-    python classroom/classroom_test.py                 # 10 students (2 to 50)
-    python classroom/classroom_test.py --students 30 --parallel 10 --timeout 1200
+    python classroom/classroom_test.py                 # 30 students, 10 at a time (2 to 50)
+    python classroom/classroom_test.py --students 10 --parallel 10 --move-spread 1
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ import json
 import math
 import os
 import pwd
+import random
 import re
 import secrets
 import shutil
@@ -55,6 +62,7 @@ import signal
 import socket
 import stat
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
@@ -77,6 +85,11 @@ MAX_STUDENTS = 50
 MAX_TIMEOUT = 3600
 MARKER = "nqp-classroom-test throw-away user"  # the GECOS field of every user the test creates
 NOTEBOOK = "notebooks/02-new-quality-productive-forces.ipynb"
+# The simultaneous move: notebook 03's Solow "push" app, its saving-rate slider moved by every student
+SLIDER_NOTEBOOK = "notebooks/03-why-it-matters.ipynb"
+SLIDER_APP_CALL = "make_push_app("
+SLIDER_LABEL = "saving rate"
+SLIDER_VALUES = (0.15, 0.2, 0.05, 0.25, 0.1)  # the saving push Δs of each round (starts at 0.1)
 REPO_NAME = "nqp-collection"
 BRANCH = "main"
 REPORT_DIR = ROOT / "_build" / "classroom"
@@ -373,6 +386,7 @@ class Student:
     token: str = ""
     session: object = None
     kernel_id: str = ""
+    slider: dict = field(default_factory=dict)
     times: dict = field(default_factory=dict)
     memory: dict = field(default_factory=dict)
     notes: dict = field(default_factory=dict)
@@ -525,10 +539,8 @@ class Kernel:
     def close(self):
         self.ws.close()
 
-    def request(self, msg_type, content, timeout=300):
-        """Send one request on the shell channel; wait for its reply and the kernel's 'idle'."""
-        import websocket
-
+    def send(self, msg_type, content, channel="shell"):
+        """Send one message as JupyterLab does (JSON text, no binary buffers); returns its msg_id."""
         msg_id = uuid.uuid4().hex
         self.ws.send(
             json.dumps(
@@ -544,30 +556,51 @@ class Kernel:
                     "parent_header": {},
                     "metadata": {},
                     "content": content,
-                    "channel": "shell",
+                    "channel": channel,
                     "buffers": [],
                 }
             )
         )
+        return msg_id
+
+    def recv(self, deadline, what):
+        """The next message from the kernel (binary frames decoded, buffers in ``m["buffers"]``)."""
+        import websocket
+
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise Failure(f"no {what} before the time limit")
+        self.ws.settimeout(left)
+        try:
+            raw = self.ws.recv()
+        except websocket.WebSocketTimeoutException as exc:
+            raise Failure(f"no {what} before the time limit") from exc
+        except websocket.WebSocketConnectionClosedException as exc:
+            raise KernelDied("the kernel's websocket closed") from exc
+        m = decode_frame(raw)
+        body = m.get("content", {})
+        if m.get("msg_type") == "status" and body.get("execution_state") in (
+            "restarting",
+            "autorestarting",
+            "dead",
+        ):
+            raise KernelDied(f"kernel {body['execution_state']}")
+        return m
+
+    def request(self, msg_type, content, timeout=300, collect=None):
+        """Send one request on the shell channel; wait for its reply and the kernel's 'idle'.
+
+        ``collect``, a list, receives every message the request caused (widget messages too)."""
+        msg_id = self.send(msg_type, content)
         reply, idle, errors, stdout = None, False, [], []
         deadline = time.monotonic() + timeout
         while not (reply is not None and idle):
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise Failure(f"no reply to {msg_type} within {timeout} s")
-            self.ws.settimeout(left)
-            try:
-                raw = self.ws.recv()
-            except websocket.WebSocketConnectionClosedException as exc:
-                raise KernelDied("the kernel's websocket closed") from exc
-            if isinstance(raw, bytes):  # messages with binary buffers (widgets): not ours to check
-                continue
-            m = json.loads(raw)
+            m = self.recv(deadline, f"reply to {msg_type} within {timeout} s")
             kind, body = m.get("msg_type"), m.get("content", {})
-            if kind == "status" and body.get("execution_state") in ("restarting", "autorestarting", "dead"):
-                raise KernelDied(f"kernel {body['execution_state']}")
             if m.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
+            if collect is not None:
+                collect.append(m)
             if kind.endswith("_reply"):
                 reply = body
             elif kind == "status" and body.get("execution_state") == "idle":
@@ -578,7 +611,7 @@ class Kernel:
                 stdout.append(body.get("text", ""))
         return reply, errors, "".join(stdout)
 
-    def run(self, code, timeout=300):
+    def run(self, code, timeout=300, collect=None):
         return self.request(
             "execute_request",
             {
@@ -590,7 +623,24 @@ class Kernel:
                 "stop_on_error": True,
             },
             timeout=timeout,
+            collect=collect,
         )
+
+
+def decode_frame(raw):
+    """A kernel message from the server's websocket: JSON text, or a binary frame (messages with
+    buffers, such as a widget's new PNG): 4 bytes n, n offsets (big-endian uint32), then the JSON
+    message and the buffers at those offsets (jupyter_server's ``serialize_binary_message``)."""
+    if isinstance(raw, str):
+        m = json.loads(raw)
+        m.setdefault("buffers", [])
+        return m
+    (n,) = struct.unpack_from("!I", raw, 0)
+    offsets = [*struct.unpack_from(f"!{n}I", raw, 4), len(raw)]
+    parts = [raw[offsets[i] : offsets[i + 1]] for i in range(n)]
+    m = json.loads(parts[0].decode("utf-8"))
+    m["buffers"] = parts[1:]
+    return m
 
 
 def open_kernel(hub, student, notebook_path):
@@ -634,6 +684,138 @@ def run_notebook(hub, student, kernel, nb):
         if errors or reply.get("status") != "ok":
             raise Failure(f"{student.name}: code cell {i + 1} of {NOTEBOOK} failed: {errors or reply}")
     return time.perf_counter() - t0, len(cells)
+
+
+# ---------------------------------------------------------------------------------------------
+# The class at once: every student moves a slider in the same second
+# ---------------------------------------------------------------------------------------------
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def app_cells(nb, app_call=SLIDER_APP_CALL):
+    """The cells a student runs to get the slider app of a notebook: its set-up cell (the first code
+    cell that imports from nqp_helpers) and the cell that makes the app, in the notebook's order."""
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    text = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in code]
+    setup = next((t for t in text if "from nqp_helpers" in t), None)
+    app = next((t for t in text if app_call in t), None)
+    if setup is None or app is None:
+        raise Failure(f"{SLIDER_NOTEBOOK} has no set-up cell or no cell calling {app_call}")
+    return [setup, app]
+
+
+def widget_models(messages):
+    """model id -> state of every widget the kernel opened (the comm_open messages a browser gets)."""
+    out = {}
+    for m in messages:
+        body = m.get("content", {})
+        if m.get("msg_type") == "comm_open" and body.get("target_name") == "jupyter.widget":
+            out[body["comm_id"]] = body.get("data", {}).get("state", {})
+    return out
+
+
+def percentile(values, q):
+    """The q-th percentile (0..100) with linear interpolation between order statistics (numpy's default).
+
+    >>> percentile([1, 2, 3, 4], 50), percentile([1, 2, 3, 4], 95), percentile([5.0], 95)
+    (2.5, 3.85, 5.0)
+    """
+    xs = sorted(values)
+    if not xs:
+        raise ValueError("percentile of no values")
+    rank = q / 100 * (len(xs) - 1)
+    low = math.floor(rank)
+    high = min(low + 1, len(xs) - 1)
+    return xs[low] + (xs[high] - xs[low]) * (rank - low)
+
+
+def open_slider_app(hub, student):
+    """Open notebook 03 as a second notebook, run only the cells that make its app, and find the
+    models the browser would draw: the saving-rate slider and the image the figure is shown in."""
+    path = f"{REPO_NAME}/{SLIDER_NOTEBOOK}"
+    nb = contents(hub, student, path, params={"content": 1})["content"]
+    t0 = time.perf_counter()
+    kernel_id, kernel = open_kernel(hub, student, path)
+    messages = []
+    for source in app_cells(nb):
+        reply, errors, _ = kernel.run(source, timeout=300, collect=messages)
+        if errors or reply.get("status") != "ok":
+            raise Failure(f"{student.name}: a cell of {SLIDER_NOTEBOOK} failed: {errors or reply}")
+    models = widget_models(messages)
+    shown = {
+        m["content"]["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]
+        for m in messages
+        if m.get("msg_type") in ("display_data", "execute_result")
+        and "application/vnd.jupyter.widget-view+json" in m["content"].get("data", {})
+    }
+    sliders = [
+        k
+        for k, st in models.items()
+        if st.get("_model_name") == "FloatSliderModel" and SLIDER_LABEL in st.get("description", "")
+    ]
+    images = [k for k, st in models.items() if st.get("_model_name") == "ImageModel"]
+    if len(sliders) != 1 or len(images) != 1 or not shown & set(models):
+        raise Failure(
+            f"{student.name}: the app of {SLIDER_NOTEBOOK} should show one slider with {SLIDER_LABEL!r} "
+            f"and one image on screen; the kernel opened "
+            f"{sorted(st.get('_model_name', '?') for st in models.values())}, "
+            f"{len(sliders)} such sliders, {len(images)} images, and showed {sorted(shown)}"
+        )
+    student.slider = {
+        "kernel_id": kernel_id,
+        "kernel": kernel,
+        "slider": sliders[0],
+        "image": images[0],
+        "value": models[sliders[0]]["value"],
+        "app_seconds": time.perf_counter() - t0,
+        "moves": [],
+    }
+
+
+def move_slider(student, value, barrier, delay, timeout=120):
+    """Move the slider as the browser's widget manager does (a comm_msg with method "update" and the
+    new state on the shell channel) once every student is ready; wait for the new PNG of the image.
+    Returns the seconds from sending the move to receiving the new picture."""
+    app = student.slider
+    kernel = app["kernel"]
+    barrier.wait(timeout=timeout)
+    if delay:
+        time.sleep(delay)
+    t0 = time.perf_counter()
+    msg_id = kernel.send(
+        "comm_msg",
+        {
+            "comm_id": app["slider"],
+            "data": {"method": "update", "state": {"value": value}, "buffer_paths": []},
+        },
+    )
+    seconds, idle = None, False
+    deadline = time.monotonic() + timeout
+    while seconds is None or not idle:
+        m = kernel.recv(deadline, f"new picture for {student.name} within {timeout} s")
+        if m.get("parent_header", {}).get("msg_id") != msg_id:
+            continue
+        kind, body = m.get("msg_type"), m.get("content", {})
+        if kind == "comm_msg" and body.get("comm_id") == app["image"]:
+            data = body.get("data", {})
+            png = next((b for b in m["buffers"] if bytes(b[:8]) == PNG_SIGNATURE), None)
+            if data.get("method") == "update" and png is not None:
+                seconds = time.perf_counter() - t0
+                if png == app.get("png"):
+                    raise Failure(f"{student.name}: the slider moved but the picture did not change")
+                app["png"] = png
+        elif kind == "error":
+            raise Failure(
+                f"{student.name}: moving the slider raised {body.get('ename')}: {body.get('evalue')}"
+            )
+        elif kind == "status" and body.get("execution_state") == "idle":
+            idle = True
+            if seconds is None:
+                raise Failure(f"{student.name}: the kernel handled the move but sent no new picture")
+    app["value"] = value
+    app["moves"].append(seconds)
+    return seconds
 
 
 # ---------------------------------------------------------------------------------------------
@@ -704,8 +886,11 @@ def memory_of(procs):
 
 
 class ClassroomTest:
-    def __init__(self, n, parallel, limits="auto"):
+    def __init__(self, n, parallel, limits="auto", slider_rounds=3, move_spread=0.0, untrimmed=False):
         self.n = n
+        self.untrimmed = untrimmed
+        self.slider_rounds = slider_rounds
+        self.move_spread = move_spread
         self.parallel = parallel
         self.limits = limits
         self.run_id = secrets.token_hex(3)
@@ -795,6 +980,7 @@ class ClassroomTest:
             "NQP_CLASSROOM_ADMIN_TOKEN": self.admin_token,
             "NQP_CLASSROOM_CULLER_TOKEN": self.culler_token,
             "NQP_CLASSROOM_LIMITS": self.limits,
+            "NQP_CLASSROOM_UNTRIMMED": "1" if self.untrimmed else "0",
             **{f"NQP_CLASSROOM_{k}": str(v) for k, v in ports.items()},
         }
         self.hub_log = self.logs / "jupyterhub.log"
@@ -946,6 +1132,102 @@ class ClassroomTest:
         contents(hub, student, f"{REPO_NAME}/{new_file}")  # raises if the new file did not arrive
         if missing:
             raise Failure(f"{student.name}: after the second pull, missing: {', '.join(missing)}")
+
+    # -- the class at once -------------------------------------------------------------------------
+
+    def slider_moves(self):
+        """Every student opens notebook 03's push app; then, in each round, all move its saving-rate
+        slider at the same moment (or within ``move_spread`` seconds) and wait for the new picture."""
+        import psutil
+
+        t0 = time.perf_counter()
+        self.map(lambda s: open_slider_app(self.hub, s), self.students)
+        opened = time.perf_counter() - t0
+        kernels = [kernel_process(s, s.slider["kernel_id"]) for s in self.students]
+        if not all(kernels):
+            raise Failure("a kernel of notebook 03 has no process")
+        others = [
+            p for s in self.students for p in processes_of(s.uid) if p.pid not in {k.pid for k in kernels}
+        ]
+        hub = psutil.Process(self.procs["hub"].pid)
+        # the hub and its own services (root); the students' servers are its children too, but not root
+        hub_stack = [hub, *[p for p in hub.children(recursive=True) if p.uids().real == 0]]
+        me = psutil.Process()
+        rng = random.Random(2024)
+        log(
+            f"{self.n} students opened {SLIDER_NOTEBOOK}'s app in {opened:.1f} s; load average before the "
+            f"moves {os.getloadavg()[0]:.2f}"
+        )
+        rounds = []
+        pool = ThreadPoolExecutor(max_workers=self.n)  # every student at once, whatever --parallel says
+        try:
+            for value in SLIDER_VALUES[: self.slider_rounds]:
+                time.sleep(2)  # let the previous round's messages settle
+                barrier = threading.Barrier(self.n)
+                delays = [rng.uniform(0, self.move_spread) for _ in self.students]
+                cpu0 = [cpu_seconds(kernels), cpu_seconds(others), cpu_seconds(hub_stack), cpu_seconds([me])]
+                busy0, w0 = _busy_cpu_seconds(), time.perf_counter()
+                futures = [
+                    pool.submit(move_slider, s, value, barrier, d) for s, d in zip(self.students, delays)
+                ]
+                seconds = [f.result() for f in futures]
+                wall = time.perf_counter() - w0
+                busy = _busy_cpu_seconds() - busy0
+                cpu1 = [cpu_seconds(kernels), cpu_seconds(others), cpu_seconds(hub_stack), cpu_seconds([me])]
+                used = [b - a for a, b in zip(cpu0, cpu1)]
+                row = {
+                    "value": value,
+                    "students": self.n,
+                    "p50_s": round(percentile(seconds, 50), 3),
+                    "p95_s": round(percentile(seconds, 95), 3),
+                    "max_s": round(max(seconds), 3),
+                    "wall_s": round(wall, 3),
+                    "kernel_cpu_s": round(used[0], 2),
+                    "kernel_cpu_per_move_s": round(used[0] / self.n, 3),
+                    "servers_cpu_s": round(used[1], 2),
+                    "hub_proxy_cpu_s": round(used[2], 2),
+                    "harness_cpu_s": round(used[3], 2),
+                    "machine_busy_cpu_s": round(busy, 2),
+                    "seconds": [round(x, 3) for x in seconds],
+                }
+                rounds.append(row)
+                log(
+                    f"slider round Δs={value}: {self.n} new pictures, p50 {row['p50_s']:.2f} s, p95 "
+                    f"{row['p95_s']:.2f} s, max {row['max_s']:.2f} s; kernels {used[0]:.2f} CPU s "
+                    f"({1000 * used[0] / self.n:.0f} ms a move), servers {used[1]:.2f}, hub and proxy "
+                    f"{used[2]:.2f}, this harness {used[3]:.2f}; machine busy {busy:.2f} CPU s "
+                    f"in {wall:.2f} s"
+                )
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+            for s in self.students:
+                if s.slider.get("kernel"):
+                    s.slider["kernel"].close()
+        for s in self.students:  # close notebook 03 again: the later checks see the class as before
+            r = self.hub.api(
+                "DELETE", f"/user/{s.name}/api/kernels/{s.slider['kernel_id']}", token=s.token, timeout=60
+            )
+            if r.status_code != 204:
+                raise Failure(
+                    f"{s.name}: shutting down the kernel of {SLIDER_NOTEBOOK}: status {r.status_code}"
+                )
+        every = [x for r in rounds for x in r["seconds"]]
+        self.report["slider"] = {
+            "notebook": SLIDER_NOTEBOOK,
+            "slider": SLIDER_LABEL,
+            "students": self.n,
+            "move_spread_s": self.move_spread,
+            "open_app_s": round(opened, 1),
+            "rounds": rounds,
+            "all": {
+                "moves": len(every),
+                "p50_s": round(percentile(every, 50), 3),
+                "p95_s": round(percentile(every, 95), 3),
+                "max_s": round(max(every), 3),
+                "kernel_cpu_per_move_s": round(sum(r["kernel_cpu_s"] for r in rounds) / len(every), 3),
+            },
+            "cores": os.cpu_count(),
+        }
 
     # -- isolation -----------------------------------------------------------------------------
 
@@ -1201,6 +1483,10 @@ print(json.dumps({"cores": used / (time.time() - t0)}))
         hub_stack += [p for p in hub_stack[0].children(recursive=True) if p.uids().real == 0]
         self.report["hub_stack"] = memory_of(hub_stack)
 
+        if self.slider_rounds:
+            log(f"the class at once: {self.n} students move a slider of {SLIDER_NOTEBOOK} in the same second")
+            self.slider_moves()
+
         marks, new_file = instructor_update(self.repo)
         self.map(lambda s: self.second_pull(s, marks, new_file), self.students)
         log(
@@ -1385,6 +1671,37 @@ print(json.dumps({"cores": used / (time.time() - t0)}))
         }
         return "\n".join(lines), "\n".join(cap)
 
+    def slider_table(self):
+        """The simultaneous moves: one row per round and one for all moves (empty without rounds)."""
+        sl = self.report.get("slider")
+        if not sl:
+            return []
+        spread = "at the same moment" if not sl["move_spread_s"] else f"within {sl['move_spread_s']:g} s"
+        lines = [
+            f"Students moving sliders together: {sl['students']} students each moved the slider "
+            f"{sl['slider']!r} of {sl['notebook']} (its push app, made by running only its set-up cell and "
+            f"the app's cell) {spread}, through the kernel's widget messages; time from sending the move "
+            "to receiving the new PNG; CPU seconds used in the round.",
+            "| round (Δs) | p50 (s) | p95 (s) | max (s) | kernels' CPU (s) | per move (ms) "
+            "| servers' CPU (s) | hub and proxy CPU (s) | test harness CPU (s) | whole machine busy (CPU s) "
+            "| round wall (s) |",
+            "|" + "---|" * 11,
+        ]
+        for r in sl["rounds"]:
+            lines.append(
+                f"| {r['value']:g} | {r['p50_s']:.2f} | {r['p95_s']:.2f} | {r['max_s']:.2f} | "
+                f"{r['kernel_cpu_s']:.2f} | {1000 * r['kernel_cpu_per_move_s']:.0f} | "
+                f"{r['servers_cpu_s']:.2f} | "
+                f"{r['hub_proxy_cpu_s']:.2f} | {r['harness_cpu_s']:.2f} | {r['machine_busy_cpu_s']:.2f} | "
+                f"{r['wall_s']:.2f} |"
+            )
+        a = sl["all"]
+        lines.append(
+            f"| all {a['moves']} moves | {a['p50_s']:.2f} | {a['p95_s']:.2f} | {a['max_s']:.2f} | | "
+            f"{1000 * a['kernel_cpu_per_move_s']:.0f} | | | | | |"
+        )
+        return ["\n".join(lines)]
+
     def write_report(self, per_student, capacity):
         total = time.perf_counter() - self.t_start
         self.report["total_seconds"] = round(total, 1)
@@ -1394,7 +1711,8 @@ print(json.dumps({"cores": used / (time.time() - t0)}))
             f"{self.parallel} at a "
             f"time, on {os.cpu_count()} cores and {self.report['machine']['memory_gib']} GiB; limits "
             f"{nqp.MEM_LIMIT} and {nqp.CPU_LIMIT} CPU per student "
-            f"({self.report['checks']['limits']['mode']})."
+            f"({self.report['checks']['limits']['mode']})"
+            + ("; servers UNTRIMMED (every extension on, for comparison)." if self.untrimmed else ".")
         )
         hub = self.report["hub_stack"]
         text = "\n\n".join(
@@ -1405,6 +1723,7 @@ print(json.dumps({"cores": used / (time.time() - t0)}))
                 f"start, pull, run notebook 02) took {self.report['checks']['class_wall_seconds']} s of wall "
                 "time; the whole test "
                 f"{total:.0f} s.",
+                *self.slider_table(),
                 capacity,
             ]
         )
@@ -1422,6 +1741,14 @@ def _user_exists(name):
         return False
 
 
+def _busy_cpu_seconds():
+    """CPU seconds the whole machine has spent not idle (every process, ours and others')."""
+    import psutil
+
+    t = psutil.cpu_times()
+    return sum(t) - t.idle - getattr(t, "iowait", 0.0)
+
+
 def _total_memory():
     import psutil
 
@@ -1431,9 +1758,14 @@ def _total_memory():
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--students", type=int, default=10, help=f"simulated students, 2..{MAX_STUDENTS} (default 10)"
+        "--students", type=int, default=30, help=f"simulated students, 2..{MAX_STUDENTS} (default 30)"
     )
-    parser.add_argument("--parallel", type=int, default=None, help="students at a time (default: all)")
+    parser.add_argument(
+        "--parallel",
+        type=int,
+        default=None,
+        help="students logging in and running notebook 02 at a time (default 10; the slider moves: all)",
+    )
     parser.add_argument(
         "--limits",
         choices=("auto", "rlimit"),
@@ -1443,14 +1775,35 @@ def main(argv=None):
     parser.add_argument(
         "--timeout", type=int, default=900, help=f"seconds for the whole run, at most {MAX_TIMEOUT}"
     )
+    parser.add_argument(
+        "--slider-rounds",
+        type=int,
+        default=3,
+        help=f"rounds in which every student moves a slider at once, 0..{len(SLIDER_VALUES)} (default 3)",
+    )
+    parser.add_argument(
+        "--move-spread",
+        type=float,
+        default=0.0,
+        help="spread the moves of a round at random over this many seconds, 0..5 (default 0: all at once)",
+    )
+    parser.add_argument(
+        "--untrimmed",
+        action="store_true",
+        help="for comparison: start the servers without classroom/singleuser/ (every extension on)",
+    )
     args = parser.parse_args(argv)
+    if not 0 <= args.slider_rounds <= len(SLIDER_VALUES):
+        parser.error(f"--slider-rounds must be between 0 and {len(SLIDER_VALUES)}; got {args.slider_rounds}")
+    if not 0 <= args.move_spread <= 5:
+        parser.error(f"--move-spread must be between 0 and 5 seconds; got {args.move_spread}")
     if not 2 <= args.students <= MAX_STUDENTS:
         parser.error(
             f"--students must be between 2 (isolation needs two) and {MAX_STUDENTS}; got {args.students}"
         )
     if not 60 <= args.timeout <= MAX_TIMEOUT:
         parser.error(f"--timeout must be between 60 and {MAX_TIMEOUT} seconds; got {args.timeout}")
-    parallel = args.parallel or args.students
+    parallel = args.parallel or min(10, args.students)
     if not 1 <= parallel <= args.students:
         parser.error(f"--parallel must be between 1 and --students; got {parallel}")
     preflight()
@@ -1464,7 +1817,14 @@ def main(argv=None):
     signal.signal(signal.SIGALRM, on_alarm)
     signal.signal(signal.SIGTERM, on_term)
     signal.alarm(args.timeout)
-    test = ClassroomTest(args.students, parallel, limits=args.limits)
+    test = ClassroomTest(
+        args.students,
+        parallel,
+        limits=args.limits,
+        slider_rounds=args.slider_rounds,
+        move_spread=args.move_spread,
+        untrimmed=args.untrimmed,
+    )
     ok = False
     try:
         test.run()

@@ -39,6 +39,8 @@ _LOCAL_CHP = (
     HERE.parent / "_build" / "classroom" / "chp" / "node_modules" / ".bin" / "configurable-http-proxy"
 )
 CHP = str(_LOCAL_CHP) if _LOCAL_CHP.exists() else "configurable-http-proxy"
+# The single-user servers' own configuration (what students do not need, switched off): see below.
+SINGLEUSER_CONFIG = HERE / "singleuser"
 # The students' Jupyter runtime folder (connection files, kernel sockets) in real use; see below.
 RUNTIME_IN_PRIVATE_TMP = "/tmp/jupyter-runtime"
 
@@ -53,7 +55,20 @@ c.Spawner.cmd = [SINGLEUSER]
 c.Spawner.args = ["--KernelManager.transport=ipc"]
 c.Spawner.default_url = "/lab"
 # nbgitpuller links open JupyterLab, and git must be on the path it runs
-c.Spawner.environment = {"NBGITPULLER_APP": "lab", "PATH": f"{VENV / 'bin'}:/usr/local/bin:/usr/bin:/bin"}
+c.Spawner.environment = {
+    "NBGITPULLER_APP": "lab",
+    "PATH": f"{VENV / 'bin'}:/usr/local/bin:/usr/bin:/bin",
+    # What students do not need, switched off in each server (classroom/singleuser/, read as an extra
+    # Jupyter configuration folder): the server extensions nbdime (notebook diffs for maintainers),
+    # jupyter_lsp (no language server is installed) and notebook_shim (classic-notebook extensions,
+    # none installed), nbdime's JupyterLab extension, and the extension manager's PyPI listing.
+    # The slideshow (jupyterlab-rise) and the Chinese language pack stay.
+    "JUPYTER_CONFIG_PATH": str(SINGLEUSER_CONFIG),
+    # One BLAS thread per kernel: a student has one CPU (the limit below), and numpy's OpenBLAS would
+    # otherwise start a thread per core of the server in every kernel.
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+}
 
 # Per-student limits (see nqp_classroom.MEM_LIMIT and CPU_LIMIT for what they mean)
 c.Spawner.mem_limit = nqp.MEM_LIMIT
@@ -98,6 +113,10 @@ if TEST:
     c.Spawner.ip = "127.0.0.1"
     # `classroom_test.py --limits rlimit` checks the fallback used where control groups are missing
     c.LimitedLocalProcessSpawner.use_cgroups = os.environ.get("NQP_CLASSROOM_LIMITS", "auto") != "rlimit"
+    # `classroom_test.py --untrimmed` measures the servers with everything on, for comparison
+    if os.environ.get("NQP_CLASSROOM_UNTRIMMED") == "1":
+        for key in ("JUPYTER_CONFIG_PATH", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
+            c.Spawner.environment.pop(key)
 
     # The test's own API clients, with tokens made at run time: one to administer the test,
     # one with exactly the culler's role, to show that role is enough to cull.

@@ -12,6 +12,7 @@ What lives here:
 - :func:`nbgitpuller_link`, the link students click;
 - :func:`culler_service` and :func:`culler_role`, the idle culler as a hub-managed service;
 - :func:`students_per_server`, the capacity arithmetic of the guide;
+- :func:`helm_merge`, Helm's merge of a values file over a chart's defaults (Kubernetes);
 - :class:`CgroupLimits`, per-user memory and CPU limits through Linux control groups (used
   by the local spawner of the test; a real server uses systemd, which does the same);
 - :func:`blocked_for_others`, which tells whether another Unix user can reach a file.
@@ -223,6 +224,35 @@ def students_per_server(ram_gib, per_student_gib, reserve_gib):
         raise ValueError(f"reserve_gib must not be negative; got {reserve_gib!r}")
     # a tiny tolerance, so that 14.999999 students (float noise) count as 15
     return max(0, int((ram_gib - reserve_gib) / per_student_gib + 1e-9))
+
+
+# ---------------------------------------------------------------------------------------------
+# Helm values (Zero to JupyterHub, classroom/kubernetes/values.yaml)
+# ---------------------------------------------------------------------------------------------
+
+
+def helm_merge(defaults, values):
+    """``values`` over a chart's ``defaults`` as Helm merges them: mappings are merged key by key,
+    anything else (lists included) is replaced, and ``None`` (YAML ``null``) removes a default.
+
+    Neither argument is changed.
+
+    >>> helm_merge({"a": {"b": 1, "c": [1, 2]}, "d": 1}, {"a": {"c": [3]}, "d": None, "e": 2})
+    {'a': {'b': 1, 'c': [3]}, 'e': 2}
+    """
+    if not isinstance(defaults, dict) or not isinstance(values, dict):
+        raise ValueError(
+            f"Helm values must be mappings; got {type(defaults).__name__} and {type(values).__name__}"
+        )
+    out = dict(defaults)
+    for key, value in values.items():
+        if value is None:
+            out.pop(key, None)
+        elif isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = helm_merge(out[key], value)
+        else:
+            out[key] = value
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

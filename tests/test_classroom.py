@@ -633,3 +633,108 @@ def test_spawner_fallback_sets_the_data_limit_in_the_child(monkeypatch):
     os.waitpid(pid, 0)
     assert int(os.read(read, 100)) == 3 * 2**30
     assert resource.getrlimit(resource.RLIMIT_DATA)[0] != 3 * 2**30  # the parent is untouched
+
+
+# --- the class at once (simultaneous slider moves) and what students do not need -----------------
+
+
+@linux_server_only
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--slider-rounds", "9"], "--slider-rounds must be between 0 and 5"),
+        (["--move-spread", "-1"], "--move-spread must be between 0 and 5 seconds"),
+    ],
+)
+def test_slider_scenario_is_bounded(argv, message, capsys):
+    """The simultaneous-move scenario refuses more rounds than it has values, or a spread beyond 5 s."""
+    import classroom_test
+
+    with pytest.raises(SystemExit) as exc:
+        classroom_test.main(argv)
+    assert exc.value.code == 2 and message in capsys.readouterr().err
+
+
+def test_binary_frames_are_decoded_as_the_server_encodes_them():
+    """A widget message with a PNG buffer, framed as jupyter_server frames it (offsets, JSON, buffers)."""
+    import struct
+
+    import classroom_test
+
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(40))
+    msg = {"msg_type": "comm_msg", "content": {"comm_id": "abc", "data": {"method": "update"}}}
+    body = json.dumps(msg).encode()
+    header = struct.pack("!III", 2, 12, 12 + len(body))
+    decoded = classroom_test.decode_frame(header + body + png)
+    assert decoded["content"]["comm_id"] == "abc" and decoded["buffers"] == [png]
+    assert classroom_test.decode_frame(json.dumps(msg))["buffers"] == []
+    try:  # the server's own encoder, where it is installed (the classroom's environment)
+        from jupyter_server.services.kernels.connection.base import serialize_binary_message
+    except ImportError:
+        return
+    again = classroom_test.decode_frame(serialize_binary_message({**msg, "buffers": [png, b"x"]}))
+    assert again["buffers"] == [png, b"x"] and again["msg_type"] == "comm_msg"
+
+
+def test_percentiles_and_the_widgets_a_browser_would_draw():
+    """p50 and p95 interpolate as numpy does; comm_open messages give the models by id."""
+    import classroom_test
+
+    values = [0.1 * i for i in range(1, 31)]
+    assert classroom_test.percentile(values, 50) == pytest.approx(1.55)
+    assert classroom_test.percentile(values, 95) == pytest.approx(2.855)
+    assert classroom_test.percentile(values, 100) == pytest.approx(3.0)
+    with pytest.raises(ValueError):
+        classroom_test.percentile([], 50)
+    opened = [
+        {
+            "msg_type": "comm_open",
+            "content": {
+                "comm_id": "s1",
+                "target_name": "jupyter.widget",
+                "data": {"state": {"_model_name": "FloatSliderModel", "description": "saving rate"}},
+            },
+        },
+        {"msg_type": "comm_open", "content": {"comm_id": "x", "target_name": "other", "data": {}}},
+        {"msg_type": "stream", "content": {"text": "hi"}},
+    ]
+    assert classroom_test.widget_models(opened) == {
+        "s1": {"_model_name": "FloatSliderModel", "description": "saving rate"}
+    }
+
+
+def test_the_slider_app_is_made_from_notebook_03s_own_cells():
+    """The scenario runs only the set-up cell and the app's cell of notebook 03, and the app has the
+    saving-rate slider it moves."""
+    import classroom_test
+
+    nb = json.loads((ROOT / classroom_test.SLIDER_NOTEBOOK).read_text(encoding="utf-8"))
+    setup, app = classroom_test.app_cells(nb)
+    assert "from nqp_helpers" in setup and classroom_test.SLIDER_APP_CALL in app
+    with pytest.raises(classroom_test.Failure, match="no set-up cell"):
+        classroom_test.app_cells({"cells": []})
+    from nqp_helpers.lessons.solow import make_push_app
+
+    sliders = [c for c in make_push_app().controls.values() if classroom_test.SLIDER_LABEL in c.description]
+    assert len(sliders) == 1
+    assert all(sliders[0].min <= v <= sliders[0].max for v in classroom_test.SLIDER_VALUES)
+
+
+def test_students_servers_load_only_what_students_need(monkeypatch, test_mode_env):
+    """Each server reads classroom/singleuser/ (JUPYTER_CONFIG_PATH): nbdime, jupyter_lsp and notebook_shim
+    are off, nbdime's JupyterLab extension too, the extension manager cannot install; the slideshow and
+    the Chinese interface are never switched off."""
+    c = load_config(monkeypatch, test_mode_env)
+    folder = Path(c.Spawner.environment["JUPYTER_CONFIG_PATH"])
+    assert folder == CLASSROOM / "singleuser"
+    server = json.loads(
+        (folder / "jupyter_server_config.d" / "nqp-classroom.json").read_text(encoding="utf-8")
+    )
+    off = server["ServerApp"]["jpserver_extensions"]
+    assert off == {"nbdime": False, "jupyter_lsp": False, "notebook_shim": False}
+    assert server["LabApp"]["extension_manager"] == "readonly"
+    page = json.loads((folder / "labconfig" / "page_config.json").read_text(encoding="utf-8"))
+    assert page["disabledExtensions"] == {"nbdime-jupyterlab": True}
+    text = json.dumps([server, page]).lower()
+    assert "rise" not in text and "language" not in text and "zh" not in text
+    assert c.Spawner.environment["OPENBLAS_NUM_THREADS"] == "1"
