@@ -409,3 +409,40 @@ def test_lab_check_judges_the_extensive_part_and_names_the_mistake(tmp_path, mon
     assert not wrong.passed and "human capital as extensive" in wrong.message
     assert "capital alone" in lab_check("5.1", "extensive_share", round(shares["capital"], 1), a).message
     assert "per cent" in lab_check("5.4", "tfp_share", a.whole.shares["TFP"], a).message
+
+
+# --------------------------------------------------------------------------- #
+# Updates in place (issue 19): a move draws the same picture and note as a full draw
+# --------------------------------------------------------------------------- #
+def pixels(app):
+    import io
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(app.image.value)), dtype=float)
+
+
+def test_lab_moves_update_in_place_and_draw_the_picture_a_full_draw_gives():
+    """A period or an economy with the same number of sub-periods on the same scale moves the bars, the
+    markers and the period labels in place; another number of bars, another scale, a half-typed economy
+    or a one-year period draws everything. Picture, note and choice() equal those of an app that draws
+    everything at every move."""
+    from nqp_helpers.lessons.plotting import use_style
+
+    use_style()
+    moved, full = make_lab_app("KOR", (1970, 2023)), make_lab_app("KOR", (1970, 2023))
+    full.update_function = None
+    moves = [("period", (1971, 2023), "update"), ("period", (1972, 2019), "update"),
+             ("economy", "CHN — China", "update"), ("economy", "USA — United States", "draw"),
+             ("economy", "GBR — United Kingdom", "update"), ("period", (1960, 2019), "draw"),
+             ("economy", "Chi", "draw"), ("economy", "KOR — Republic of Korea", "draw"),
+             ("period", (2000, 2000), "draw"), ("period", (1990, 2010), "draw"),
+             ("period", (1991, 2010), "update")]  # fmt: skip
+    for name, value, mode in moves:
+        moved.set(**{name: value})
+        full.set(**{name: value})
+        assert (moved.last_mode, full.last_mode) == (mode, "draw"), (name, value)
+        assert moved.note.value == full.note.value and moved.error is None
+        assert np.abs(pixels(moved) - pixels(full)).max() <= 2, (name, value)
+    assert moved.choice() == ("KOR", 1991, 2010)
+    assert [t.get_text() for t in moved.axes.get_xticklabels()] == ["1991-2000", "2000-2010"]

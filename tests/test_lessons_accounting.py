@@ -281,3 +281,162 @@ def test_labour_compensation_figure_marks_the_constant_share_years():
     assert any("1978-1992" in t.get_text() for t in ax.texts)
     with pytest.raises(ValueError, match=r"per must be 'hour' or 'worker'"):
         la.plot_labour_compensation(ac.labour_compensation("CHN", 2000, 2010), per="day")
+
+
+# ----------------------------------------------------------------- updates in place
+def pixels(app):
+    """The app's picture as an array of 8-bit RGBA values."""
+    import io
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(app.image.value)), dtype=float)
+
+
+def assert_updates_draw_what_full_draws_draw(factory, moves):
+    """Move an app and a twin that draws everything at every move through the same moves: the pictures
+    agree (antialiasing at most: 2 on 0-255 channels) and so do the notes. Returns the modes of the app's
+    redraws, for the caller to check that both updates and full draws were met."""
+    app, twin = factory(), factory()
+    twin.update_function = None  # a full draw at every move: the reference
+    modes = []
+    for move in moves:
+        app.set(**move)
+        twin.set(**move)
+        assert twin.last_mode == "draw"
+        assert app.error is None and app.note.value == twin.note.value, move
+        assert np.abs(pixels(app) - pixels(twin)).max() <= 2, f"{move}: {app.last_mode}"
+        modes.append(app.last_mode)
+    return modes
+
+
+def test_residual_app_updates_in_place_for_every_control():
+    """Each control moved within the view moves the lines in place; the other toy economy too."""
+    app = la.make_residual_app(capital_error=1.0)
+    for move in (
+        dict(capital_share=0.5),
+        dict(output_error=0.5),
+        dict(capital_error=-1.0),
+        dict(labor_error=0.3),
+        dict(economy="toy: intensive"),
+    ):
+        app.set(**move)
+        assert app.last_mode == "update", move
+
+
+def test_residual_app_updates_draw_the_same_picture_as_full_draws():
+    """Updates, the legend redrawn where a line reaches it, and the full draws a new kind of economy or
+    errors switched on or off need, give the pictures and notes of full draws."""
+    moves = [
+        dict(capital_share=0.5),
+        dict(output_error=1.0),  # errors on: a dashed line and a legend entry more
+        dict(output_error=3.0),  # the dashed line crosses the legend
+        dict(capital_share=0.8),
+        dict(capital_error=-3.0),
+        dict(labor_error=2.0),
+        dict(economy="toy: intensive"),
+        dict(capital_share=0.1),
+        dict(economy="China 1978-2004 (PWT, persons)"),  # other reference lines: drawn afresh
+        dict(capital_share=0.3),
+        dict(output_error=0.0),
+        dict(capital_error=0.0),
+        dict(labor_error=0.0),  # errors off: drawn afresh
+        dict(capital_share=0.6),
+    ]
+    modes = assert_updates_draw_what_full_draws_draw(la.make_residual_app, moves)
+    assert modes.count("draw") == 3 and modes.count("update") == len(moves) - 3
+    assert modes[2] == "update"
+
+
+def test_the_residual_legend_is_redrawn_only_where_a_line_reaches_it():
+    """The legend is among the redrawn artists when the dashed line crosses it, not otherwise."""
+    app = la.make_residual_app(capital_error=1.0)
+    app.set(capital_share=0.5)
+    assert app.last_mode == "update" and app.axes.get_legend() not in app._moving
+    app.set(output_error=3.0)
+    assert app.last_mode == "update" and app.axes.get_legend() in app._moving
+
+
+def test_country_app_updates_in_place_for_every_control():
+    """Within the vertical range, every control (a country with the same range too) updates in place;
+    switching hours and persons relabels the bars in place."""
+    app = la.make_country_app(code="KOR", start=2012, end=2023)
+    for move in (
+        dict(code="USA"),  # the United States 2012-2023 keeps Korea's range, -1 to 4 % per year
+        dict(start=2013),
+        dict(end=2022),
+        dict(human_capital=False),
+        dict(capital="rkna"),
+        dict(labor="persons"),
+    ):
+        app.set(**move)
+        assert app.last_mode == "update", move
+    assert app.axes.get_xticklabels()[1].get_text() == "output per worker"
+
+
+def test_country_app_updates_draw_the_same_picture_as_full_draws():
+    """Updates, and the full draws a new vertical range or a period without accounts needs, give the
+    pictures and notes of full draws."""
+    moves = [
+        dict(start=2010),
+        dict(start=2005),  # faster growth: a taller range, drawn afresh
+        dict(start=2004),
+        dict(human_capital=False),
+        dict(labor="persons"),
+        dict(capital="rkna"),
+        dict(end=2020),
+        dict(code="JPN"),  # a lower range: drawn afresh
+        dict(start=2014),  # Japan 2014-2020 shrank: -2 to 2 % per year, drawn afresh
+        dict(end=2013),  # no accounts: the notice
+        dict(end=2018),  # drawn afresh after the notice
+        dict(labor="hours"),
+        dict(human_capital=True),
+    ]
+    modes = assert_updates_draw_what_full_draws_draw(la.make_country_app, moves)
+    draws = [i for i, mode in enumerate(modes) if mode == "draw"]
+    assert draws == [1, 7, 8, 9, 10]
+
+
+def test_country_app_keeps_its_vertical_range_while_the_bars_fit():
+    """The vertical range rounds outwards (whole points below, even points above, 0.3 points to spare), so
+    that small moves keep the axes still; it is -1 to 8 % per year for China 2012-2023, and starts at -1
+    when nothing is negative (China 1978-2019)."""
+    app = la.make_country_app()
+    assert app.axes.get_ylim() == (-1.0, 8.0)
+    tops = [max(p.get_y(), p.get_y() + p.get_height()) for p in app.axes.patches]
+    assert 6.0 < max(tops) <= 8.0 - 0.3  # the highest stack, 6.5 % per year, with room to spare
+    assert la.make_country_app(start=1978, end=2019).axes.get_ylim() == (-1.0, 10.0)
+    assert la._country_ylim({"a": [9.8, 1.0]}, [9.8, 1.0]) == (-1.0, 12.0)
+    assert la._country_ylim({"a": [-1.2, 1.0]}, [-1.2, 1.0]) == (-2.0, 2.0)
+
+
+def test_bosworth_collins_app_updates_in_place_for_every_control():
+    """Every control moves your recomputation's bars in place (the range is fixed)."""
+    app = la.make_bosworth_collins_app()
+    for move in (
+        dict(capital_share=0.5),
+        dict(human_capital="mincer"),
+        dict(schooling_return=10.0),
+        dict(labor="hours"),
+        dict(capital="rkna"),
+    ):
+        app.set(**move)
+        assert app.last_mode == "update", move
+
+
+def test_bosworth_collins_app_updates_draw_the_same_picture_as_full_draws():
+    """Updates give the pictures and notes of full draws, at the ends of the sliders too (a bar cut at the
+    edge of the range, the legend redrawn over the grid line that crosses it)."""
+    moves = [
+        dict(capital_share=0.2),
+        dict(capital_share=0.7),
+        dict(human_capital="mincer"),
+        dict(schooling_return=0.0),
+        dict(schooling_return=15.0),
+        dict(labor="hours"),
+        dict(capital="rkna"),
+        dict(capital_share=0.45),
+        dict(human_capital="hc"),
+    ]
+    modes = assert_updates_draw_what_full_draws_draw(la.make_bosworth_collins_app, moves)
+    assert set(modes) == {"update"}

@@ -61,3 +61,45 @@ def test_misallocation_app_updates_fast():
         app.set(target_dispersion=float(d))
         times.append(app.last_seconds)
     assert np.median(times) < 0.25
+
+
+# --------------------------------------------------------------------------- #
+# Updates in place (issue 19): a move draws the same picture and note as a full draw
+# --------------------------------------------------------------------------- #
+def pixels(app):
+    import io
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(app.image.value)), dtype=float)
+
+
+def test_every_move_is_an_update_that_draws_the_picture_a_full_draw_gives():
+    """Each control, moved to its ends and back, moves the artists in place (the axes are fixed), and the
+    picture and the note are those of an app that draws everything at every move."""
+    from nqp_helpers.lessons.plotting import use_style
+
+    use_style()
+    moved, full = make_misallocation_app(), make_misallocation_app()
+    full.update_function = None
+    moves = [("dispersion", 1.0), ("dispersion", 0.0), ("target_dispersion", 1.0), ("sigma", 6.0),
+             ("dispersion", 0.45), ("sigma", 1.5), ("target_dispersion", 0.0), ("sigma", 4.0)]  # fmt: skip
+    for name, value in moves:
+        moved.set(**{name: value})
+        full.set(**{name: value})
+        assert moved.last_mode == "update" and full.last_mode == "draw", name
+        assert moved.note.value == full.note.value
+        assert np.abs(pixels(moved) - pixels(full)).max() <= 2, (name, value)
+    assert "σ = 4" in moved.axes.texts[0].get_text()
+
+
+def test_a_line_under_the_legend_redraws_the_legend_over_it():
+    """Should a moving line pass under the legend (not within the sliders' ranges), the legend is drawn
+    again over it, as a full draw layers them."""
+    from nqp_helpers.lessons.misallocation import _under
+
+    app = make_misallocation_app()
+    legend, marker = app.axes.get_legend(), app.axes.lines[2]
+    assert not any(_under(line, legend) for line in app.axes.lines)
+    marker.set_data([0.1], [10.0])  # inside the legend's box, lower left
+    assert _under(marker, legend)

@@ -1,10 +1,15 @@
 """Tests of nqp_helpers.lessons.revolutions: the figures and widgets of the revolutions lesson."""
 
+import io
+
 import numpy as np
 import pytest
 
+from nqp_helpers.lessons.plotting import use_style
 from nqp_helpers.lessons.revolutions import (
     diffusion_note,
+    draw_diffusion,
+    draw_supply_shock,
     make_diffusion_app,
     make_supply_shock_app,
     plot_diffusion,
@@ -12,6 +17,7 @@ from nqp_helpers.lessons.revolutions import (
     plot_tfp_wave,
     plot_timeline,
 )
+from nqp_helpers.lessons.widgets import FigureApp
 from nqp_helpers.revolutions import GORDON_TFP, diffusion_path, supply_shock_loss
 
 
@@ -139,3 +145,86 @@ def test_plot_diffusion_draws_adoption_and_the_lagged_effect():
     assert left.figure.get_suptitle().startswith(
         "Logistic diffusion from 1882: v = 0.10 per year, ℓ = 10 years"
     )
+
+
+# Updates in place: the picture and the note a full redraw gives, at a fraction of the cost
+
+
+def pixels(app):
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(app.image.value)), dtype=float)
+
+
+def follow(factory, moves):
+    """Move a widget and its twin that draws everything at every move; check that both show the same
+    picture (8-bit channels: antialiasing at most) and note after each move. Returns the widget and, for
+    each move, its mode and the kinds of artists it drew again."""
+    use_style()
+    moved, full = factory(), factory()
+    full.update_function = None
+    seen = []
+    for name, value in moves:
+        moved.set(**{name: value})
+        full.set(**{name: value})
+        assert full.last_mode == "draw" and moved.error is None
+        assert moved.note.value == full.note.value, (name, value)
+        assert np.abs(pixels(moved) - pixels(full)).max() <= 2, (name, value, moved.last_mode)
+        seen.append((moved.last_mode, {type(a).__name__ for a in moved._moving}))
+    return moved, seen
+
+
+def test_diffusion_app_moves_the_wave_in_place_and_draws_what_a_full_redraw_draws():
+    """Every slider moves the wave, its peak line and the title in place while the peak stays under its
+    step of the view; the legend is drawn again when the peak line passes under it; a peak above the
+    view (v = 0.3: 25 G v = 4.1 % per year) draws everything with a taller axis."""
+    moves = [
+        ("speed", 0.11),
+        ("lag", 15.0),
+        ("gain", 0.55),
+        ("speed", 0.04),  # the peak comes in 2012, under the legend
+        ("lag", 30.0),
+        ("speed", 0.3),
+        ("gain", 0.5),
+        ("lag", 0.0),
+    ]
+    app, seen = follow(make_diffusion_app, moves)
+    modes = [mode for mode, _ in seen]
+    assert modes == ["update"] * 5 + ["draw", "update", "update"]
+    assert "Legend" in seen[3][1] and "Legend" not in seen[2][1]
+    assert app.axes.get_ylim()[1] > 1.45 * max(GORDON_TFP.values)
+
+
+def test_supply_shock_app_moves_curves_and_legend_entries_in_place():
+    """σ, capacity, the cut and the cost share move the curves, the marker, the changed legend entries
+    and the title in place; adding the capacity curve, or a loss above the view, draws everything."""
+    moves = [
+        ("sigma", 0.6),
+        ("capacity", 0.2),  # a second curve and legend entry: drawn again
+        ("capacity", 0.25),
+        ("cut", 0.45),
+        ("import_share", 0.09),
+        ("cut", 0.9),  # the loss leaves the view
+        ("sigma", 2.0),
+        ("import_share", 0.1),
+        ("capacity", 0.0),  # the capacity curve goes
+    ]
+    app, seen = follow(make_supply_shock_app, moves)
+    modes = [mode for mode, _ in seen]
+    assert modes == ["update", "draw", "update", "update", "update", "draw", "update", "update", "draw"]
+    sigma = app.axes.get_legend().get_texts()[-1].get_text()
+    assert sigma == "σ = 2.00" and "σ = 2.00" in app.axes.get_title()
+
+
+@pytest.mark.parametrize(
+    "factory, draw, top",
+    [(make_diffusion_app, draw_diffusion, 0.9), (make_supply_shock_app, draw_supply_shock, 0.9)],
+)
+def test_widgets_start_with_the_picture_their_drawing_function_gives(factory, draw, top):
+    """At the starting values the view is the one the drawing function gives: updates in place change
+    nothing a student sees first."""
+    use_style()
+    app = factory()
+    plain = FigureApp(draw, app.controls, figsize=(7.0, 4.0), margins={"top": top})
+    assert app.axes.get_ylim() == plain.axes.get_ylim()
+    assert np.abs(pixels(app) - pixels(plain)).max() == 0

@@ -1,18 +1,26 @@
 """Tests of nqp_helpers.lessons.solow: the figures and the widget of the Solow lesson."""
 
+import io
+
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
+from nqp_helpers.lessons.plotting import use_style
 from nqp_helpers.lessons.solow import (
+    VIEW_STEP,
     draw_push,
+    lines_reach,
     make_push_app,
     plot_output_per_worker,
     plot_output_per_worker_growth,
     plot_profit_rate,
     push_note,
     push_title,
+    view_rung,
 )
+from nqp_helpers.lessons.widgets import FigureApp
 from nqp_helpers.solow import profit_rate_accounts, push_scenarios, simulate_solow
 
 
@@ -123,3 +131,75 @@ def test_plot_profit_rate_rejects_what_it_cannot_draw():
         plot_profit_rate([2000, 2001], {"profit_rate": [0.1, 0.1]})
     with pytest.raises(ValueError, match=r"years must be 1-D with one year per value \(\(2,\)\); got \(3,\)"):
         plot_profit_rate([2000, 2001, 2002], acc)
+
+
+# Updates in place: the picture and the note a full redraw gives, at a fraction of the cost
+
+
+def pixels(app):
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(app.image.value)), dtype=float)
+
+
+def test_push_app_moves_the_paths_in_place_and_draws_what_a_full_redraw_draws():
+    """Each slider moves the paths, the title and the note in place while the paths stay within their
+    step of the view; a faster innovation push (a higher end level) draws everything with a taller axis.
+    After every move the picture and the note are those of a widget that draws everything."""
+    use_style()
+    moved, full = make_push_app(), make_push_app()
+    full.update_function = None
+    top = moved.axes.get_ylim()[1]
+    moves = [
+        ("saving_push", 0.12),
+        ("labor_push", 0.012),
+        ("capital_share", 0.35),
+        ("technology_push", 0.009),
+        ("technology_push", 0.02),  # the innovation path leaves the view
+        ("saving_push", 0.2),
+        ("capital_share", 0.3),
+    ]
+    modes = []
+    for name, value in moves:
+        moved.set(**{name: value})
+        full.set(**{name: value})
+        modes.append(moved.last_mode)
+        assert full.last_mode == "draw" and moved.error is None
+        assert moved.note.value == full.note.value, (name, value)
+        assert np.abs(pixels(moved) - pixels(full)).max() <= 2, (name, value, moved.last_mode)
+    assert modes == ["update"] * 4 + ["draw", "update", "update"]
+    assert moved.axes.get_ylim()[1] > top
+
+
+def test_push_app_starts_with_the_picture_draw_push_gives():
+    """At the starting values the view is matplotlib's autoscaling of the paths, as draw_push gives it."""
+    use_style()
+    app = make_push_app()
+    plain = FigureApp(draw_push, app.controls, figsize=(7.0, 4.0), margins={"top": 0.86})
+    assert app.axes.get_ylim() == plain.axes.get_ylim()
+    assert np.abs(pixels(app) - pixels(plain)).max() == 0
+
+
+def test_view_rung_rounds_out_to_steps_anchored_at_the_start():
+    """Rungs are start x VIEW_STEP**k: the start itself, then the next one up (a maximum) or down (a
+    minimum); a value without a rung (zero, negative, not finite) is returned as it is."""
+    assert view_rung(8.0, 8.0, up=True) == 8.0 and view_rung(8.0, 8.0, up=False) == 8.0
+    assert view_rung(8.1, 8.0, up=True) == pytest.approx(8.0 * VIEW_STEP)
+    assert view_rung(7.9, 8.0, up=True) == 8.0 and view_rung(5.0, 8.0, up=True) == pytest.approx(8 / 1.5)
+    assert view_rung(7.9, 8.0, up=False) == pytest.approx(8.0 / VIEW_STEP)
+    assert view_rung(30.0, 8.0, up=True) == pytest.approx(8.0 * VIEW_STEP**4)
+    assert view_rung(0.0, 8.0, up=False) == 0.0 and view_rung(3.0, -1.0, up=True) == 3.0
+
+
+def test_lines_reach_sees_segments_that_cross_a_box_without_a_point_inside():
+    """A vertical line from the bottom to the top of the axes crosses a box in the middle although
+    neither end lies in it; a line beside the box does not reach it."""
+    ax = Figure(dpi=72).subplots()
+    ax.set(xlim=(0, 10), ylim=(0, 10))
+    (across,) = ax.plot([5, 5], [0, 10], lw=1)
+    (beside,) = ax.plot([9, 9], [0, 10], lw=1)
+    x0, y0 = ax.transData.transform((4, 4))
+    x1, y1 = ax.transData.transform((6, 6))
+    box = Bbox.from_extents(x0, y0, x1, y1)
+    assert lines_reach(box, [across], 72) and not lines_reach(box, [beside], 72)
+    assert lines_reach(box, [beside, across], 72)

@@ -76,3 +76,53 @@ def test_structural_app_updates_fast():
         app.set(reallocation=float(v))
         times.append(app.last_seconds)
     assert np.median(times) < 0.25
+
+
+# --------------------------------------------------------------------------- #
+# Updates in place (issue 19): a move draws the same picture and note as a full draw
+# --------------------------------------------------------------------------- #
+def pixels(app):
+    import io
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(app.image.value)), dtype=float)
+
+
+def test_moves_update_in_place_and_draw_the_picture_a_full_draw_gives():
+    """Small moves of either slider move the bars, markers and title in place; bars outgrowing the scale
+    draw everything on a larger round scale, bars shrinking far on a smaller one. Picture and note equal
+    those of an app that draws everything at every move (same scale history)."""
+    from nqp_helpers.lessons.plotting import use_style
+
+    use_style()
+    moved, full = make_structural_app(), make_structural_app()
+    full.update_function = None
+    moves = [("reallocation", 1.1, "update"), ("manufacturing_growth", 6.0, "update"),
+             ("manufacturing_growth", 10.0, "draw"), ("reallocation", 1.9, "update"),
+             ("manufacturing_growth", 9.0, "update"), ("manufacturing_growth", 3.0, "draw"),
+             ("reallocation", 0.2, "update"), ("reallocation", 0.0, "update")]  # fmt: skip
+    for name, value, mode in moves:
+        moved.set(**{name: value})
+        full.set(**{name: value})
+        assert (moved.last_mode, full.last_mode) == (mode, "draw"), (name, value)
+        assert moved.note.value == full.note.value
+        assert moved.axes.get_ylim() == full.axes.get_ylim()
+        assert np.abs(pixels(moved) - pixels(full)).max() <= 2, (name, value)
+    assert moved.axes.title.get_text().startswith("Counterfactual toy economy: 0.0 % of employment")
+
+
+def test_the_scale_is_round_and_leaves_room_for_the_legend():
+    """The upper limit is a round value at least 1.3 times the tallest bar; a limit passed that is too low
+    is refused."""
+    from matplotlib.figure import Figure
+
+    from nqp_helpers.lessons.structural import round_up
+
+    assert [round_up(v) for v in (0.0, 0.7, 1.0, 1.01, 13.08, 48.4)] == [1.0, 0.8, 1.0, 1.2, 15.0, 50.0]
+    ax = Figure().subplots()
+    draw_structural_change(ax)
+    tallest = max(b.get_y() + b.get_height() for b in ax.patches)
+    assert ax.get_ylim() == (0.0, round_up(1.3 * tallest))
+    with pytest.raises(ValueError, match="top must lie in"):
+        draw_structural_change(Figure().subplots(), top=1.0)

@@ -30,11 +30,16 @@ from ..accounting import (
 )
 from ..data import list_countries, load_country, toy_economy, toy_parameters
 from ..growth import GrowthSummary, share_of_growth, share_percent
+from .growth import over_bars
 from .plotting import COMPONENT_STYLE, PALETTE, no_negative_zero, plain_log_axis, stacked_bars
-from .widgets import FigureApp, int_slider, slider
+from .widgets import FigureApp, Redraw, int_slider, slider
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+    from matplotlib.text import Text
     from matplotlib.ticker import Locator
 
 __all__ = [
@@ -486,18 +491,8 @@ def plot_mixed_contributions(
             f"got {len(summaries)} and {len(labels)}"
         )
     ax = _new_ax(ax)
-    # One list of parts in which every summary's own order is kept: a new part goes
-    # right after the part that precedes it in its summary.
-    names: list[str] = []
-    for summary in summaries:
-        at = 0
-        for name in summary.parts:
-            if name in names:
-                at = names.index(name) + 1
-            else:
-                names.insert(at, name)
-                at += 1
-    parts = {name: [float(s.parts.get(name, 0.0)) for s in summaries] for name in names}
+    parts = _mixed_parts(summaries)
+    names = list(parts)
     totals = [float(s.total) for s in summaries]
     stacked_bars(ax, parts, labels, styles=MIXED_STYLE, totals=totals, total_label="total growth")
     ax.set_ylabel("contribution to growth (% per year)")
@@ -513,6 +508,22 @@ def plot_mixed_contributions(
             fontsize=9,
         )
     return ax
+
+
+def _mixed_parts(summaries: Sequence[GrowthSummary]) -> dict[str, list[float]]:
+    """Part name -> one value per summary (0 where a summary lacks the part), in one order of parts in
+    which every summary's own order is kept: a new part goes right after the part that precedes it in
+    its summary."""
+    names: list[str] = []
+    for summary in summaries:
+        at = 0
+        for name in summary.parts:
+            if name in names:
+                at = names.index(name) + 1
+            else:
+                names.insert(at, name)
+                at += 1
+    return {name: [float(s.parts.get(name, 0.0)) for s in summaries] for name in names}
 
 
 # --------------------------------------------------------------------------- #
@@ -581,6 +592,13 @@ def draw_residual(
     )
     ax.set_ylim(-3, 7)
     ax.set_yticks([-2, 0, 2, 4, 6])
+    return _residual_note(e, capital_share, output_error, capital_error, labor_error)
+
+
+def _residual_note(
+    e: Mapping[str, Any], capital_share: float, output_error: float, capital_error: float, labor_error: float
+) -> str:
+    """The numbers under the residual widget (HTML), for the economy ``e`` of :func:`_economy_choices`."""
     tfp = no_negative_zero(
         float(residual_sensitivity(e["rates"], capital_share, output_error, capital_error, labor_error))
     )
@@ -596,6 +614,92 @@ def draw_residual(
         f"measured TFP growth <b>{tfp:.2f} % per year</b>{truth}; "
         f"TFP share of measured output growth <b>{share}</b>"
     )
+
+
+def _on_top(ax: Axes, redrawn: Sequence[Artist], covers: Sequence[Artist]) -> list[Artist]:
+    """Those of ``covers`` (drawn over the others in a full draw: a legend) that the artists an update
+    redraws now reach, so that the update draws them again on top.
+
+    A line counts by its path (a long diagonal line may pass beside a legend), markers and patches by
+    their extent.
+    """
+    renderer = ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    reached = []
+    for cover in covers:
+        box = cover.get_window_extent(renderer)
+        for artist in redrawn:
+            path = getattr(artist, "get_path", None)
+            if getattr(artist, "get_linestyle", lambda: "None")() not in ("None", "none", " ", "") and path:
+                hit = artist.get_transform().transform_path(path()).intersects_bbox(box, filled=False)
+            else:
+                hit = False
+            if hit or artist.get_window_extent(renderer).overlaps(box):
+                reached.append(cover)
+                break
+    return reached
+
+
+class _ResidualFigure:
+    """Draw and update of :func:`make_residual_app`.
+
+    ``draw`` keeps the lines; ``update`` moves them (the line with measurement errors, the dot of the
+    assumed share and, for the other toy economy, the clean line and the true values). Switching
+    between a toy economy and China (other reference lines and legend entries), or errors switched on
+    or off (a line and a legend entry more or less), draw everything again.
+    """
+
+    def draw(
+        self,
+        ax: Axes,
+        economy: str,
+        capital_share: float,
+        output_error: float = 0.0,
+        capital_error: float = 0.0,
+        labor_error: float = 0.0,
+    ) -> str:
+        note = draw_residual(ax, economy, capital_share, output_error, capital_error, labor_error)
+        self.kind = self._kind(economy, output_error, capital_error, labor_error)
+        # Lines are cheap to draw: all of them are redrawn at each update, in their order.
+        self.lines = list(ax.lines)
+        by_label = {line.get_label(): line for line in self.lines}
+        self.clean: Line2D = by_label["inputs measured correctly"]
+        self.measured: Line2D | None = by_label.get("with your measurement errors")
+        self.point: Line2D = by_label["your assumption"]
+        self.truth: Line2D | None = by_label.get("true TFP growth")
+        self.reference: Line2D = by_label["true capital share" if self.truth else "PWT capital share (mean)"]
+        return note
+
+    @staticmethod
+    def _kind(economy: str, *errors: float) -> tuple[bool, bool]:
+        """What decides the lines and the legend: a true TFP growth known (toys), and errors switched on."""
+        return _economy_choices()[economy]["true_tfp"] is not None, any(v != 0 for v in errors)
+
+    def update(
+        self,
+        ax: Axes,
+        economy: str,
+        capital_share: float,
+        output_error: float = 0.0,
+        capital_error: float = 0.0,
+        labor_error: float = 0.0,
+    ) -> tuple[str, list[Artist]]:
+        errors = dict(output_error=output_error, capital_error=capital_error, labor_error=labor_error)
+        if economy not in _economy_choices() or self._kind(economy, *errors.values()) != self.kind:
+            raise Redraw  # draw_residual names the valid economies
+        e = _economy_choices()[economy]
+        self.clean.set_ydata(residual_sensitivity(e["rates"], self.clean.get_xdata()))
+        if self.truth is not None:
+            self.truth.set_ydata([e["true_tfp"]] * 2)
+        self.reference.set_xdata([e["reference_share"]] * 2)
+        if self.measured is not None:
+            self.measured.set_ydata(residual_sensitivity(e["rates"], self.measured.get_xdata(), **errors))
+        point = float(residual_sensitivity(e["rates"], capital_share, **errors))
+        self.point.set_data([capital_share], [point])
+        spines = [spine for spine in ax.spines.values() if spine.get_visible()]
+        legend = [ax.legend_] if ax.legend_ is not None else []
+        changed = [*self.lines, *spines]
+        changed += _on_top(ax, changed, legend)
+        return _residual_note(e, capital_share, output_error, capital_error, labor_error), changed
 
 
 def make_residual_app(
@@ -650,7 +754,14 @@ def make_residual_app(
             "labour growth overstated by (points per year)", labor_error, -3, 3, 0.1, name="labor_error"
         ),
     }
-    return FigureApp(draw_residual, controls, figsize=(7.0, 4.0), margins={"left": 0.11, "bottom": 0.13})
+    figure = _ResidualFigure()
+    return FigureApp(
+        figure.draw,
+        controls,
+        figsize=(7.0, 4.0),
+        margins={"left": 0.11, "bottom": 0.13},
+        update=figure.update,
+    )
 
 
 def draw_country(
@@ -679,10 +790,15 @@ def draw_country(
     str
         Key numbers, or why the period cannot be accounted for.
     """
+    return _draw_country(ax, code, start, end, labor, human_capital, capital)[0]
+
+
+def _draw_country(
+    ax: Axes, code: str, start: int, end: int, labor: str, human_capital: bool, capital: str
+) -> tuple[str, Text | None]:
+    """:func:`draw_country`, returning the title too (None when the choice cannot be accounted for)."""
     try:
-        if not start < end:
-            raise ValueError(f"choose an end year after the start year (now {start}-{end})")
-        ca = decompose_country(code, start, end, labor=labor, human_capital=human_capital, capital=capital)
+        view = _CountryAccounts(code, start, end, labor, human_capital, capital)
     except ValueError as exc:
         ax.set_axis_off()
         ax.text(
@@ -692,31 +808,141 @@ def draw_country(
             fontsize=11,
             transform=ax.transAxes,
         )
-        return f"<span style='color:#D55E00'>{html.escape(str(exc))}</span>"
-    s, pw = ca.summary(), ca.per_worker().summary()
-    per = "hour" if ca.labor == "hours" else "worker"
-    plot_mixed_contributions([s, pw], ["output", f"output per {per}"], ax=ax)
+        return f"<span style='color:#D55E00'>{html.escape(str(exc))}</span>", None
+    plot_mixed_contributions([view.aggregate, view.per_worker], view.labels, ax=ax)
     ax.set_xlim(-0.6, 1.6)
-    schooling = "adjusted for schooling (hc)" if ca.human_capital else "not adjusted for schooling"
-    ax.set_title(
-        f"{ca.name}, {start}-{end}: labour in {'hours' if ca.labor == 'hours' else 'persons'}, "
-        f"{schooling},\ncapital {ca.capital}, capital share 1 - labsh. Source: Penn World Table 11.0",
-        fontsize=8,
-        loc="left",
-    )
-    notes = [c for c in ca.conventions if "missing" in c]
-    extra = f"<br><i>{html.escape('; '.join(notes))}</i>" if notes else ""
-    total, tfp = no_negative_zero(s.total), no_negative_zero(s.parts["TFP"])
-    share = share_percent(tfp, total)
-    if np.isfinite(share_of_growth(tfp, total)):
-        share = f"= <b>{share}</b> of output growth"
-    else:
-        share = f"(share of output growth {share})"
-    return (
-        f"{html.escape(ca.name)} {start}-{end}: output <b>{total:.2f}</b>, TFP <b>{tfp:.2f}</b> "
-        f"% per year {share}; output per {per} "
-        f"{pw.total:.2f} % per year, of which capital deepening {pw.parts['capital deepening']:.2f}{extra}"
-    )
+    ax.set_ylim(*view.ylim)
+    # y=1.0 (where matplotlib puts a title when nothing is above the axes) fixes the title's place, so that
+    # an update can redraw the title alone.
+    title = ax.set_title(view.title, fontsize=8, loc="left", y=1.0)
+    return view.note, title
+
+
+class _CountryAccounts:
+    """What the country widget shows for one choice: the two summaries, their bars, limits, title and note.
+
+    Raises ValueError (as :func:`nqp_helpers.accounting.decompose_country`) when the choice cannot be
+    accounted for.
+    """
+
+    def __init__(self, code: str, start: int, end: int, labor: str, human_capital: bool, capital: str):
+        if not start < end:
+            raise ValueError(f"choose an end year after the start year (now {start}-{end})")
+        ca = decompose_country(code, start, end, labor=labor, human_capital=human_capital, capital=capital)
+        s, pw = ca.summary(), ca.per_worker().summary()
+        per = "hour" if ca.labor == "hours" else "worker"
+        self.aggregate, self.per_worker = s, pw
+        self.labels = ["output", f"output per {per}"]
+        self.parts = _mixed_parts([s, pw])
+        self.totals = [float(s.total), float(pw.total)]
+        self.ylim = _country_ylim(self.parts, self.totals)
+        schooling = "adjusted for schooling (hc)" if ca.human_capital else "not adjusted for schooling"
+        self.title = (
+            f"{ca.name}, {start}-{end}: labour in {'hours' if ca.labor == 'hours' else 'persons'}, "
+            f"{schooling},\ncapital {ca.capital}, capital share 1 - labsh. Source: Penn World Table 11.0"
+        )
+        notes = [c for c in ca.conventions if "missing" in c]
+        extra = f"<br><i>{html.escape('; '.join(notes))}</i>" if notes else ""
+        total, tfp = no_negative_zero(s.total), no_negative_zero(s.parts["TFP"])
+        share = share_percent(tfp, total)
+        if np.isfinite(share_of_growth(tfp, total)):
+            share = f"= <b>{share}</b> of output growth"
+        else:
+            share = f"(share of output growth {share})"
+        self.note = (
+            f"{html.escape(ca.name)} {start}-{end}: output <b>{total:.2f}</b>, TFP <b>{tfp:.2f}</b> "
+            f"% per year {share}; output per {per} "
+            f"{pw.total:.2f} % per year, of which capital deepening "
+            f"{pw.parts['capital deepening']:.2f}{extra}"
+        )
+
+
+def _country_ylim(parts: Mapping[str, Sequence[float]], totals: Sequence[float]) -> tuple[float, float]:
+    """Vertical range of the country widget: from a whole number at least 0.3 points below the lowest stack
+    or total (at most -1) to an even number at least 0.3 points above the highest (at least 2).
+
+    The range depends on the values only, so that a figure drawn afresh and one updated in place agree;
+    the rounding keeps the axes still while a slider moves a little, and a small contribution that
+    changes sign (labour, often) does not move the zero line.
+
+    Examples
+    --------
+    >>> _country_ylim({"capital": [3.8, 0.0], "labour": [-0.3, 0.0], "TFP": [2.0, 2.0]}, [5.9, 6.5])
+    (-1.0, 8.0)
+    >>> _country_ylim({"capital": [4.1, 3.5], "TFP": [3.3, 3.3]}, [8.9, 7.5])
+    (-1.0, 10.0)
+    """
+    values = np.array(list(parts.values()), dtype=float).reshape(len(parts), -1)
+    top = max(float(np.where(values > 0, values, 0).sum(axis=0).max()), max(totals), 0.0)
+    bottom = min(float(np.where(values < 0, values, 0).sum(axis=0).min()), min(totals), 0.0)
+    return float(min(-1, np.floor(bottom - 0.3))), float(max(2, 2 * np.ceil((top + 0.3) / 2)))
+
+
+class _CountryFigure:
+    """Draw and update of :func:`make_country_app`.
+
+    ``draw`` keeps the bars, the total markers and the title; ``update`` moves them, and relabels the
+    bars (per hour or per worker), when the new choice keeps the view: the same parts (legend) and the
+    same vertical range. Otherwise, and to or from a choice that cannot be accounted for, it draws
+    everything again.
+    """
+
+    def draw(
+        self,
+        ax: Axes,
+        code: str,
+        start: int,
+        end: int,
+        labor: str = "hours",
+        human_capital: bool = True,
+        capital: str = "rnna",
+    ) -> str:
+        note, title = _draw_country(ax, code, start, end, labor, human_capital, capital)
+        self.view: tuple[Any, ...] | None = None
+        if title is not None:  # accounts were drawn (not the notice)
+            self.title = title
+            self.view = ([str(c.get_label()) for c in ax.containers], ax.get_ylim())
+            self.bars: dict[str, list[Rectangle]] = {str(c.get_label()): list(c) for c in ax.containers}
+            (self.totals,) = [line for line in ax.lines if line.get_label() == "total growth"]
+        return note
+
+    def update(
+        self,
+        ax: Axes,
+        code: str,
+        start: int,
+        end: int,
+        labor: str = "hours",
+        human_capital: bool = True,
+        capital: str = "rnna",
+    ) -> tuple[str, list[Artist]]:
+        try:
+            view = _CountryAccounts(code, start, end, labor, human_capital, capital)
+        except ValueError:
+            raise Redraw from None  # draw_country shows the notice
+        if self.view is None or (list(view.parts), view.ylim) != self.view:
+            raise Redraw
+        moving: list[Artist] = []
+        pos, neg = np.zeros(2), np.zeros(2)
+        for name, values in view.parts.items():  # stacked as plotting.stacked_bars stacks them
+            vals = np.asarray(values, dtype=float)
+            base = np.where(vals >= 0, pos, neg)
+            for bar, bottom, height in zip(self.bars[name], base, vals, strict=True):
+                bar.set_y(float(bottom))
+                bar.set_height(float(height))
+                moving.append(bar)
+            pos += np.where(vals >= 0, vals, 0)
+            neg += np.where(vals < 0, vals, 0)
+        self.totals.set_ydata(view.totals)
+        # Texts are redrawn only when they change (the kept background shows them otherwise): the bar
+        # labels (per hour or per worker) and the title with the choices.
+        texts = [t for t in ax.get_xticklabels() if t.get_text() not in view.labels]
+        if texts:
+            ax.set_xticks([0, 1], view.labels)
+        if self.title.get_text() != view.title:
+            self.title.set_text(view.title)
+            texts.append(self.title)
+        return view.note, [*moving, *over_bars(ax), *texts]
 
 
 def make_country_app(
@@ -777,8 +1003,13 @@ def make_country_app(
     }
     if not controls["start"].value < controls["end"].value:
         raise ValueError(f"start must be before end; got start={start}, end={end}")
+    figure = _CountryFigure()
     return FigureApp(
-        draw_country, controls, figsize=(7.0, 3.8), margins={"left": 0.1, "right": 0.7, "top": 0.84}
+        figure.draw,
+        controls,
+        figsize=(7.0, 3.8),
+        margins={"left": 0.1, "right": 0.7, "top": 0.84},
+        update=figure.update,
     )
 
 
@@ -808,21 +1039,33 @@ def draw_bosworth_collins(
     -------
     str
     """
+    comp = _bosworth_collins(capital_share, human_capital, schooling_return, labor, capital)
+    plot_comparison(comp, ax=ax, measures=_BC_MEASURES)
+    ax.set_ylim(-0.5, 8.5)
+    ax.legend(loc="upper right", fontsize=8)
+    return _bosworth_collins_note(comp)
+
+
+#: The label of the recomputed column, and the rows the Bosworth and Collins widget shows.
+_BC_LABEL = "your recomputation (PWT 11.0)"
+_BC_MEASURES = ("output per worker", "physical capital", "education", "total factor productivity")
+
+
+def _bosworth_collins(
+    capital_share: float, human_capital: str, schooling_return: float, labor: str, capital: str
+) -> Comparison:
+    """The published figures and your recomputation (see :func:`draw_bosworth_collins`)."""
     if human_capital not in ("hc", "mincer"):
         raise ValueError(f"human_capital must be 'hc' or 'mincer'; got {human_capital!r}")
     r = None if human_capital == "hc" else schooling_return / 100
-    label = "your recomputation (PWT 11.0)"
-    comp = compare_with_bosworth_collins(
-        {label: dict(capital_share=capital_share, schooling_return=r, labor=labor, capital=capital)}
+    return compare_with_bosworth_collins(
+        {_BC_LABEL: dict(capital_share=capital_share, schooling_return=r, labor=labor, capital=capital)}
     )
-    plot_comparison(
-        comp,
-        ax=ax,
-        measures=("output per worker", "physical capital", "education", "total factor productivity"),
-    )
-    ax.set_ylim(-0.5, 8.5)
-    ax.legend(loc="upper right", fontsize=8)
-    mine, diff = comp.column(label), comp.differences(label)
+
+
+def _bosworth_collins_note(comp: Comparison) -> str:
+    """The numbers under the Bosworth and Collins widget (HTML)."""
+    mine, diff = comp.column(_BC_LABEL), comp.differences(_BC_LABEL)
     return (
         "yours: physical capital <b>{:.2f}</b>, education <b>{:.2f}</b>, TFP <b>{:.2f}</b> % per year; "
         "TFP minus published: <b>{:+.2f}</b> points"
@@ -832,6 +1075,42 @@ def draw_bosworth_collins(
         mine["total factor productivity"],
         diff["total factor productivity"],
     )
+
+
+class _BosworthCollinsFigure:
+    """Draw and update of :func:`make_bosworth_collins_app`: ``update`` moves the bars of your
+    recomputation (the axes keep their fixed range; a bar beyond it is cut at the edge, as in a full
+    draw), with the grid, the zero line and, where a bar reaches it, the legend drawn over them."""
+
+    def draw(
+        self,
+        ax: Axes,
+        capital_share: float = 0.4,
+        human_capital: str = "hc",
+        schooling_return: float = 7.0,
+        labor: str = "persons",
+        capital: str = "rnna",
+    ) -> str:
+        note = draw_bosworth_collins(ax, capital_share, human_capital, schooling_return, labor, capital)
+        (self.bars,) = [list(c) for c in ax.containers if str(c.get_label()).endswith(_BC_LABEL)]
+        return note
+
+    def update(
+        self,
+        ax: Axes,
+        capital_share: float = 0.4,
+        human_capital: str = "hc",
+        schooling_return: float = 7.0,
+        labor: str = "persons",
+        capital: str = "rnna",
+    ) -> tuple[str, list[Artist]]:
+        comp = _bosworth_collins(capital_share, human_capital, schooling_return, labor, capital)
+        j = comp.columns.index(_BC_LABEL)
+        for bar, measure in zip(self.bars, _BC_MEASURES, strict=True):
+            bar.set_height(float(comp.values[comp.measures.index(measure), j]))
+        legend = [ax.legend_] if ax.legend_ is not None else []
+        changed = [*self.bars, *over_bars(ax)]
+        return _bosworth_collins_note(comp), changed + _on_top(ax, changed, legend)
 
 
 def make_bosworth_collins_app() -> FigureApp:
@@ -871,6 +1150,11 @@ def make_bosworth_collins_app() -> FigureApp:
             style=style,
         ),
     }
+    figure = _BosworthCollinsFigure()
     return FigureApp(
-        draw_bosworth_collins, controls, figsize=(7.0, 3.8), margins={"left": 0.1, "bottom": 0.1}
+        figure.draw,
+        controls,
+        figsize=(7.0, 3.8),
+        margins={"left": 0.1, "bottom": 0.1},
+        update=figure.update,
     )

@@ -2,21 +2,101 @@
 
 Each ``make_*_app`` function returns a :class:`~nqp_helpers.lessons.widgets.FigureApp`;
 its drawing function is a plain function of the slider values, so tests can
-move the sliders and check what is drawn.
+move the sliders and check what is drawn. A slider move then updates the
+figure in place (the bar heights, the total marker and the title with the
+settings move; the axes, the legend and the labels stay as drawn), unless the
+bars leave the vertical range, which is then drawn anew.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import math
+from typing import TYPE_CHECKING, Any
 
-from ..growth import constant_growth_economy, decompose, share_percent
+import numpy as np
+
+from ..growth import GrowthSummary, constant_growth_economy, decompose, share_percent
 from .plotting import no_negative_zero, plot_contributions
-from .widgets import FigureApp, int_slider, slider
+from .widgets import FigureApp, Redraw, int_slider, slider
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.patches import Rectangle
+    from matplotlib.text import Text
 
-__all__ = ["draw_economy", "make_economy_app"]
+__all__ = ["draw_economy", "make_economy_app", "over_bars"]
+
+
+def _economy(
+    capital_growth: float,
+    labor_growth: float,
+    tfp_growth: float,
+    capital_share: float,
+    human_capital_growth: float,
+    years: int,
+) -> tuple[Any, GrowthSummary]:
+    """The constructed economy and the summary of its growth accounts."""
+    e = constant_growth_economy(
+        years,
+        capital_growth,
+        labor_growth,
+        tfp_growth,
+        capital_share,
+        human_capital_growth=human_capital_growth,
+    )
+    acc = decompose(e["output"], e["capital"], e["labor"], capital_share, e["human_capital"], e["years"])
+    return e, acc.summary()
+
+
+def _economy_title(
+    capital_growth: float,
+    labor_growth: float,
+    tfp_growth: float,
+    capital_share: float,
+    human_capital_growth: float,
+    years: int,
+) -> str:
+    """The settings written on the figure, so that a saved picture says what it shows."""
+    hc = f", g_h = {human_capital_growth:g}" if human_capital_growth else ""
+    return (
+        f"Y = A K^α (hL)^(1-α), α = {capital_share:g}; growth (% per year): g_K = {capital_growth:g}, "
+        f"g_L = {labor_growth:g}{hc}, g_A = {tfp_growth:g}; {years} years\n"
+        "Constructed economy (no data): nqp_helpers.growth.constant_growth_economy"
+    )
+
+
+def _economy_note(e: Any, s: GrowthSummary, years: int) -> str:
+    """The numbers under the figure (HTML)."""
+    parts = ", ".join(f"{k} {no_negative_zero(v):.2f}" for k, v in s.parts.items())
+    share_txt = share_percent(float(s.parts["TFP"]), float(s.total))
+    return (
+        f"output growth <b>{no_negative_zero(s.total):.2f} % per year</b> = {parts}; "
+        f"TFP share of growth <b>{share_txt}</b>; "
+        f"after {years} years output is <b>{e['output'][-1]:.2f}</b> times its first level, "
+        f"of which TFP alone accounts for a factor {e['tfp'][-1]:.2f}"
+    )
+
+
+def _economy_ylim(s: GrowthSummary) -> tuple[float, float]:
+    """Vertical range of the bar: -2 to 10 % per year, widened in steps of 2 points when the bar or the
+    total marker (with 0.3 points to spare) would leave it.
+
+    The range depends on the values only, so a figure drawn afresh and one updated in place agree, and
+    small moves of a slider keep the axes still.
+
+    Examples
+    --------
+    >>> from nqp_helpers.growth import GrowthSummary
+    >>> _economy_ylim(GrowthSummary((0, 1), 1, "output", 5.0, {"capital": 4.0, "TFP": 1.0}))
+    (-2.0, 10.0)
+    >>> _economy_ylim(GrowthSummary((0, 1), 1, "output", 10.5, {"capital": 9.0, "TFP": 1.5}))
+    (-2.0, 12.0)
+    """
+    values = np.array([float(v) for v in s.parts.values()])
+    top = max(float(values[values > 0].sum()), float(s.total), 0.0)
+    bottom = min(float(values[values < 0].sum()), float(s.total), 0.0)
+    return min(-2.0, 2.0 * math.floor((bottom - 0.3) / 2)), max(10.0, 2.0 * math.ceil((top + 0.3) / 2))
 
 
 def draw_economy(
@@ -48,34 +128,8 @@ def draw_economy(
         :data:`~nqp_helpers.growth.MIN_GROWTH_FOR_SHARES` % per year), and what
         the rates imply for levels after ``years``.
     """
-    e = constant_growth_economy(
-        years,
-        capital_growth,
-        labor_growth,
-        tfp_growth,
-        capital_share,
-        human_capital_growth=human_capital_growth,
-    )
-    acc = decompose(e["output"], e["capital"], e["labor"], capital_share, e["human_capital"], e["years"])
-    s = acc.summary()
-    plot_contributions([s], [f"average over {years} years"], ax=ax)
-    ax.set_xlim(-0.8, 0.8)
-    hc = f", g_h = {human_capital_growth:g}" if human_capital_growth else ""
-    ax.set_title(
-        f"Y = A K^α (hL)^(1-α), α = {capital_share:g}; growth (% per year): g_K = {capital_growth:g}, "
-        f"g_L = {labor_growth:g}{hc}, g_A = {tfp_growth:g}; {years} years\n"
-        "Constructed economy (no data): nqp_helpers.growth.constant_growth_economy",
-        fontsize=8,
-        loc="left",
-    )
-    ax.set_ylim(min(-2.0, ax.get_ylim()[0]), max(10.0, ax.get_ylim()[1]))
-    parts = ", ".join(f"{k} {no_negative_zero(v):.2f}" for k, v in s.parts.items())
-    share_txt = share_percent(float(s.parts["TFP"]), float(s.total))
-    return (
-        f"output growth <b>{no_negative_zero(s.total):.2f} % per year</b> = {parts}; "
-        f"TFP share of growth <b>{share_txt}</b>; "
-        f"after {years} years output is <b>{e['output'][-1]:.2f}</b> times its first level, "
-        f"of which TFP alone accounts for a factor {e['tfp'][-1]:.2f}"
+    return _EconomyFigure().draw(
+        ax, capital_growth, labor_growth, tfp_growth, capital_share, human_capital_growth, years
     )
 
 
@@ -127,6 +181,85 @@ def make_economy_app(
     )
     if years is not None:
         controls["years"] = int_slider("number of years", years, 2, 50, name="years")
+    figure = _EconomyFigure()
     return FigureApp(
-        draw_economy, controls, figsize=(7.0, 3.8), margins={"right": 0.62, "left": 0.12, "top": 0.84}
+        figure.draw,
+        controls,
+        figsize=(7.0, 3.8),
+        margins={"right": 0.62, "left": 0.12, "top": 0.84},
+        update=figure.update,
     )
+
+
+class _EconomyFigure:
+    """Draw and update of :func:`make_economy_app`: ``draw`` keeps the artists that move, ``update`` moves
+    them (bar heights, total marker, title) and names what a full draw paints over them."""
+
+    def draw(
+        self,
+        ax: Axes,
+        capital_growth: float,
+        labor_growth: float,
+        tfp_growth: float,
+        capital_share: float,
+        human_capital_growth: float = 0.0,
+        years: int = 10,
+    ) -> str:
+        settings = (capital_growth, labor_growth, tfp_growth, capital_share, human_capital_growth, years)
+        e, s = _economy(*settings)
+        plot_contributions([s], [f"average over {years} years"], ax=ax)
+        ax.set_xlim(-0.8, 0.8)
+        # y=1.0 (where matplotlib puts a title when nothing is above the axes) fixes the title's place, so
+        # that the title can be updated on its own (automatic placement misplaces a title hidden for the
+        # background of an update).
+        self.title: Text = ax.set_title(_economy_title(*settings), fontsize=8, loc="left", y=1.0)
+        self.ylim = _economy_ylim(s)
+        ax.set_ylim(*self.ylim)
+        # One container of bars per part (one bar each), then the total marker and the zero line.
+        self.bars: dict[str, Rectangle] = {str(c.get_label()): c[0] for c in ax.containers}
+        (self.total,) = [line for line in ax.lines if line.get_label() == s.total_name]
+        return _economy_note(e, s, years)
+
+    def update(
+        self,
+        ax: Axes,
+        capital_growth: float,
+        labor_growth: float,
+        tfp_growth: float,
+        capital_share: float,
+        human_capital_growth: float = 0.0,
+        years: int = 10,
+    ) -> tuple[str, list[Artist]]:
+        settings = (capital_growth, labor_growth, tfp_growth, capital_share, human_capital_growth, years)
+        e, s = _economy(*settings)
+        if _economy_ylim(s) != self.ylim or list(s.parts) != list(self.bars):
+            raise Redraw
+        pos = neg = 0.0
+        for name, value in s.parts.items():  # stacked as plotting.stacked_bars stacks them
+            v = float(value)
+            bar = self.bars[name]
+            bar.set_y(pos if v >= 0 else neg)
+            bar.set_height(v)
+            pos, neg = (pos + v, neg) if v >= 0 else (pos, neg + v)
+        self.total.set_ydata([float(s.total)])
+        self.title.set_text(_economy_title(*settings))
+        # The bar's one tick label says the years: redrawn only when it changes (the kept background
+        # shows it otherwise), which keeps moves of the other sliders cheaper.
+        label = f"average over {years} years"
+        tick = ax.xaxis.get_major_ticks()[0].label1
+        relabelled = [tick] if tick.get_text() != label else []
+        if relabelled:
+            ax.set_xticks([0], [label])
+        return _economy_note(e, s, years), [*self.bars.values(), *over_bars(ax), *relabelled, self.title]
+
+
+def over_bars(ax: Axes) -> list[Artist]:
+    """What a full draw paints over an axes' bars, in the order it paints them: the horizontal grid lines
+    inside the view, the lines (markers, the zero line) and the visible spines.
+
+    An update in place that moves bars returns these too, so that the bars do not cover them.
+    """
+    low, high = sorted(ax.get_ylim())
+    ticks = ax.yaxis.get_major_ticks()
+    grid = [t.gridline for t in ticks if t.gridline.get_visible() and low <= t.get_loc() <= high]
+    return [*grid, *ax.lines, *(s for s in ax.spines.values() if s.get_visible())]

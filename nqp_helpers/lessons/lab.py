@@ -29,9 +29,11 @@ from ..lab import (
     verdict,
 )
 from .plotting import COMPONENT_STYLE, plain_log_axis, plot_contributions
-from .widgets import FigureApp
+from .structural import round_up
+from .widgets import FigureApp, Redraw
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
@@ -277,12 +279,128 @@ def draw_lab(ax: Axes, economy: str, period: Sequence[int]) -> str:
         return f"{analysis.name}: growth accounting is not possible here"
     plot_contributions(analysis.period_summaries, [f"{a}-{b}" for a, b in analysis.periods], ax=ax)
     ax.tick_params(axis="x", labelrotation=45, labelsize=8)
+    return _note(code, first, last)
+
+
+def _note(code: str, first: int, last: int) -> str:
+    """The line under the lab's chart: growth, TFP, the verdict and the analysis's notes."""
+    analysis = analyse_economy(code, first, last)
+    assert analysis.whole is not None
     notes = "".join(f"<br>note: {n}" for n in analysis.notes)
     return (
         f"<b>{analysis.name}, {analysis.start}-{analysis.end}</b>: output growth "
         f"{analysis.whole.total:.2f} % per year, TFP {analysis.whole.parts['TFP']:.2f}. "
         f"{verdict(sensitivity(analysis))}{notes}"
     )
+
+
+class _Shown(NamedTuple):
+    """What the lab's chart shows for one choice (bars only): the stacked parts, totals, labels."""
+
+    parts: dict[str, np.ndarray]
+    totals: np.ndarray
+    labels: list[str]
+    total_name: str
+    low: float  # the lowest bar bottom or total, with autoscale's 5 % margin
+    high: float  # the highest bar top or total, with the same margin
+
+
+def _shown(economy: str, period: Sequence[int]) -> _Shown | None:
+    """The numbers :func:`draw_lab` draws as bars for this choice, or None when it draws a note instead."""
+    code = _code_of(economy)
+    first, last = int(period[0]), int(period[1])
+    if code not in dict(list_countries()) or last <= first:
+        return None
+    analysis = analyse_economy(code, first, last)
+    if not analysis.available or analysis.whole is None:
+        return None
+    summaries = analysis.period_summaries
+    parts = {name: np.array([float(s.parts[name]) for s in summaries]) for name in summaries[0].parts}
+    totals = np.array([float(s.total) for s in summaries])
+    tops = sum(np.where(v >= 0, v, 0.0) for v in parts.values())
+    bottoms = sum(np.where(v < 0, v, 0.0) for v in parts.values())
+    low = min(0.0, float(np.min(bottoms)), float(totals.min()))
+    high = max(0.0, float(np.max(tops)), float(totals.max()))
+    margin = 0.05 * (high - low)
+    return _Shown(
+        parts,
+        totals,
+        [f"{a}-{b}" for a, b in analysis.periods],
+        summaries[0].total_name,
+        low - margin if low < 0 else 0.0,
+        high + margin if high > 0 else 0.0,
+    )
+
+
+class _LabFigure:
+    """The lab's chart, drawn by :func:`draw_lab` and then moved in place.
+
+    The vertical axis runs between round values (:func:`~nqp_helpers.lessons.structural.round_up`)
+    that stay put while the bars fit and fill more than :data:`_SHRINK` of it. A choice with the same
+    number of sub-periods and the same parts moves the bars, the total markers and the period labels;
+    any other choice (a note instead of bars, another number of bars, bars out of the scale) draws the
+    chart again.
+    """
+
+    def __init__(self) -> None:
+        self.shown: _Shown | None = None
+        self.limits: tuple[float, float] | None = None
+
+    def limit(self, shown: _Shown) -> tuple[float, float]:
+        """The vertical limits to show: those shown while they suit the bars, else new round ones."""
+        if self.limits is not None:
+            low, high = self.limits
+            if low <= shown.low and shown.high <= high and shown.high - shown.low >= _SHRINK * (high - low):
+                return self.limits
+        return (-round_up(-shown.low) if shown.low < 0 else 0.0, round_up(shown.high))
+
+    def draw(self, ax: Axes, economy: str, period: Sequence[int]) -> str:
+        note = draw_lab(ax, economy, period)
+        self.shown = _shown(economy, period)
+        if self.shown is not None:
+            self.limits = self.limit(self.shown)
+            ax.set_ylim(*self.limits)
+            from matplotlib.patches import Rectangle
+
+            # The bars, part by part, period by period, as stacked_bars drew them.
+            self.bars = [p for p in ax.patches if isinstance(p, Rectangle)]
+            self.totals, self.zero = ax.lines  # the total markers, the line at zero
+        return note
+
+    def update(self, ax: Axes, economy: str, period: Sequence[int]) -> tuple[str, list[Artist]]:
+        shown = _shown(economy, period)
+        old = self.shown
+        if (
+            shown is None
+            or old is None
+            or list(shown.parts) != list(old.parts)
+            or len(shown.labels) != len(old.labels)
+            or shown.total_name != old.total_name
+            or self.limit(shown) != self.limits
+        ):
+            raise Redraw
+        note = _note(_code_of(economy), int(period[0]), int(period[1]))
+        n = len(shown.labels)
+        pos, neg = np.zeros(n), np.zeros(n)
+        for k, values in enumerate(shown.parts.values()):  # stacked as stacked_bars stacks them
+            for bar, p, m, v in zip(self.bars[k * n : (k + 1) * n], pos, neg, values, strict=True):
+                bar.set_y(p if v >= 0 else m)
+                bar.set_height(v)
+            pos = pos + np.where(values >= 0, values, 0.0)
+            neg = neg + np.where(values < 0, values, 0.0)
+        self.totals.set_ydata(shown.totals)
+        labels = ax.xaxis.set_ticklabels(shown.labels)
+        self.shown = shown
+        # In the order of a full draw: the bars, the grid lines over them, the markers and the line at
+        # zero, the spines (over the bars' feet and the grid lines' ends), the period labels.
+        ticks = ax.yaxis.get_major_ticks(len(ax.yaxis.get_majorticklocs()))
+        grid = [t.gridline for t in ticks if t.gridline.get_visible()]
+        moving = [*self.bars, *grid, self.totals, self.zero, ax.spines["left"], ax.spines["bottom"], *labels]
+        return note, moving
+
+
+#: The lab's chart keeps its vertical scale while the bars span at least this fraction of it.
+_SHRINK = 0.4
 
 
 def make_lab_app(economy: str = "KOR", period: tuple[int, int] = (1970, 2023)) -> LabApp:
@@ -341,4 +459,6 @@ def make_lab_app(economy: str = "KOR", period: tuple[int, int] = (1970, 2023)) -
             layout=w.Layout(width="460px"),
         ),
     }
-    return LabApp(draw_lab, controls, figsize=(8.0, 4.0), margins={"right": 0.72, "bottom": 0.25})
+    figure = _LabFigure()
+    margins = {"right": 0.72, "bottom": 0.25}
+    return LabApp(figure.draw, controls, figsize=(8.0, 4.0), margins=margins, update=figure.update)

@@ -25,10 +25,15 @@ from ..revolutions import (
     supply_shock_loss,
 )
 from .plotting import plain_log_axis
-from .widgets import FigureApp, slider
+from .solow import lines_reach, view_rung
+from .widgets import FigureApp, Redraw, slider
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.legend import Legend
+    from matplotlib.lines import Line2D
+    from matplotlib.transforms import Bbox
 
 __all__ = [
     "plot_timeline",
@@ -186,10 +191,19 @@ def plot_tfp_wave(
     ax.set_xlabel("year")
     ax.set_ylabel("TFP growth (% per year)")
     ax.set_xlim(path.years[0], path.years[-1])
-    top = max(path.peak_growth, max(compare.values) if compare is not None else 0.0)
-    ax.set_ylim(-0.05 * top, 1.45 * top)
+    ax.set_ylim(*_wave_ylim(_wave_top(path, compare)))
     ax.legend(loc="upper right", fontsize=9)
     return ax
+
+
+def _wave_top(path: DiffusionPath, compare: PublishedPeriods | None = GORDON_TFP) -> float:
+    """The highest growth rate :func:`plot_tfp_wave` must show: the model's peak or the measured record's."""
+    return max(path.peak_growth, max(compare.values) if compare is not None else 0.0)
+
+
+def _wave_ylim(top: float) -> tuple[float, float]:
+    """The vertical range of :func:`plot_tfp_wave` for a highest growth rate ``top`` (room for the legend)."""
+    return -0.05 * top, 1.45 * top
 
 
 def plot_diffusion(
@@ -273,14 +287,70 @@ def draw_diffusion(
     figure stands alone) and return :func:`diffusion_note`."""
     path = diffusion_path(np.arange(first, last + 1), adoption_start, speed=speed, gain=gain, lag=lag)
     plot_tfp_wave(path, ax)
-    ax.set_title(diffusion_title(path), fontsize=9)
+    # y = 1.0 fixes the title where matplotlib would put it: placed automatically, it is moved when the
+    # widget hides it to keep the rest of the picture, and could not be redrawn alone.
+    ax.set_title(diffusion_title(path), fontsize=9, y=1.0)
     return diffusion_note(path)
+
+
+class _DiffusionFigure:
+    """The diffusion widget's picture: drawn by :func:`draw_diffusion`, then the model's wave, its peak
+    line, the title and the note moved in place.
+
+    The vertical range is that of :func:`plot_tfp_wave`, with the highest growth rate rounded up to a rung
+    of :func:`~nqp_helpers.lessons.solow.view_rung` anchored at the starting values. On the starting rung
+    the picture is the one :func:`draw_diffusion` draws (from the notebook's starting values: as long as
+    the model's peak stays under the measured record's 1.89 % per year); a higher peak changes the axes
+    only when it crosses a rung.
+    """
+
+    def __init__(self, speed: float, lag: float, gain: float) -> None:
+        self.start = _wave_top(self._path(speed, lag, gain))
+        self.top = float("nan")
+        self.model: Line2D | None = None
+        self.peak: Line2D | None = None
+        self.still: list[Artist] = []
+        self.legend: Legend | None = None
+        self.legend_box: Bbox | None = None
+
+    @staticmethod
+    def _path(speed: float, lag: float, gain: float) -> DiffusionPath:
+        return diffusion_path(np.arange(1870, 2031), 1882, speed=speed, gain=gain, lag=lag)
+
+    def draw(self, ax: Axes, speed: float, lag: float, gain: float) -> str:
+        note = draw_diffusion(ax, speed, lag, gain)
+        self.top = view_rung(_wave_top(self._path(speed, lag, gain)), self.start, up=True)
+        ax.set_ylim(*_wave_ylim(self.top))
+        lines = ax.get_lines()
+        self.model = next(ln for ln in lines if ln.get_label() == "model contribution")
+        self.peak = lines[-1]
+        # Drawn again over the moved lines, as in a full draw: the left axis line (the wave starts on it)
+        # and the title; the legend too, when the wave or the peak line reaches it (see update).
+        self.still = [ax.spines["left"], ax.title]
+        self.legend, self.legend_box = ax.get_legend(), None
+        return note
+
+    def update(self, ax: Axes, speed: float, lag: float, gain: float) -> tuple[str, list[Artist]]:
+        path = self._path(speed, lag, gain)
+        if self.model is None or self.peak is None or self.legend is None:
+            raise Redraw
+        if view_rung(_wave_top(path), self.start, up=True) != self.top:
+            raise Redraw
+        self.model.set_ydata(path.tfp_growth)
+        self.peak.set_xdata([path.peak_year, path.peak_year])
+        ax.title.set_text(diffusion_title(path))
+        if self.legend_box is None:  # the legend does not move: its box is measured once per full draw
+            self.legend_box = self.legend.get_window_extent()
+        moved = [self.model, self.peak]
+        reached = lines_reach(self.legend_box, moved, ax.figure.dpi)
+        return diffusion_note(path), [*moved, *self.still, *([self.legend] if reached else [])]
 
 
 def make_diffusion_app(speed: float = 0.1, lag: float = 10.0, gain: float = 0.5) -> FigureApp:
     """Widget: how the speed of adoption and the lag move the productivity wave.
 
-    One panel (the right panel of :func:`plot_diffusion`) keeps each update fast.
+    One panel (the right panel of :func:`plot_diffusion`) keeps each update fast: a slider move redraws
+    only the wave, its peak line, the title and the legend over the kept rest of the picture.
 
     Returns
     -------
@@ -300,7 +370,8 @@ def make_diffusion_app(speed: float = 0.1, lag: float = 10.0, gain: float = 0.5)
         ),
         "gain": slider("total TFP gain G (log points)", gain, 0.1, 1.0, 0.05, name="gain"),
     }
-    return FigureApp(draw_diffusion, controls, figsize=(7.0, 4.0), margins={"top": 0.9})
+    figure = _DiffusionFigure(controls["speed"].value, controls["lag"].value, controls["gain"].value)
+    return FigureApp(figure.draw, controls, figsize=(7.0, 4.0), margins={"top": 0.9}, update=figure.update)
 
 
 def plot_supply_shock(
@@ -350,7 +421,7 @@ def plot_supply_shock(
             color="#009E73",
             lw=2,
             linestyle="--",
-            label=f"domestic capacity {100 * capacity:.0f} % of imports",
+            label=_capacity_label(capacity),
         )
     ax.axhline(
         float(hulten_loss(cut, import_share, 0.0)),
@@ -366,7 +437,7 @@ def plot_supply_shock(
             "D",
             color="black",
             markersize=7,
-            label=f"σ = {sigma:.2f}",
+            label=_sigma_label(sigma),
         )
     plain_log_axis(ax.xaxis)
     ax.set_xlabel("elasticity of substitution σ (log scale)")
@@ -380,11 +451,28 @@ def draw_supply_shock(ax: Axes, cut: float, capacity: float, import_share: float
     """Widget callback: draw :func:`plot_supply_shock`, title it with the parameters (so that a saved
     figure stands alone) and return the loss in words."""
     plot_supply_shock(cut, capacity, import_share, sigma=sigma, ax=ax)
-    ax.set_title(
+    # y = 1.0 fixes the title where matplotlib would put it: placed automatically, it is moved when the
+    # widget hides it to keep the rest of the picture, and could not be redrawn alone.
+    ax.set_title(_supply_shock_title(cut, capacity, import_share, sigma), fontsize=9, y=1.0)
+    return _supply_shock_note(cut, capacity, import_share, sigma)
+
+
+def _capacity_label(capacity: float) -> str:
+    return f"domestic capacity {100 * capacity:.0f} % of imports"
+
+
+def _sigma_label(sigma: float) -> str:
+    return f"σ = {sigma:.2f}"
+
+
+def _supply_shock_title(cut: float, capacity: float, import_share: float, sigma: float) -> str:
+    return (
         f"CES model: {100 * cut:.0f} % of imports cut, domestic capacity {100 * capacity:.0f} %, "
-        f"cost share ω = {import_share:.2f}, σ = {sigma:.2f}",
-        fontsize=9,
+        f"cost share ω = {import_share:.2f}, σ = {sigma:.2f}"
     )
+
+
+def _supply_shock_note(cut: float, capacity: float, import_share: float, sigma: float) -> str:
     loss = supply_shock_loss(cut, sigma, import_share, capacity)
     first = hulten_loss(cut, import_share, capacity)
     return (
@@ -414,4 +502,93 @@ def make_supply_shock_app(
         ),
         "sigma": slider("elasticity of substitution σ", sigma, 0.05, 5.0, 0.05, name="sigma"),
     }
-    return FigureApp(draw_supply_shock, controls, figsize=(7.0, 4.0), margins={"top": 0.9})
+    figure = _SupplyShockFigure(
+        controls["cut"].value,
+        controls["capacity"].value,
+        controls["import_share"].value,
+        controls["sigma"].value,
+    )
+    return FigureApp(figure.draw, controls, figsize=(7.0, 4.0), margins={"top": 0.9}, update=figure.update)
+
+
+class _SupplyShockFigure:
+    """The supply-shock widget's picture: drawn by :func:`draw_supply_shock`, then its curves, marker,
+    legend entries, title and note moved in place.
+
+    The vertical range is matplotlib's autoscaling (from 0) of the curves' range rounded out to the rungs
+    of :func:`~nqp_helpers.lessons.solow.view_rung`, anchored at the starting values (where it is the
+    range :func:`draw_supply_shock` gives): most moves keep the axes. Turning domestic capacity on or off
+    adds or removes a curve and a legend entry, and draws everything again.
+    """
+
+    sigmas = np.geomspace(0.05, 5.0, 120)  # the default grid of plot_supply_shock
+
+    def __init__(self, cut: float, capacity: float, import_share: float, sigma: float) -> None:
+        self.start = _span(self._curves(cut, capacity, import_share, sigma))
+        self.view: tuple[float, float] | None = None
+        self.lines: list[Line2D] = []
+        self.legend: Legend | None = None
+
+    @classmethod
+    def _curves(cls, cut: float, capacity: float, import_share: float, sigma: float) -> list[np.ndarray]:
+        """The y data of the lines :func:`plot_supply_shock` draws, in its order."""
+        grid = cls.sigmas
+        curves = [np.asarray(supply_shock_loss(cut, grid, import_share, 0.0))]
+        if capacity > 0:
+            curves.append(np.asarray(supply_shock_loss(cut, grid, import_share, capacity)))
+        first = float(hulten_loss(cut, import_share, 0.0))
+        curves.append(np.array([first, first]))
+        curves.append(np.atleast_1d(supply_shock_loss(cut, sigma, import_share, capacity)))
+        return curves
+
+    def _view(self, curves: list[np.ndarray]) -> tuple[float, float]:
+        """The curves' range rounded out: the maximum up to a rung of ``view_rung``; the minimum, which
+        moves the top of the view only through matplotlib's 5 % margin, down to its starting value or to
+        0, so that it changes the view at most once on the way down and never on the way up."""
+        low, high = _span(curves)
+        base = self.start[0]
+        return (base if 0 < base <= low else min(low, 0.0)), view_rung(high, self.start[1], up=True)
+
+    def draw(self, ax: Axes, cut: float, capacity: float, import_share: float, sigma: float) -> str:
+        note = draw_supply_shock(ax, cut, capacity, import_share, sigma)
+        self.lines = list(ax.get_lines())
+        self.legend = ax.get_legend()
+        self.view = self._view([np.asarray(ln.get_ydata(), dtype=float) for ln in self.lines])
+        # The rounded-out range joins the data limits, and the vertical axis is scaled again from 0.
+        ax.update_datalim([(1.0, self.view[0]), (1.0, self.view[1])], updatex=False)
+        ax.set_autoscaley_on(True)
+        ax.autoscale_view(scalex=False)
+        ax.set_ylim(bottom=0)
+        return note
+
+    def update(
+        self, ax: Axes, cut: float, capacity: float, import_share: float, sigma: float
+    ) -> tuple[str, list[Artist]]:
+        curves = self._curves(cut, capacity, import_share, sigma)
+        if self.legend is None or len(curves) != len(self.lines) or self._view(curves) != self.view:
+            raise Redraw
+        for line, y in zip(self.lines[:-1], curves[:-1], strict=True):
+            line.set_ydata(y)
+        marker = self.lines[-1]
+        marker.set_data([sigma], curves[-1])
+        # Legend entries follow the lines' order: no capacity, [capacity], first-order loss, σ.
+        texts = self.legend.get_texts()
+        labelled = ([1] if capacity > 0 else []) + [len(self.lines) - 1]
+        for i in labelled:
+            label = _sigma_label(sigma) if i == len(self.lines) - 1 else _capacity_label(capacity)
+            self.lines[i].set_label(label)
+            texts[i].set_text(label)
+        ax.title.set_text(_supply_shock_title(cut, capacity, import_share, sigma))
+        note = _supply_shock_note(cut, capacity, import_share, sigma)
+        # Drawn again over the curves, as in a full draw: the axis lines (the first-order line ends on the
+        # left one, a curve at zero lies on the bottom one), the title, and the whole legend when a curve
+        # reaches it, else only the entries whose words changed (the longest entry, which sets the legend's
+        # width and place, never changes).
+        reached = lines_reach(self.legend.get_window_extent(), self.lines, ax.figure.dpi)
+        legend: list[Artist] = [self.legend] if reached else [texts[i] for i in labelled]
+        return note, [*self.lines, ax.spines["left"], ax.spines["bottom"], ax.title, *legend]
+
+
+def _span(curves: list[np.ndarray]) -> tuple[float, float]:
+    every = np.concatenate([np.ravel(c) for c in curves])
+    return float(every.min()), float(every.max())

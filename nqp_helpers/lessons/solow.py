@@ -16,10 +16,13 @@ import numpy.typing as npt
 from .._validate import as_numeric
 from ..solow import ProfitRateAccounts, SolowPath, as_scenarios, compare_scenarios, push_scenarios
 from .plotting import plain_log_axis
-from .widgets import FigureApp, slider
+from .widgets import FigureApp, Redraw, slider
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.lines import Line2D
+    from matplotlib.transforms import Bbox
 
 __all__ = [
     "SCENARIO_STYLE",
@@ -30,6 +33,10 @@ __all__ = [
     "draw_push",
     "make_push_app",
     "plot_profit_rate",
+    "VIEW_STEP",
+    "LOG_VIEW_STEP",
+    "view_rung",
+    "lines_reach",
 ]
 
 #: Line style of each scenario: readable in colour and in grey.
@@ -156,7 +163,24 @@ def draw_push(
         Long-run growth of output per worker in each scenario and its level
         at the end relative to the baseline.
     """
-    paths = push_scenarios(
+    paths = _push_paths(saving_push, labor_push, technology_push, capital_share, years, push_year)
+    plot_output_per_worker(paths, ax=ax, push_year=push_year)
+    # y = 1.0 fixes the title where matplotlib would put it: placed automatically, it is moved when the
+    # widget hides it to keep the rest of the picture, and could not be redrawn alone.
+    ax.set_title(push_title(saving_push, labor_push, technology_push, capital_share), fontsize=9, y=1.0)
+    return push_note(paths)
+
+
+def _push_paths(
+    saving_push: float,
+    labor_push: float,
+    technology_push: float,
+    capital_share: float,
+    years: int = 120,
+    push_year: int = 20,
+) -> dict[str, SolowPath]:
+    """The four scenarios the push widget draws (baseline of :func:`~nqp_helpers.solow.push_scenarios`)."""
+    return push_scenarios(
         years=years,
         push_year=push_year,
         saving_push=saving_push,
@@ -164,9 +188,156 @@ def draw_push(
         technology_push=technology_push,
         capital_share=capital_share,
     )
-    plot_output_per_worker(paths, ax=ax, push_year=push_year)
-    ax.set_title(push_title(saving_push, labor_push, technology_push, capital_share), fontsize=9)
-    return push_note(paths)
+
+
+def _relative_levels(paths: dict[str, SolowPath]) -> dict[str, np.ndarray]:
+    """Output per worker of each scenario relative to its first year, as :func:`plot_output_per_worker`
+    draws it."""
+    return {name: p.output_per_worker / p.output_per_worker[0] for name, p in paths.items()}
+
+
+#: Step of the widgets' views. A widget rounds the range of its data out to the nearest
+#: ``start x VIEW_STEP**k`` (k a whole number; "start" is the range at the sliders' starting values), so
+#: that the axes stay put, and the picture is updated in place, until the data cross a step; the data
+#: then still fill at least 1 / VIEW_STEP of the range. At the starting values the view is the one
+#: matplotlib's autoscaling gives (k = 0), so the first picture is unchanged.
+VIEW_STEP = 1.5
+
+#: The same on a log scale, where a step takes less room: a path that ends at 8 in a view up to 16 still
+#: fills three quarters of the height from 1.
+LOG_VIEW_STEP = 2.0
+
+
+def view_rung(value: float, start: float, up: bool, step: float = VIEW_STEP) -> float:
+    """The nearest ``start * step**k`` (k a whole number) at or above ``value`` (``up``) or at or below it.
+
+    Parameters
+    ----------
+    value : float
+        The data's maximum (``up=True``) or minimum (``up=False``).
+    start : float
+        The same at the sliders' starting values: the rung k = 0.
+    up : bool
+        Round up (a maximum) or down (a minimum).
+    step : float
+        Ratio of neighbouring rungs, > 1.
+
+    Returns
+    -------
+    float
+        The rung; ``value`` itself when ``value`` or ``start`` is not a positive finite number (no rung
+        exists then, and the view follows the data).
+
+    Examples
+    --------
+    >>> view_rung(2.0, 2.0, up=True), view_rung(2.1, 2.0, up=True), view_rung(1.9, 2.0, up=False)
+    (2.0, 3.0, 1.3333333333333333)
+    >>> view_rung(0.0, 2.0, up=False)
+    0.0
+    """
+    if not (np.isfinite(value) and np.isfinite(start) and value > 0 and start > 0):
+        return float(value)
+    k = np.log(value / start) / np.log(step)
+    k = np.ceil(k - 1e-9) if up else np.floor(k + 1e-9)
+    return float(start * step**k)
+
+
+def lines_reach(box: Bbox, lines: Sequence[Line2D], dpi: float) -> bool:
+    """Whether any of these lines, drawn as they now are, would touch a box (in display pixels).
+
+    A widget that moves lines in place draws them over the kept picture; an artist that a full draw puts
+    over them (a legend) must then be drawn again, but only when a moved line reaches it.
+
+    Parameters
+    ----------
+    box : matplotlib Bbox
+        The box, in display pixels (``legend.get_window_extent()``).
+    lines : sequence of Line2D
+    dpi : float
+        Resolution of the figure (the lines' widths and markers are in points).
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> from matplotlib.transforms import Bbox
+    >>> ax = Figure(dpi=72).subplots()
+    >>> _ = ax.set(xlim=(0, 10), ylim=(0, 10))
+    >>> (line,) = ax.plot([0, 10], [1, 1], lw=2)
+    >>> y = ax.transData.transform((0, 1))[1]
+    >>> lines_reach(Bbox.from_extents(0, y + 2, 1000, y + 50), [line], 72), lines_reach(
+    ...     Bbox.from_extents(0, y + 5, 1000, y + 50), [line], 72)
+    (True, False)
+    """
+    for line in lines:
+        marker = line.get_marker() not in ("None", "", " ", None)
+        width = max(line.get_linewidth(), line.get_markersize() if marker else 0.0)
+        path = line.get_transform().transform_path(line.get_path())
+        if path.intersects_bbox(box.padded(width * dpi / 144 + 2.0), filled=False):
+            return True
+    return False
+
+
+def _level_range(levels: dict[str, np.ndarray]) -> tuple[float, float]:
+    every = np.concatenate(list(levels.values()))
+    return float(every.min()), float(every.max())
+
+
+class _PushFigure:
+    """The push widget's picture: drawn by :func:`draw_push`, then its lines, title and note moved in place.
+
+    The vertical extent is the range of the four paths rounded out to the rungs of :func:`view_rung`
+    (anchored at the starting values), so most slider moves keep the axes and only move the lines.
+    """
+
+    def __init__(
+        self, saving_push: float, labor_push: float, technology_push: float, capital_share: float
+    ) -> None:
+        start = _push_paths(saving_push, labor_push, technology_push, capital_share)
+        self.start = _level_range(_relative_levels(start))
+        self.view: tuple[float, float] | None = None
+        self.lines: list[Line2D] = []
+        self.still: list[Artist] = []
+
+    def _view(self, levels: dict[str, np.ndarray]) -> tuple[float, float]:
+        low, high = _level_range(levels)
+        return (
+            view_rung(low, self.start[0], up=False, step=LOG_VIEW_STEP),
+            view_rung(high, self.start[1], up=True, step=LOG_VIEW_STEP),
+        )
+
+    def draw(
+        self, ax: Axes, saving_push: float, labor_push: float, technology_push: float, capital_share: float
+    ) -> str:
+        note = draw_push(ax, saving_push, labor_push, technology_push, capital_share)
+        self.lines = [ln for ln in ax.get_lines() if ln.get_label() in SCENARIO_STYLE]
+        self.view = self._view({str(ln.get_label()): np.asarray(ln.get_ydata()) for ln in self.lines})
+        # The rounded-out range joins the data limits; matplotlib's autoscaling (log scale, margins) does
+        # the rest, as for the data alone.
+        ax.update_datalim([(0.0, self.view[0]), (0.0, self.view[1])], updatex=False)
+        ax.autoscale_view(scalex=False)
+        # Drawn again over the moved lines, as in a full draw: the push-year line (which they all cross),
+        # the title and the legend (the push-year line crosses it).
+        self.still = [ax.get_lines()[-1], ax.title]
+        legend = ax.get_legend()
+        if legend is not None:
+            self.still.append(legend)
+        return note
+
+    def update(
+        self, ax: Axes, saving_push: float, labor_push: float, technology_push: float, capital_share: float
+    ) -> tuple[str, list[Artist]]:
+        paths = _push_paths(saving_push, labor_push, technology_push, capital_share)
+        levels = _relative_levels(paths)
+        if not self.still or self._view(levels) != self.view:
+            raise Redraw
+        for line in self.lines:
+            line.set_ydata(levels[str(line.get_label())])
+        ax.title.set_text(push_title(saving_push, labor_push, technology_push, capital_share))
+        return push_note(paths), [*self.lines, *self.still]
 
 
 def push_title(saving_push: float, labor_push: float, technology_push: float, capital_share: float) -> str:
@@ -188,6 +359,9 @@ def make_push_app(
     capital_share: float = 1 / 3,
 ) -> FigureApp:
     """Widget: investment push vs labour push vs innovation push, with sliders.
+
+    A slider move redraws only the four paths, the title and the legend over the kept rest of the picture;
+    the axes change only when the paths cross a step of the view (:func:`view_rung`).
 
     Parameters
     ----------
@@ -223,7 +397,13 @@ def make_push_app(
         ),
         "capital_share": slider("capital share α", capital_share, 0.2, 0.6, 0.01, name="capital_share"),
     }
-    return FigureApp(draw_push, controls, figsize=(7.0, 4.0), margins={"top": 0.86})
+    figure = _PushFigure(
+        saving_push=controls["saving_push"].value,
+        labor_push=controls["labor_push"].value,
+        technology_push=controls["technology_push"].value,
+        capital_share=controls["capital_share"].value,
+    )
+    return FigureApp(figure.draw, controls, figsize=(7.0, 4.0), margins={"top": 0.86}, update=figure.update)
 
 
 def plot_profit_rate(

@@ -7,20 +7,24 @@ explores are computed in :mod:`nqp_helpers.structural`; this module draws them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
+import numpy as np
+
+from .._validate import as_scalar
 from ..data import load_toy_sectors
 from ..growth import share_percent
 from ..structural import ShiftShare, reallocation_scenario
 from .plotting import PALETTE, stacked_bars
-from .widgets import FigureApp, slider
+from .widgets import FigureApp, Redraw, slider
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
 
     from ..data import Series
 
-__all__ = ["PART_STYLE", "plot_shift_share", "draw_structural_change", "make_structural_app"]
+__all__ = ["PART_STYLE", "plot_shift_share", "draw_structural_change", "make_structural_app", "round_up"]
 
 #: Colour and hatch of each part of the shift-share decomposition.
 PART_STYLE = {
@@ -94,6 +98,7 @@ def draw_structural_change(
     reallocation: float = 1.0,
     manufacturing_growth: float = 6.5,
     data: Series | None = None,
+    top: float | None = None,
 ) -> str:
     """Draw a counterfactual three-sector economy's shift-share decomposition by decade.
 
@@ -102,6 +107,10 @@ def draw_structural_change(
     fraction of the agricultural workforce moves to manufacturing and services
     each year, while sector productivity grows at the toy economy's average
     rates, except manufacturing whose rate is set by ``manufacturing_growth``.
+
+    The vertical axis runs from 0 to a round value (:func:`round_up`) with room
+    for the legend above the bars (a negative part, which the widget's ranges
+    do not produce, extends it below zero).
 
     Parameters
     ----------
@@ -113,13 +122,78 @@ def draw_structural_change(
         Manufacturing productivity growth, % per year, in [-5, 15].
     data : Series, optional
         The toy three-sector economy; default :func:`nqp_helpers.data.load_toy_sectors`.
+    top : float, optional
+        Upper limit of the vertical axis, at least 1.3 times the tallest bar (room for the legend);
+        default the round value just above that. The widget passes the limit it shows while the bars
+        fit under it, so that the scale stays put.
 
     Returns
     -------
     str
         One line of HTML: average productivity growth and the structural-change
         share over 1990-2020.
+
+    Raises
+    ------
+    ValueError
+        If an argument is outside its range, or ``top`` leaves no room for the bars and the legend.
     """
+    bars = _decades(reallocation, manufacturing_growth, data)
+    if top is not None:
+        top = as_scalar("top", top, low=bars.room, high=1e9)
+    plot_shift_share(bars.results, bars.labels, ax=ax, percent=False)
+    ax.set_ylim(0.0 if bars.low >= 0 else None, round_up(bars.room) if top is None else top)
+    ax.set_ylabel("change in aggregate productivity\n(thousand currency units per worker)")
+    ax.set_title(_title(reallocation, manufacturing_growth), fontsize=9, y=1.0)
+    ax.text(
+        1.0, -0.1, "Source: generated toy economy (toy_sectors.csv)", transform=ax.transAxes,
+        ha="right", va="top", fontsize=8,
+    )  # fmt: skip
+    return bars.note
+
+
+def round_up(value: float) -> float:
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is at least ``value``.
+
+    Axis limits snapped to these round values stay put while a slider moves the bars a little, and
+    move by at most a quarter when they must.
+
+    Examples
+    --------
+    >>> round_up(13.08), round_up(0.7), round_up(40.0), round_up(0.0)
+    (15.0, 0.8, 40.0, 1.0)
+    """
+    if not value > 0:
+        return 1.0
+    power = 10.0 ** np.floor(np.log10(value))
+    for mantissa in _ROUND_MANTISSAS:
+        if mantissa * power >= value * (1 - 1e-12):
+            return float(mantissa * power)
+    return float(10 * power)
+
+
+_ROUND_MANTISSAS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+#: The widget keeps its vertical scale while the bars' room (1.3 times the tallest) fills at least this
+#: fraction of it: bars shrinking further are shown on a smaller scale.
+_SHRINK = 0.4
+#: When the bars outgrow the scale, the new one leaves this factor of room over them.
+_GROW = 1.5
+
+
+class _Decades(NamedTuple):
+    """What the chart shows for one setting: the decades' decompositions, bar parts and totals, limits."""
+
+    results: list[ShiftShare]
+    labels: list[str]
+    parts: dict[str, np.ndarray]
+    totals: np.ndarray
+    low: float  # the lowest bottom of a bar or total
+    room: float  # 1.3 times the tallest bar or total: the least upper limit that leaves room for the legend
+    note: str
+
+
+def _decades(reallocation: float, manufacturing_growth: float, data: Series | None) -> _Decades:
     d = load_toy_sectors() if data is None else data
     scenario = reallocation_scenario(
         d.productivity,
@@ -132,26 +206,93 @@ def draw_structural_change(
     periods = list(zip(decades[:-1], decades[1:], strict=True))
     results = [scenario.long_difference(a, b) for a, b in periods]
     # One unit for every bar (a percentage of each decade's own starting level would change the base).
-    plot_shift_share(results, [f"{a:g}-{b:g}" for a, b in periods], ax=ax, percent=False)
-    ax.set_ylabel("change in aggregate productivity\n(thousand currency units per worker)")
-    ax.set_title(
-        f"Counterfactual toy economy: {reallocation:.1f} % of employment leaves agriculture a year;\n"
-        f"manufacturing productivity grows {manufacturing_growth:.1f} % a year",
-        fontsize=9,
-    )
-    ax.text(
-        1.0, -0.1, "Source: generated toy economy (toy_sectors.csv)", transform=ax.transAxes,
-        ha="right", va="top", fontsize=8,
-    )  # fmt: skip
+    parts = {part: np.array([float(getattr(r, part)[0]) for r in results]) for part in PART_STYLE}
+    totals = np.array([float(r.total[0]) for r in results])
+    tops = sum(np.where(v >= 0, v, 0.0) for v in parts.values())
+    bottoms = sum(np.where(v < 0, v, 0.0) for v in parts.values())
+    # Room above the bars for the legend, as plot_shift_share leaves.
+    room = 1.3 * max(float(np.max(tops)), float(totals.max()))
+    low = min(float(np.min(bottoms)), float(totals.min()))
     whole = scenario.long_difference(decades[0], decades[-1])
     growth = float(whole.productivity_growth()[0])
     # The share of the change, shown only where productivity grew enough to share (MIN_GROWTH_FOR_SHARES).
     part = growth * float(whole.structural_change[0] / whole.total[0])
     sc = share_percent(part, growth, "productivity growth")
-    return (
+    note = (
         f"aggregate productivity growth 1990-2020 <b>{growth:.2f} % per year</b>; structural change "
         f"(between + interaction) <b>{sc}</b> of the total change"
     )
+    labels = [f"{a:g}-{b:g}" for a, b in periods]
+    return _Decades(results, labels, parts, totals, low, room, note)
+
+
+def _title(reallocation: float, manufacturing_growth: float) -> str:
+    return (
+        f"Counterfactual toy economy: {reallocation:.1f} % of employment leaves agriculture a year;\n"
+        f"manufacturing productivity grows {manufacturing_growth:.1f} % a year"
+    )
+
+
+class _StructuralFigure:
+    """The widget's figure, drawn by :func:`draw_structural_change` and then moved in place.
+
+    The vertical scale stays put while the bars fit under it with room for the legend and still fill
+    more than :data:`_SHRINK` of it; otherwise the chart is drawn again on a new round scale
+    (:func:`round_up`; 1.5 times the room needed when the bars grew out of it, so that a slider moved
+    on does not rescale at every step). A move in between sets the bars' bottoms and heights, the total
+    markers and the title.
+    """
+
+    def __init__(self, data: Series) -> None:
+        self.data = data
+        self.top: float | None = None
+
+    def limit(self, bars: _Decades) -> float:
+        """The upper limit to show: the one shown while it suits the bars, else a new round one."""
+        if self.top is None or bars.room < _SHRINK * self.top:
+            return round_up(bars.room)
+        if bars.room > self.top:  # growing bars: leave them room to grow on, as a list doubles its memory
+            return round_up(_GROW * bars.room)
+        return self.top
+
+    def draw(self, ax: Axes, reallocation: float, manufacturing_growth: float) -> str:
+        bars = _decades(reallocation, manufacturing_growth, self.data)
+        self.top = self.limit(bars)
+        note = draw_structural_change(ax, reallocation, manufacturing_growth, data=self.data, top=self.top)
+        from matplotlib.patches import Rectangle
+
+        # The bars, part by part, decade by decade, as stacked_bars drew them.
+        self.bars = [p for p in ax.patches if isinstance(p, Rectangle)]
+        self.totals, self.zero = ax.lines  # the total markers, the line at zero
+        return note
+
+    def update(self, ax: Axes, reallocation: float, manufacturing_growth: float) -> tuple[str, list[Artist]]:
+        bars = _decades(reallocation, manufacturing_growth, self.data)
+        if bars.low < 0 or self.limit(bars) != self.top:
+            raise Redraw
+        base = np.zeros(len(bars.labels))
+        for k, values in enumerate(
+            bars.parts.values()
+        ):  # stacked as stacked_bars stacks them (none < 0 here)
+            for bar, b, v in zip(self.bars[k * base.size : (k + 1) * base.size], base, values, strict=True):
+                bar.set_y(b)
+                bar.set_height(v)
+            base = base + values
+        self.totals.set_ydata(bars.totals)
+        ax.title.set_text(_title(reallocation, manufacturing_growth))
+        # The grid lines are drawn over the bars: those the bars can reach move with them. The legend lies
+        # above the bars (the limit leaves room for it), so the grid lines under it stay in the background.
+        box = ax.get_legend()
+        assert box is not None
+        legend = box.get_window_extent().transformed(ax.transData.inverted()).y0
+        if max(float(base.max()), float(bars.totals.max())) >= legend:
+            raise Redraw
+        ticks = ax.yaxis.get_major_ticks(len(ax.yaxis.get_majorticklocs()))
+        grid = [t.gridline for t in ticks if t.gridline.get_visible() and t.get_loc() < legend]
+        # In the order of a full draw: the bars, the grid lines over them, the markers and the line at zero,
+        # the spines (over the grid lines' ends and the bars' feet), the title.
+        moving = [*self.bars, *grid, self.totals, self.zero, ax.spines["left"], ax.spines["bottom"], ax.title]
+        return bars.note, moving
 
 
 def make_structural_app(reallocation: float = 1.0, manufacturing_growth: float = 6.5) -> FigureApp:
@@ -164,8 +305,8 @@ def make_structural_app(reallocation: float = 1.0, manufacturing_growth: float =
     Examples
     --------
     >>> app = make_structural_app()
-    >>> app.set(reallocation=0.5).draws
-    2
+    >>> app.set(reallocation=1.1).draws, app.last_mode
+    (2, 'update')
     """
     data = load_toy_sectors()
     controls = {
@@ -189,8 +330,6 @@ def make_structural_app(reallocation: float = 1.0, manufacturing_growth: float =
         ),
     }
 
-    def draw(ax: Axes, reallocation: float, manufacturing_growth: float) -> str:
-        return draw_structural_change(ax, reallocation, manufacturing_growth, data=data)
-
+    figure = _StructuralFigure(data)
     margins = {"left": 0.13, "top": 0.86, "bottom": 0.14}  # room for the settings above, the source below
-    return FigureApp(draw, controls, figsize=(7.0, 4.2), margins=margins)
+    return FigureApp(figure.draw, controls, figsize=(7.0, 4.2), margins=margins, update=figure.update)

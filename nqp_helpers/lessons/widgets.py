@@ -194,7 +194,10 @@ class FigureApp:
         artists it changed. It changes nothing else; it raises :class:`Redraw`
         when the view must change (see :func:`fits`). The changed artists are
         drawn over the kept background, so they should be the top layer of
-        their axes (a legend drawn over a moving line is drawn under it).
+        their axes (a legend drawn over a moving line is drawn under it). The
+        background is rendered with the changed artists hidden; a moving
+        axes title therefore needs a fixed position (``ax.set_title(...,
+        y=1.0)``), since matplotlib places a visible title automatically.
         Without ``update``, every move draws everything.
 
     Attributes
@@ -313,12 +316,27 @@ class FigureApp:
         return self.update_function is not None and self.draws > 0 and self.error is None
 
     def _draw_everything(self) -> str | None:
-        """Clear every axes, call ``draw`` and render the whole figure."""
+        """Clear every axes, call ``draw`` and render the whole figure.
+
+        With an ``update`` function, it is asked at once which artists move at these values, and the
+        figure is rendered once without them (the background the next moves reuse) and once more with
+        them drawn over it: one full render per view, not two.
+        """
         self.last_mode = "draw"
         for ax in self._all_axes():
             ax.clear()
         text = self.draw_function(self.axes, **self.values)
-        self._render_everything()
+        changed: list[Artist] = []
+        if self.update_function is not None:
+            try:
+                _, moving = self.update_function(self.axes, **self.values)
+                changed = list(moving)
+            except Redraw:  # an update that cannot keep even the view just drawn: render it whole
+                changed = []
+        if changed:
+            self._blit(changed)
+        else:
+            self._render_everything()
         return text
 
     def _render_everything(self) -> None:
@@ -333,7 +351,13 @@ class FigureApp:
             text, changed = self.update_function(self.axes, **self.values)
         except Redraw:
             return False, None
-        changed = list(changed)
+        self._blit(list(changed))
+        self.last_mode = "update"
+        return True, text
+
+    def _blit(self, changed: list[Artist]) -> None:
+        """Draw the changed artists over the background (rendered first, without them, when they differ
+        from the last move's)."""
         if self._background is None or changed != self._moving:
             # The background: everything but the moving artists, rendered once until the view changes.
             for artist in changed:
@@ -347,8 +371,6 @@ class FigureApp:
         renderer = self.canvas.get_renderer()
         for artist in changed:
             artist.draw(renderer)
-        self.last_mode = "update"
-        return True, text
 
     def _png(self) -> bytes:
         """The canvas as PNG (fast compression: the picture travels to the browser at every move)."""
