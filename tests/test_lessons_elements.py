@@ -197,3 +197,90 @@ def test_widgets_update_fast(factory, name, values):
         app.set(**{name: v})
         times.append(app.last_seconds)
     assert np.median(times) < 0.25
+
+
+def pixels(app):
+    """The app's current picture as an array of 0-255 channels."""
+    import io
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(app.image.value)), dtype=float)
+
+
+def moves_match_a_full_draw(factory, moves):
+    """Make the same moves on the app and on a copy that draws everything at every move; after each move
+    the pictures agree to antialiasing (at most 2 on 0-255 channels) and the notes are equal. Returns the
+    app's mode after each move."""
+    use_style()
+    moved, full = factory(), factory()
+    full.update_function = None
+    modes = []
+    for move in moves:
+        moved.set(**move)
+        full.set(**move)
+        assert full.last_mode == "draw" and moved.error is None
+        assert moved.note.value == full.note.value, move
+        assert np.abs(pixels(moved) - pixels(full)).max() <= 2, move
+        modes.append(moved.last_mode)
+    return modes
+
+
+def test_combination_app_updates_in_place_and_draws_the_picture_a_full_draw_gives():
+    """Every control moved inside the view moves artists in place; more machines and timber than the scale
+    holds (capacities above 80 chairs) draw everything on a new scale, and the next move updates again."""
+    moves = [
+        {"workers": 14},
+        {"workers": 3},
+        {"rule": "ces"},
+        {"sigma": 1.5},
+        {"machines": 7},
+        {"timber": 300},
+        {"tool_quality": 1.4},
+        {"labour_extension": 0.6},
+        {"rule": "fixed proportions"},
+        {"workers": 25},
+        {"timber": 600},
+    ]
+    assert moves_match_a_full_draw(make_combination_app, moves) == ["update"] * len(moves)
+    modes = moves_match_a_full_draw(
+        make_combination_app, [{"machines": 20}, {"tool_quality": 3.0}, {"workers": 30}, {"sigma": 2.0}]
+    )
+    assert modes == ["update", "draw", "update", "update"]
+
+
+def test_a_moving_marker_under_the_note_brings_the_note_back_over_it():
+    """The note over the lines is drawn again when the moving marker meets it (a full draw puts the note on
+    top), and not when the marker is far from it or the note says nothing."""
+    from nqp_helpers.lessons.elements import _meets
+
+    use_style()
+    app = make_combination_app(rule="fixed proportions")
+    ax = app.axes
+    note = next(t for t in ax.texts if "lines that coincide" in t.get_text())
+    marker = ax.get_lines()[-1]
+    assert not _meets([marker], note) and _meets(
+        ax.get_lines(), note
+    )  # the flat capacity lines pass under it
+    marker.set_data([1.5], [76.0])  # the top left corner, where the note is
+    assert _meets([marker], note)
+    note.set_text("")
+    assert not _meets([marker], note)
+
+
+def test_determinants_app_updates_in_place_and_draws_the_picture_a_full_draw_gives():
+    """Every control moved inside the view moves the bars in place (the grid and the zero line drawn over
+    them again); a contribution beyond 12 points draws everything on a new scale."""
+    moves = [
+        {"skill": 2.0},
+        {"science": -1.5},
+        {"organisation": 3.0},
+        {"means_of_production": 8.0},
+        {"nature": 2.5},
+        {"capital_share": 0.6},
+    ]
+    assert moves_match_a_full_draw(make_determinants_app, moves) == ["update"] * len(moves)
+    modes = moves_match_a_full_draw(
+        make_determinants_app, [{"capital_share": 0.9}, {"means_of_production": 12.0}, {"skill": 3.0}]
+    )
+    assert modes == ["update", "draw", "update"]

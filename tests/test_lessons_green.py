@@ -94,3 +94,43 @@ def test_green_app_updates_fast():
         app.set(carbon_price=float(p))
         times.append(app.last_seconds)
     assert np.median(times) < 0.25
+
+
+def pixels(app):
+    """The app's current picture as an array of 0-255 channels."""
+    import io
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(app.image.value)), dtype=float)
+
+
+def test_green_app_updates_in_place_and_draws_the_picture_a_full_draw_gives():
+    """Both sliders moved inside the view move the bars and their numbers in place (the grid and the zero
+    line drawn over them again); a carbon price of 400 needs a wider scale (±1 point) and draws everything,
+    faster decarbonisation then a wider one still (±2). After each move the picture and the note are those
+    of an app that draws everything."""
+    from nqp_helpers.lessons.plotting import use_style
+
+    use_style()
+    moved, full = make_green_app(), make_green_app()
+    full.update_function = None
+    moves = [
+        {"carbon_price": 120.0},
+        {"carbon_intensity_growth": -4.0},
+        {"carbon_price": 0.0},
+        {"carbon_intensity_growth": 2.0},
+        {"carbon_price": 400.0},
+        {"carbon_price": 380.0},
+        {"carbon_intensity_growth": 1.0},
+        {"carbon_intensity_growth": -3.0},
+    ]
+    modes = []
+    for move in moves:
+        moved.set(**move)
+        full.set(**move)
+        assert moved.note.value == full.note.value
+        assert np.abs(pixels(moved) - pixels(full)).max() <= 2, move
+        modes.append(moved.last_mode)
+    assert modes == ["update"] * 4 + ["draw", "update", "update", "draw"]
+    assert moved.axes.get_ylim() == (-2.0, 2.0)

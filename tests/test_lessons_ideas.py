@@ -56,3 +56,44 @@ def test_saved_figure_states_parameters_source_and_coinciding_lines():
     assert "λ = 0.5, φ = 0.3, n = 2 % per year" in text and "2 % → 6 % of workers" in text
     assert "Source:" in text
     assert any("the dashed path lies on it" in line.get_label() for line in ax.lines)
+
+
+def pixels(app):
+    """The app's current picture as an array of 0-255 channels."""
+    import io
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(app.image.value)), dtype=float)
+
+
+def test_ideas_app_updates_in_place_and_draws_the_picture_a_full_draw_gives():
+    """Every slider moved inside the view moves the paths and texts in place (the legend drawn again when a
+    name changes or a line passes under it); φ = 0.9 needs a higher scale (20 % per year)
+    and draws everything. After each
+    move the picture and the note are those of an app that draws everything."""
+    from nqp_helpers.lessons.plotting import use_style
+
+    use_style()
+    moved, full = make_ideas_app(), make_ideas_app()
+    full.update_function = None
+    moves = [
+        {"research_share": 5.0},
+        {"knowledge_spillover": 0.3},
+        {"research_elasticity": 0.5},
+        {"labor_growth": 1.5},
+        {"research_share": 9.0},
+        {"knowledge_spillover": 0.9},
+        {"research_share": 8.5},
+        {"labor_growth": 1.4},
+    ]
+    modes = []
+    for move in moves:
+        moved.set(**move)
+        full.set(**move)
+        assert moved.note.value == full.note.value
+        assert np.abs(pixels(moved) - pixels(full)).max() <= 2, move
+        modes.append(moved.last_mode)
+    assert modes == ["update"] * 5 + ["draw", "update", "update"]
+    assert moved.axes.get_ylim() == (0.0, 20.0)
+    assert moved.axes.get_legend().get_texts()[0].get_text() == "research share 8.5 % from year 0"

@@ -8,7 +8,7 @@ they compute.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -25,10 +25,14 @@ from ..elements import (
     element_index,
 )
 from ..production import as_inputs, as_rule
-from .widgets import FigureApp, slider
+from .widgets import FigureApp, Redraw, slider
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+    from matplotlib.text import Text
 
 __all__ = [
     "ELEMENT_STYLE",
@@ -132,14 +136,11 @@ def plot_output_along(
     top = 4.0 * q0[i] if upto is None else as_scalar("upto", upto, low=0, low_open=True)
     if ax is None:
         _, ax = plt.subplots()
-    grid = np.linspace(0.0, top, int(points))
-    q = np.repeat(q0[None, :], grid.size, axis=0)
-    q[:, i] = grid
+    grid, y, x = _output_along(process, q0, qualities, i, top, points)
     style: dict[str, Any] = {k: v for k, v in RULE_STYLE[process.rule].items() if k != "label"}
     style.update(line_kw)
-    ax.plot(grid, process.output(q, qualities), label=label or RULE_STYLE[process.rule]["label"], **style)
+    ax.plot(grid, y, label=label or RULE_STYLE[process.rule]["label"], **style)
     if show_capacities:
-        x = process.effective_inputs(q[[0, -1]], qualities)
         for k, name in enumerate(ELEMENTS):
             st = ELEMENT_STYLE[name]
             ax.plot(
@@ -157,6 +158,17 @@ def plot_output_along(
     ax.set_xlabel(f"{ELEMENTS[i]} ({TOY_UNITS[i]})")
     ax.set_ylabel("output (chairs per day)")
     return ax
+
+
+def _output_along(
+    process: LabourProcess, q0: npt.ArrayLike, qualities: npt.ArrayLike, i: int, top: float, points: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The grid of element ``i``'s quantity from 0 to ``top``, output along it, and the three capacities at
+    its two ends (shape (2, 3)): what :func:`plot_output_along` draws."""
+    grid = np.linspace(0.0, top, int(points))
+    q = np.repeat(np.asarray(q0, dtype=float)[None, :], grid.size, axis=0)
+    q[:, i] = grid
+    return grid, process.output(q, qualities), process.effective_inputs(q[[0, -1]], qualities)
 
 
 def coinciding_lines(ax: Axes, atol: float = 1e-9) -> list[tuple[str, str]]:
@@ -231,6 +243,14 @@ def note_coinciding_lines(
         The coinciding pairs found (see :func:`coinciding_lines`); nothing is written when there are
         none and ``extra`` is not given.
     """
+    pairs, text = _coincidence_text(ax, extra)
+    if text:
+        _write_note(ax, text, position, ha, va)
+    return pairs
+
+
+def _coincidence_text(ax: Axes, extra: str | None) -> tuple[list[tuple[str, str]], str]:
+    """The coinciding pairs on ``ax`` and the note that says so ("" when there is nothing to say)."""
     pairs = coinciding_lines(ax)
     lines = []
     for a, b in pairs:  # a long pair goes on three short lines, to fit a narrow panel
@@ -240,22 +260,25 @@ def note_coinciding_lines(
         )
     if extra:
         lines.append(extra)
-    if lines:
-        ax.text(
-            *position,
-            "\n".join(lines),
-            transform=ax.transAxes,
-            ha=ha,
-            va=va,
-            fontsize=8,
-            color="0.2",
-            bbox=_NOTE_BOX,
-            zorder=5,
-        )
-    return pairs
+    return pairs, "\n".join(lines)
 
 
-def note_source(ax: Axes, text: str = TOY_SOURCE, above: str | None = None) -> None:
+def _write_note(ax: Axes, text: str, position: tuple[float, float], ha: str, va: str) -> Text:
+    """A boxed note in small type over the lines of ``ax`` (an empty text draws nothing, box included)."""
+    return ax.text(
+        *position,
+        text,
+        transform=ax.transAxes,
+        ha=ha,
+        va=va,
+        fontsize=8,
+        color="0.2",
+        bbox=_NOTE_BOX,
+        zorder=5,
+    )
+
+
+def note_source(ax: Axes, text: str = TOY_SOURCE, above: str | None = None) -> Text | None:
     """Write a figure's source (and, for a widget, its parameters) above the axes, so that a saved
     figure says what it shows.
 
@@ -266,10 +289,16 @@ def note_source(ax: Axes, text: str = TOY_SOURCE, above: str | None = None) -> N
         The source line, in small grey type, right-aligned above the axes.
     above : str, optional
         A line of parameter values, left-aligned above the axes.
+
+    Returns
+    -------
+    matplotlib Text or None
+        The line of parameter values (a widget changes its text when a slider moves), if any.
     """
     ax.text(1.0, 1.015, text, transform=ax.transAxes, ha="right", va="bottom", fontsize=7.5, color="0.35")
     if above:
-        ax.text(0.0, 1.075, above, transform=ax.transAxes, ha="left", va="bottom", fontsize=8)
+        return ax.text(0.0, 1.075, above, transform=ax.transAxes, ha="left", va="bottom", fontsize=8)
+    return None
 
 
 def plot_determinants(
@@ -349,65 +378,261 @@ def draw_combination(
     str
         One line of HTML: output, the scarcest element, the marginal product of a worker.
     """
+    return _CombinationFigure().draw(
+        ax, rule, sigma, workers, machines, timber, tool_quality, labour_extension
+    )
+
+
+#: The combination figure's horizontal axis (workers) and its number of points per curve.
+_WORKERS_SHOWN, _POINTS = 40.0, 81
+#: The names written at the right ends of the combination figure's lines, in drawing order.
+_END_NAMES = [
+    "baseline output",
+    "output",
+    "capacity: workers",
+    "capacity: means of labour",
+    "capacity: objects of labour",
+]
+
+
+class _CombinationFigure:
+    """The combination widget's figure: :meth:`draw` draws it and keeps its moving artists; :meth:`update`
+    moves them for new values (the app's update in place) and asks for a full draw when the vertical scale
+    must change."""
+
+    lines: list[Line2D]
+    labels: list[Text]
+    coincidence: Text
+    above: Text
+    kept: _KeptText
+    kept_note: _KeptText
+    #: The values the curves, their names and the note were drawn for (all but the number of workers).
+    shown: tuple[str, float, float, float, float, float]
+
+    def draw(
+        self,
+        ax: Axes,
+        rule: str,
+        sigma: float,
+        workers: float,
+        machines: float,
+        timber: float,
+        tool_quality: float,
+        labour_extension: float,
+    ) -> str:
+        process, q, a, y, top = _combination_numbers(
+            rule, sigma, workers, machines, timber, tool_quality, labour_extension
+        )
+        plot_output_along(
+            LabourProcess(rule=rule, sigma=sigma),
+            TOY_QUANTITIES,
+            1.0,
+            upto=_WORKERS_SHOWN,
+            ax=ax,
+            points=_POINTS,
+            color="grey",
+            linestyle=":",
+            linewidth=1.5,
+            label="baseline output (5 machines, 200 kg)",
+        )
+        plot_output_along(
+            process,
+            q,
+            a,
+            upto=_WORKERS_SHOWN,
+            ax=ax,
+            points=_POINTS,
+            label="output",
+            show_capacities=True,
+            color="black",
+            linestyle="-",
+            linewidth=2.5,
+        )
+        ax.plot([workers], [y], "o", color="black", label="current combination")
+        self.lines = list(ax.get_lines())
+        # Fixed limits and few ticks: the picture does not jump, and it redraws faster. Lines are
+        # labelled at their right ends (a legend would double the redraw time).
+        self.labels = [
+            ax.text(
+                _WORKERS_SHOWN * 1.02,
+                0.0,
+                name,
+                color=line.get_color(),
+                fontsize=9,
+                va="center",
+                clip_on=False,
+            )
+            for name, line in zip(_END_NAMES, self.lines, strict=False)
+        ]
+        self.kept = _KeptText(*self.labels)
+        self._place_labels(top)
+        ax.set_ylim(0, top)
+        ax.set_yticks(np.linspace(0, top, 5))
+        ax.set_xlim(0, _WORKERS_SHOWN)
+        ax.set_xticks([0, 10, 20, 30, 40])
+        # Always a note (empty when no lines coincide), so that an update can change its text.
+        self.coincidence = _write_note(ax, "", (0.02, 0.97), "left", "top")
+        self.kept_note = _KeptText(self.coincidence)
+        self.coincidence.set_text(_coincidence_text(ax, _overlap(process))[1])
+        above = note_source(
+            ax,
+            above=describe_combination(
+                rule, sigma, workers, machines, timber, tool_quality, labour_extension
+            ),
+        )
+        assert above is not None
+        self.above = above
+        self.shown = (rule, sigma, machines, timber, tool_quality, labour_extension)
+        return _combination_note(process, q, a, y, timber)
+
+    def update(
+        self,
+        ax: Axes,
+        rule: str,
+        sigma: float,
+        workers: float,
+        machines: float,
+        timber: float,
+        tool_quality: float,
+        labour_extension: float,
+    ) -> tuple[str, list[Artist]]:
+        process, q, a, y, top = _combination_numbers(
+            rule, sigma, workers, machines, timber, tool_quality, labour_extension
+        )
+        if ax.get_ylim() != (0.0, top):
+            raise Redraw  # another vertical scale: new ticks
+        base, output, *capacities, marker = self.lines
+        marker.set_data([workers], [y])
+        self.above.set_text(
+            describe_combination(rule, sigma, workers, machines, timber, tool_quality, labour_extension)
+        )
+        note = _combination_note(process, q, a, y, timber)
+        spines = [ax.spines["left"], ax.spines["bottom"]]
+        shown, self.shown = self.shown, (rule, sigma, machines, timber, tool_quality, labour_extension)
+        if shown == self.shown:
+            # Only the number of workers moved: the curves, their names and the note stay (they run along
+            # the workers axis); the marker moves along the output curve, under the note if it meets it.
+            over = [self.coincidence] if _meets([marker], self.coincidence) else []
+            return note, [marker, *spines, self.above, *over]
+        base.set_ydata(
+            _output_along(
+                LabourProcess(rule=rule, sigma=sigma), TOY_QUANTITIES, 1.0, 0, _WORKERS_SHOWN, _POINTS
+            )[1]
+        )
+        _, y_along, ends = _output_along(process, q, a, 0, _WORKERS_SHOWN, _POINTS)
+        output.set_ydata(y_along)
+        for k, line in enumerate(capacities):
+            line.set_ydata(ends[:, k])
+        # Text is the slow part of a redraw. The names, outside the axes, keep their pixels while they stay
+        # where they are; so does the note over the lines while no line passes under it.
+        self._place_labels(top)
+        self.coincidence.set_text(_coincidence_text(ax, _overlap(process))[1])
+        self.kept_note.free = not _meets(self.lines, self.coincidence)
+        kept = cast("list[Artist]", [self.kept, self.kept_note])  # drawn and shown as artists are
+        # In the order a full draw draws them: lines, the spines they may touch, then the text.
+        return note, [*self.lines, *spines, *kept[:-1], self.above, kept[-1]]
+
+    def _place_labels(self, top: float) -> None:
+        """Put each name at its line's right end, pushed apart so that the names do not overlap."""
+        ends = [float(np.asarray(line.get_ydata())[-1]) for line in self.lines[: len(self.labels)]]
+        for label, height in zip(self.labels, _label_heights(ends, top), strict=True):
+            label.set_y(height)
+
+
+class _KeptText:
+    """Texts drawn in an update in place: each drawn afresh when its text or place changed, or when something
+    that moves may lie under it (``free`` false); otherwise its pixels from the last time are put back
+    (they are the same: what lies under it does not move), which costs far less than drawing the letters
+    again. Pixels are put back first, then the changed texts drawn, then their pixels kept, so that close
+    texts never cover each other's new letters. The app shows or hides it like a text."""
+
+    def __init__(self, *texts: Text) -> None:
+        self.texts = texts
+        self.free = True
+        self.kept: dict[int, tuple[tuple[Any, ...], Any]] = {}
+
+    def set_visible(self, visible: bool) -> None:
+        for text in self.texts:
+            text.set_visible(visible)
+
+    def draw(self, renderer: Any) -> None:
+        fresh = []
+        for k, text in enumerate(self.texts):
+            if not text.get_visible():
+                continue
+            key = (text.get_text(), text.get_position(), renderer, renderer.width, renderer.height)
+            if self.free and k in self.kept and self.kept[k][0] == key:
+                renderer.restore_region(self.kept[k][1])
+            else:
+                fresh.append((k, text, key))
+        for _, text, _ in fresh:
+            text.draw(renderer)
+        for k, text, key in fresh:
+            if self.free and key[0]:
+                self.kept[k] = (key, renderer.copy_from_bbox(_drawn_box(text)))
+            else:
+                self.kept.pop(k, None)
+
+
+def _drawn_box(text: Text) -> Any:
+    """The whole pixels a text covers, its box included, with a margin for antialiasing (one pixel around
+    the letters, two around a box's edge)."""
+    from matplotlib.transforms import Bbox
+
+    box = text.get_window_extent().padded(1.0)
+    patch = text.get_bbox_patch()
+    if patch is not None:
+        box = Bbox.union([box, patch.get_window_extent().padded(2.0)])
+    x0, y0, x1, y1 = box.extents
+    return Bbox.from_extents(np.floor(x0), np.floor(y0), np.ceil(x1), np.ceil(y1))
+
+
+def _meets(artists: list[Line2D], text: Text) -> bool:
+    """Whether any of the lines, as drawn, meets a text's extent, box included (a text that says nothing
+    meets nothing): a line of several points when its path, widened by the line width, passes through the
+    text's box; a marker when its extent overlaps the box."""
+    if not text.get_text():
+        return False
+    box = _drawn_box(text)
+    for line in artists:
+        if len(line.get_xydata()) > 1:  # type: ignore[arg-type]
+            pad = line.get_linewidth() * text.get_figure(root=True).dpi / 72  # type: ignore[union-attr]
+            path = line.get_transform().transform_path(line.get_path())
+            if path.intersects_bbox(box.padded(pad), filled=False):
+                return True
+        elif line.get_window_extent().overlaps(box):
+            return True
+    return False
+
+
+def _combination_numbers(
+    rule: str,
+    sigma: float,
+    workers: float,
+    machines: float,
+    timber: float,
+    tool_quality: float,
+    labour_extension: float,
+) -> tuple[LabourProcess, np.ndarray, np.ndarray, float, float]:
+    """The process, quantities, qualities, output and the top of the vertical axis (80 or 160 chairs)."""
     process = LabourProcess(rule=rule, sigma=sigma, labour_extension=labour_extension)
     q = np.array([workers, machines, timber], dtype=float)
     a = np.array([1.0, tool_quality, 1.0])
-    plot_output_along(
-        LabourProcess(rule=rule, sigma=sigma),
-        TOY_QUANTITIES,
-        1.0,
-        upto=40.0,
-        ax=ax,
-        points=81,
-        color="grey",
-        linestyle=":",
-        linewidth=1.5,
-        label="baseline output (5 machines, 200 kg)",
-    )
-    plot_output_along(
-        process,
-        q,
-        a,
-        upto=40.0,
-        ax=ax,
-        points=81,
-        label="output",
-        show_capacities=True,
-        color="black",
-        linestyle="-",
-        linewidth=2.5,
-    )
     y = float(process.output(q, a))
-    ax.plot([workers], [y], "o", color="black", label="current combination")
-    # Fixed limits and few ticks: the picture does not jump, and it redraws faster. Lines are
-    # labelled at their right ends (a legend would double the redraw time).
     x = process.effective_inputs(q, a)
     top = 80.0 if max(y, float(x[1:].max())) <= 80 else 160.0
-    ends = [float(np.asarray(line.get_ydata())[-1]) for line in ax.get_lines()[:5]]
-    names = [
-        "baseline output",
-        "output",
-        "capacity: workers",
-        "capacity: means of labour",
-        "capacity: objects of labour",
-    ]
-    _label_ends(ax, 40.0, ends, names, top, colors=[str(ln.get_color()) for ln in ax.get_lines()[:5]])
-    ax.set_ylim(0, top)
-    ax.set_yticks(np.linspace(0, top, 5))
-    ax.set_xlim(0, 40)
-    ax.set_xticks([0, 10, 20, 30, 40])
-    leontief = process.rule == "fixed proportions"
-    note_coinciding_lines(
-        ax,
-        extra="output runs along the lowest capacity line" if leontief else None,
-        position=(0.02, 0.97),
-        ha="left",
-        va="top",
-    )
-    note_source(
-        ax, above=describe_combination(rule, sigma, workers, machines, timber, tool_quality, labour_extension)
-    )
-    if leontief:
+    return process, q, a, y, top
+
+
+def _overlap(process: LabourProcess) -> str | None:
+    """The partial overlap the coincidence test cannot see: under fixed proportions, output runs along the
+    lowest capacity."""
+    return "output runs along the lowest capacity line" if process.rule == "fixed proportions" else None
+
+
+def _combination_note(process: LabourProcess, q: np.ndarray, a: np.ndarray, y: float, timber: float) -> str:
+    """The line under the combination figure: output, the scarcest element, idle quantities or timber use."""
+    if process.rule == "fixed proportions":
         idle = process.idle_quantities(q, a)
         parts = [
             f"{v:.1f} {unit.split(' per day')[0]}"
@@ -452,8 +677,9 @@ def describe_combination(
     )
 
 
-def _label_ends(ax: Axes, x: float, ys: list[float], names: list[str], top: float, colors: list[str]) -> None:
-    """Write names just right of x at heights ys, pushed apart so that they do not overlap."""
+def _label_heights(ys: list[float], top: float) -> np.ndarray:
+    """Heights at which to write the names of lines ending at heights ys, pushed apart so that they do not
+    overlap and kept under the top of the axes."""
     heights = np.minimum(np.asarray(ys, dtype=float), 0.98 * top)
     order = np.argsort(heights, kind="stable")
     gap = 0.065 * top
@@ -463,10 +689,7 @@ def _label_ends(ax: Axes, x: float, ys: list[float], names: list[str], top: floa
         placed[k] = max(heights[k], last + gap)
         last = placed[k]
     shift = max(0.0, last - 0.98 * top)
-    for k in range(len(heights)):
-        ax.text(
-            x * 1.02, placed[k] - shift, names[k], color=colors[k], fontsize=9, va="center", clip_on=False
-        )
+    return placed - shift
 
 
 def _scarcity(process: LabourProcess, q: np.ndarray, a: np.ndarray) -> str:
@@ -533,11 +756,13 @@ def make_combination_app(
             name="labour_extension",
         ),
     }
+    figure = _CombinationFigure()
     return FigureApp(
-        draw_combination,
+        figure.draw,
         controls,
         figsize=(8.6, 3.9),
         margins={"left": 0.085, "right": 0.74, "bottom": 0.14, "top": 0.86},
+        update=figure.update,
     )
 
 
@@ -566,23 +791,122 @@ def draw_determinants(
     str
         One line of HTML: productivity growth and the part growth accounting calls TFP.
     """
+    return _DeterminantsFigure().draw(
+        ax, skill, science, organisation, means_of_production, nature, capital_share
+    )
+
+
+class _DeterminantsFigure:
+    """The determinants widget's figure: :meth:`draw` draws it and keeps its moving artists; :meth:`update`
+    moves the bars, the diamond and the line of growth rates, and asks for a full draw when the vertical
+    scale must change."""
+
+    bars: list[Rectangle]
+    diamond: Line2D
+    zero: Line2D
+    above: Text
+
+    def draw(
+        self,
+        ax: Axes,
+        skill: float,
+        science: float,
+        organisation: float,
+        means_of_production: float,
+        nature: float,
+        capital_share: float,
+    ) -> str:
+        acc, low, high = _determinant_numbers(
+            skill, science, organisation, means_of_production, nature, capital_share
+        )
+        plot_determinants(acc, ax=ax)
+        from matplotlib.patches import Rectangle
+
+        self.bars = [bar for bar in ax.patches if isinstance(bar, Rectangle)]
+        self.diamond, self.zero = ax.get_lines()
+        ax.set_ylim(low, high)
+        ax.set_yticks(np.arange(low, high + 1e-9, 4.0 if high - low <= 24 else 8.0))
+        above = note_source(
+            ax,
+            text="Illustrative growth rates, not data (notebook 01)",
+            above=_describe_determinants(
+                skill, science, organisation, means_of_production, nature, capital_share
+            ),
+        )
+        assert above is not None
+        self.above = above
+        return _determinants_note(acc)
+
+    def update(
+        self,
+        ax: Axes,
+        skill: float,
+        science: float,
+        organisation: float,
+        means_of_production: float,
+        nature: float,
+        capital_share: float,
+    ) -> tuple[str, list[Artist]]:
+        acc, low, high = _determinant_numbers(
+            skill, science, organisation, means_of_production, nature, capital_share
+        )
+        if ax.get_ylim() != (low, high):
+            raise Redraw  # another vertical scale: new ticks
+        total = float(acc.total)
+        for bar, height in zip(self.bars, [*acc.contributions, total], strict=True):
+            bar.set_height(height)
+        self.diamond.set_ydata([total])
+        self.above.set_text(
+            _describe_determinants(skill, science, organisation, means_of_production, nature, capital_share)
+        )
+        # In the order a full draw draws them: the bars, then the grid, lines and spines drawn over them.
+        changed: list[Artist] = [
+            *self.bars,
+            *(line for line in ax.yaxis.get_gridlines() if line.get_visible()),
+            self.diamond,
+            self.zero,
+            ax.spines["left"],
+            ax.spines["bottom"],
+            self.above,
+        ]
+        return _determinants_note(acc), changed
+
+
+def _determinant_numbers(
+    skill: float,
+    science: float,
+    organisation: float,
+    means_of_production: float,
+    nature: float,
+    capital_share: float,
+) -> tuple[DeterminantAccounting, float, float]:
+    """The accounting and the vertical limits (in steps of 2 points, at least -4 to 12)."""
     acc = decompose_productivity(
         [skill, science, organisation, means_of_production, nature], capital_share=capital_share
     )
-    plot_determinants(acc, ax=ax)
     low = min(-4.0, 2.0 * np.floor(min(0.0, acc.contributions.min(), float(acc.total)) / 2.0))
     high = max(12.0, 2.0 * np.ceil(max(acc.contributions.max(), float(acc.total)) / 2.0))
-    ax.set_ylim(low, high)
-    ax.set_yticks(np.arange(low, high + 1e-9, 4.0 if high - low <= 24 else 8.0))
-    note_source(
-        ax,
-        text="Illustrative growth rates, not data (notebook 01)",
-        above=(
-            f"growth (% per year): skill {skill:g}, science {science:g}, organisation {organisation:g}, "
-            f"means of production {means_of_production:g}, nature {nature:g}; "
-            f"capital share α = {capital_share:g}"
-        ),
+    return acc, float(low), float(high)
+
+
+def _describe_determinants(
+    skill: float,
+    science: float,
+    organisation: float,
+    means_of_production: float,
+    nature: float,
+    capital_share: float,
+) -> str:
+    """The determinants widget's parameter values in one line, as its figure shows them."""
+    return (
+        f"growth (% per year): skill {skill:g}, science {science:g}, organisation {organisation:g}, "
+        f"means of production {means_of_production:g}, nature {nature:g}; "
+        f"capital share α = {capital_share:g}"
     )
+
+
+def _determinants_note(acc: DeterminantAccounting) -> str:
+    """The line under the determinants figure: productivity growth, its doubling time, the TFP part."""
     total, tfp = float(acc.total), float(acc.tfp)
     years = float(acc.doubling_time)
     double = f"doubles in <b>{years:.0f} years</b>" if np.isfinite(years) else "does not double"
@@ -623,9 +947,11 @@ def make_determinants_app(
         "nature": slider("natural conditions (% per year)", nature, -3, 3, 0.1, name="nature"),
         "capital_share": slider("capital share α", capital_share, 0.05, 0.95, 0.05, name="capital_share"),
     }
+    figure = _DeterminantsFigure()
     return FigureApp(
-        draw_determinants,
+        figure.draw,
         controls,
         figsize=(8.0, 3.9),
         margins={"left": 0.1, "right": 0.98, "bottom": 0.19, "top": 0.86},
+        update=figure.update,
     )

@@ -12,13 +12,17 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..data import load_toy_green
-from ..green import KAYA_FACTORS, decarbonise, green_decompose
+from ..green import KAYA_FACTORS, GreenAccounting, decarbonise, green_decompose
 from ..growth import GrowthSummary
 from .plotting import PALETTE, stacked_bars
-from .widgets import FigureApp, slider
+from .widgets import FigureApp, Redraw, slider
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+    from matplotlib.text import Annotation, Text
 
     from ..data import Series
 
@@ -97,7 +101,10 @@ def draw_green(
     One bar per period: the average gap between green and ordinary TFP growth
     (percentage points per year, :meth:`~nqp_helpers.green.GreenAccounting.tfp_gap`),
     the whole span hatched. The figure states the carbon price, the emissions
-    path and the source, so that a saved copy stands alone.
+    path and the source, so that a saved copy stands alone. The vertical axis
+    runs from -s to s, with s the first of 0.4, 1, 2, 4, 10, ... at least 1.35
+    times the largest gap: a slider move keeps the scale unless a bar outgrows
+    it or shrinks to a smaller step.
 
     Parameters
     ----------
@@ -126,72 +133,152 @@ def draw_green(
         If a period is empty or outside the economy's years, or an argument
         is refused by :func:`~nqp_helpers.green.green_decompose`.
     """
-    g = load_toy_green() if economy is None else economy
-    first, last = int(g.years[0]), int(g.years[-1])
-    periods = [(int(a), int(b)) for a, b in periods]
-    if not periods or any(not first <= a < b <= last for a, b in periods):
-        raise ValueError(f"periods must be non-empty (start, end) pairs within {first}-{last}; got {periods}")
-    C = decarbonise(g.energy, g.emissions, g.years, from_year, carbon_intensity_growth)
-    acc = green_decompose(
-        g.output,
-        g.capital,
-        g.labor,
-        g.capital_share,
-        C,
-        carbon_price,
-        human_capital=g.human_capital,
-        years=g.years,
-    )
-    gaps = np.array([acc.tfp_gap(a, b) for a, b in periods])
-    whole = [a == first and b == last for a, b in periods]
-    x = np.arange(len(periods))
-    bars = ax.bar(
-        x,
-        gaps,
-        width=0.6,
-        color=[PALETTE["sky"] if w else PALETTE["green"] for w in whole],
-        hatch=None,
-        edgecolor="black",
-        linewidth=0.6,
-    )
-    for bar, w in zip(bars, whole):
-        if w:
-            bar.set_hatch("//")
-    for xi, gap in zip(x, gaps):
-        ax.annotate(
-            f"{gap:+.2f}",
-            (xi, gap),
-            xytext=(0, 3 if gap >= 0 else -3),
-            textcoords="offset points",
-            ha="center",
-            va="bottom" if gap >= 0 else "top",
-            fontsize=9,
+    figure = _GreenFigure(load_toy_green() if economy is None else economy, from_year, periods)
+    return figure.draw(ax, carbon_price, carbon_intensity_growth)
+
+
+class _GreenFigure:
+    """The green-accounting figure for an economy and periods: :meth:`draw` draws it and keeps its moving
+    artists; :meth:`update` moves the bars, their numbers and the line of settings, and asks for a full draw
+    when the vertical scale must change."""
+
+    bars: list[Rectangle]
+    numbers: list[Annotation]
+    zero: Line2D
+    info: Text
+
+    def __init__(self, economy: Series, from_year: int, periods: Sequence[tuple[int, int]]) -> None:
+        first, last = int(economy.years[0]), int(economy.years[-1])
+        self.periods = [(int(a), int(b)) for a, b in periods]
+        if not self.periods or any(not first <= a < b <= last for a, b in self.periods):
+            raise ValueError(
+                f"periods must be non-empty (start, end) pairs within {first}-{last}; got {self.periods}"
+            )
+        self.economy, self.from_year = economy, from_year
+        self.whole = [a == first and b == last for a, b in self.periods]
+
+    def draw(self, ax: Axes, carbon_price: float, carbon_intensity_growth: float) -> str:
+        acc, gaps = self._account(carbon_price, carbon_intensity_growth)
+        x = np.arange(len(self.periods))
+        bars = ax.bar(
+            x,
+            gaps,
+            width=0.6,
+            color=[PALETTE["sky"] if w else PALETTE["green"] for w in self.whole],
+            hatch=None,
+            edgecolor="black",
+            linewidth=0.6,
         )
-    ax.axhline(0, color="black", linewidth=0.8)
-    ax.set_xticks(x, [f"{a}-{b}" for a, b in periods])
-    ax.set_xlabel("period (last bar, hatched: the whole span)")
-    ax.set_ylabel("green minus ordinary TFP growth\n(percentage points per year)")
-    span = max(0.4, 1.35 * float(np.abs(gaps).max()))
-    ax.set_ylim(-span, span)
-    ax.text(
-        0.01,
-        0.98,
-        f"carbon price {carbon_price:g} currency units per t CO2; emissions: the data's to {from_year},\n"
-        f"then CO2 per unit of energy {carbon_intensity_growth:+.1f} % a year\n"
-        "Source: generated toy economy (toy_green.csv); model",
-        transform=ax.transAxes,
-        ha="left",
-        va="top",
-        fontsize=8,
-    )
-    o = acc.ordinary.summary().parts["TFP"]
-    gr = acc.green.summary().parts["TFP"]
-    return (
-        f"TFP growth {g.years[0]}-{g.years[-1]}: ordinary <b>{o:.2f} %</b>, "
-        f"green <b>{gr:.2f} % per year</b>; "
-        f"emission charge <b>{100 * acc.charge_share[0]:.1f} %</b> of output in {g.years[0]}, "
-        f"<b>{100 * acc.charge_share[-1]:.1f} %</b> in {g.years[-1]}"
-    )
+        for bar, w in zip(bars, self.whole):
+            if w:
+                bar.set_hatch("//")
+        self.bars = list(bars)
+        self.numbers = [
+            ax.annotate("", (xi, 0.0), xytext=(0, 3), textcoords="offset points", ha="center", fontsize=9)
+            for xi in x
+        ]
+        self._number(gaps)
+        self.zero = ax.axhline(0, color="black", linewidth=0.8)
+        ax.set_xticks(x, [f"{a}-{b}" for a, b in self.periods])
+        ax.set_xlabel("period (last bar, hatched: the whole span)")
+        ax.set_ylabel("green minus ordinary TFP growth\n(percentage points per year)")
+        span = _span(gaps)
+        ax.set_ylim(-span, span)
+        self.info = ax.text(
+            0.01,
+            0.98,
+            self._describe(carbon_price, carbon_intensity_growth),
+            transform=ax.transAxes,
+            ha="left",
+            va="top",
+            fontsize=8,
+        )
+        return self._note(acc)
+
+    def update(
+        self, ax: Axes, carbon_price: float, carbon_intensity_growth: float
+    ) -> tuple[str, list[Artist]]:
+        acc, gaps = self._account(carbon_price, carbon_intensity_growth)
+        span = _span(gaps)
+        if ax.get_ylim() != (-span, span):
+            raise Redraw  # another vertical scale: new ticks
+        for bar, gap in zip(self.bars, gaps, strict=True):
+            bar.set_height(gap)
+        self._number(gaps)
+        self.info.set_text(self._describe(carbon_price, carbon_intensity_growth))
+        # In the order a full draw draws them: the bars, then the grid, line and spines drawn over them,
+        # then the text.
+        changed: list[Artist] = [
+            *self.bars,
+            *(line for axis in (ax.xaxis, ax.yaxis) for line in axis.get_gridlines() if line.get_visible()),
+            self.zero,
+            ax.spines["left"],
+            ax.spines["bottom"],
+            *self.numbers,
+            self.info,
+        ]
+        return self._note(acc), changed
+
+    def _account(
+        self, carbon_price: float, carbon_intensity_growth: float
+    ) -> tuple[GreenAccounting, np.ndarray]:
+        """The green accounts and the gap of each period (percentage points per year)."""
+        g = self.economy
+        C = decarbonise(g.energy, g.emissions, g.years, self.from_year, carbon_intensity_growth)
+        acc = green_decompose(
+            g.output,
+            g.capital,
+            g.labor,
+            g.capital_share,
+            C,
+            carbon_price,
+            human_capital=g.human_capital,
+            years=g.years,
+        )
+        return acc, np.array([acc.tfp_gap(a, b) for a, b in self.periods])
+
+    def _number(self, gaps: np.ndarray) -> None:
+        """Write each gap just above its bar (just below when it is negative)."""
+        for note, xi, gap in zip(self.numbers, range(len(gaps)), gaps, strict=True):
+            note.set_text(f"{gap:+.2f}")
+            note.xy = (xi, gap)
+            note.xyann = (0, 3 if gap >= 0 else -3)
+            note.set_verticalalignment("bottom" if gap >= 0 else "top")
+
+    def _describe(self, carbon_price: float, carbon_intensity_growth: float) -> str:
+        return (
+            f"carbon price {carbon_price:g} currency units per t CO2; "
+            f"emissions: the data's to {self.from_year},\n"
+            f"then CO2 per unit of energy {carbon_intensity_growth:+.1f} % a year\n"
+            "Source: generated toy economy (toy_green.csv); model"
+        )
+
+    def _note(self, acc: GreenAccounting) -> str:
+        years = self.economy.years
+        o = acc.ordinary.summary().parts["TFP"]
+        gr = acc.green.summary().parts["TFP"]
+        return (
+            f"TFP growth {years[0]}-{years[-1]}: ordinary <b>{o:.2f} %</b>, "
+            f"green <b>{gr:.2f} % per year</b>; "
+            f"emission charge <b>{100 * acc.charge_share[0]:.1f} %</b> of output in {years[0]}, "
+            f"<b>{100 * acc.charge_share[-1]:.1f} %</b> in {years[-1]}"
+        )
+
+
+def _span(gaps: np.ndarray) -> float:
+    """Half the height of the vertical axis: 0.4 points, or the next of 1, 2, 4, 10, 20, ... at least 1.35
+    times the largest gap (few steps: a slider move seldom changes the scale).
+
+    Examples
+    --------
+    >>> _span(np.array([-0.1, 0.2])), _span(np.array([0.1, -0.5])), _span(np.array([1.42]))
+    (0.4, 1.0, 2.0)
+    """
+    need = 1.35 * float(np.abs(gaps).max())
+    if need <= 0.4:
+        return 0.4
+    power = 10.0 ** np.floor(np.log10(need))
+    return float(next(round(k * power, 12) for k in (1, 2, 4, 10) if k * power >= need))
 
 
 def make_green_app(carbon_price: float = 100.0, carbon_intensity_growth: float = -2.5) -> FigureApp:
@@ -232,7 +319,5 @@ def make_green_app(carbon_price: float = 100.0, carbon_intensity_growth: float =
         ),
     }
 
-    def draw(ax: Axes, carbon_price: float, carbon_intensity_growth: float) -> str:
-        return draw_green(ax, carbon_price, carbon_intensity_growth, economy=economy)
-
-    return FigureApp(draw, controls, figsize=(7.0, 4.0))
+    figure = _GreenFigure(economy, 2012, GREEN_PERIODS)
+    return FigureApp(figure.draw, controls, figsize=(7.0, 4.0), update=figure.update)

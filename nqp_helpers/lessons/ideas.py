@@ -10,11 +10,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..ideas import simulate_ideas
-from .widgets import FigureApp, slider
+from ..ideas import IdeaPath, simulate_ideas
+from .widgets import FigureApp, Redraw, slider
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.legend import Legend
+    from matplotlib.lines import Line2D
+    from matplotlib.text import Text
 
 __all__ = ["draw_ideas", "make_ideas_app"]
 
@@ -46,54 +50,159 @@ def draw_ideas(
         One line of HTML: long-run growth, growth in the first year, TFP
         relative to the baseline path at the horizon.
     """
-    new = simulate_ideas(
-        research_share / 100,
-        years=years,
-        labor_growth=labor_growth,
-        research_elasticity=research_elasticity,
-        knowledge_spillover=knowledge_spillover,
-        baseline_share=baseline_share / 100,
+    return _IdeasFigure(baseline_share, years).draw(
+        ax, research_share, knowledge_spillover, research_elasticity, labor_growth
     )
-    base = simulate_ideas(
-        baseline_share / 100,
-        years=years,
-        labor_growth=labor_growth,
-        research_elasticity=research_elasticity,
-        knowledge_spillover=knowledge_spillover,
-        baseline_share=baseline_share / 100,
-    )
-    ax.plot(new.time, new.tfp_growth, label=f"research share {research_share:g} % from year 0")
-    ax.plot(base.time, base.tfp_growth, linestyle="--", label=f"research share stays {baseline_share:g} %")
-    ax.axhline(
-        new.long_run_growth,
-        color="black",
-        linestyle=":",
-        linewidth=1.2,
-        label=r"long-run rate $\lambda n/(1-\phi)$"
-        + (" (the dashed path lies on it)" if np.allclose(base.tfp_growth, new.long_run_growth) else ""),
-    )
-    ax.set_xlabel("years after the change")
-    ax.set_ylabel("TFP growth (% per year)")
-    ax.set_ylim(0, max(4.0, 1.1 * float(new.tfp_growth.max())))
-    ax.set_xlim(0, years)
-    ax.legend(loc="upper right")
-    ax.text(
-        0.01,
-        0.02,
-        f"λ = {research_elasticity:g}, φ = {knowledge_spillover:g}, n = {labor_growth:g} % per year; "
-        f"research share {baseline_share:g} % → {research_share:g} % of workers in year 0\n"
-        "Source: idea production function (Jones 1995), model with illustrative parameters",
-        transform=ax.transAxes,
-        ha="left",
-        va="bottom",
-        fontsize=8,
-    )
-    gain = np.exp(new.log_tfp[-1] - base.log_tfp[-1])
-    return (
-        f"long-run TFP growth <b>{new.long_run_growth:.2f} % per year</b> (both paths); "
-        f"first-year growth <b>{new.tfp_growth[0]:.2f} %</b>; after {years:g} years TFP is "
-        f"<b>{gain:.2f}</b> times its baseline path"
-    )
+
+
+class _IdeasFigure:
+    """The idea-production figure for a baseline research share and a horizon: :meth:`draw` draws it and
+    keeps its moving artists; :meth:`update` moves the paths, the long-run line and the texts that name
+    the values, and asks for a full draw when the vertical scale must change."""
+
+    lines: list[Line2D]
+    legend: Legend
+    info: Text
+
+    def __init__(self, baseline_share: float = 2.0, years: int = 200) -> None:
+        self.baseline_share, self.years = baseline_share, years
+
+    def draw(
+        self,
+        ax: Axes,
+        research_share: float,
+        knowledge_spillover: float,
+        research_elasticity: float,
+        labor_growth: float,
+    ) -> str:
+        new, base = self._simulate(research_share, knowledge_spillover, research_elasticity, labor_growth)
+        labels = self._labels(research_share, new, base)
+        ax.plot(new.time, new.tfp_growth, label=labels[0])
+        ax.plot(base.time, base.tfp_growth, linestyle="--", label=labels[1])
+        ax.axhline(new.long_run_growth, color="black", linestyle=":", linewidth=1.2, label=labels[2])
+        self.lines = list(ax.get_lines())
+        ax.set_xlabel("years after the change")
+        ax.set_ylabel("TFP growth (% per year)")
+        ax.set_ylim(0, _top(new))
+        ax.set_xlim(0, self.years)
+        self.legend = ax.legend(loc="upper right")
+        self.info = ax.text(
+            0.01,
+            0.02,
+            self._describe(research_share, knowledge_spillover, research_elasticity, labor_growth),
+            transform=ax.transAxes,
+            ha="left",
+            va="bottom",
+            fontsize=8,
+        )
+        return self._note(new, base)
+
+    def update(
+        self,
+        ax: Axes,
+        research_share: float,
+        knowledge_spillover: float,
+        research_elasticity: float,
+        labor_growth: float,
+    ) -> tuple[str, list[Artist]]:
+        new, base = self._simulate(research_share, knowledge_spillover, research_elasticity, labor_growth)
+        if ax.get_ylim() != (0.0, _top(new)):
+            raise Redraw  # another vertical scale: new ticks
+        path, baseline, long_run = self.lines
+        path.set_ydata(new.tfp_growth)
+        baseline.set_ydata(base.tfp_growth)
+        long_run.set_ydata([new.long_run_growth] * 2)
+        # The legend names the research share: when a name changes, the legend is drawn again (it is laid
+        # out at drawing time); it is drawn again too when a moving line passes under it.
+        relabel = False
+        for line, entry, label in zip(
+            self.lines, self.legend.get_texts(), self._labels(research_share, new, base), strict=True
+        ):
+            relabel |= entry.get_text() != label
+            line.set_label(label)
+            entry.set_text(label)
+        self.info.set_text(
+            self._describe(research_share, knowledge_spillover, research_elasticity, labor_growth)
+        )
+        over = [self.legend] if relabel or any(_crosses(line, self.legend) for line in self.lines) else []
+        # In the order a full draw draws them: lines, the spines they touch, the text, the legend.
+        changed: list[Artist] = [*self.lines, ax.spines["left"], ax.spines["bottom"], self.info, *over]
+        return self._note(new, base), changed
+
+    def _simulate(
+        self,
+        research_share: float,
+        knowledge_spillover: float,
+        research_elasticity: float,
+        labor_growth: float,
+    ) -> tuple[IdeaPath, IdeaPath]:
+        """The path after the research share moves, and the path where it stays at the baseline."""
+        paths = tuple(
+            simulate_ideas(
+                share / 100,
+                years=self.years,
+                labor_growth=labor_growth,
+                research_elasticity=research_elasticity,
+                knowledge_spillover=knowledge_spillover,
+                baseline_share=self.baseline_share / 100,
+            )
+            for share in (research_share, self.baseline_share)
+        )
+        return paths[0], paths[1]
+
+    def _labels(self, research_share: float, new: IdeaPath, base: IdeaPath) -> list[str]:
+        on = " (the dashed path lies on it)" if np.allclose(base.tfp_growth, new.long_run_growth) else ""
+        return [
+            f"research share {research_share:g} % from year 0",
+            f"research share stays {self.baseline_share:g} %",
+            r"long-run rate $\lambda n/(1-\phi)$" + on,
+        ]
+
+    def _describe(
+        self,
+        research_share: float,
+        knowledge_spillover: float,
+        research_elasticity: float,
+        labor_growth: float,
+    ) -> str:
+        return (
+            f"λ = {research_elasticity:g}, φ = {knowledge_spillover:g}, n = {labor_growth:g} % per year; "
+            f"research share {self.baseline_share:g} % → {research_share:g} % of workers in year 0\n"
+            "Source: idea production function (Jones 1995), model with illustrative parameters"
+        )
+
+    def _note(self, new: IdeaPath, base: IdeaPath) -> str:
+        gain = np.exp(new.log_tfp[-1] - base.log_tfp[-1])
+        return (
+            f"long-run TFP growth <b>{new.long_run_growth:.2f} % per year</b> (both paths); "
+            f"first-year growth <b>{new.tfp_growth[0]:.2f} %</b>; after {self.years:g} years TFP is "
+            f"<b>{gain:.2f}</b> times its baseline path"
+        )
+
+
+def _crosses(line: Line2D, over: Artist) -> bool:
+    """Whether a line, as drawn (its width included), passes through the extent of an artist drawn over it."""
+    box = over.get_window_extent()
+    pad = line.get_linewidth() * line.get_figure(root=True).dpi / 72  # type: ignore[union-attr]
+    path = line.get_transform().transform_path(line.get_path())
+    return bool(path.intersects_bbox(box.expanded(1, 1).padded(pad), filled=False))
+
+
+def _top(path: IdeaPath) -> float:
+    """The top of the vertical axis: 4 % per year, or the next of 6, 10, 15, 20, 30, 40, 60, 100, ... at least
+    1.1 times the fastest growth, so that most slider moves keep the scale.
+
+    Examples
+    --------
+    >>> from nqp_helpers.ideas import simulate_ideas
+    >>> _top(simulate_ideas(0.04, baseline_share=0.02)), _top(simulate_ideas(0.10, baseline_share=0.02))
+    (4.0, 6.0)
+    """
+    need = 1.1 * float(np.max(path.tfp_growth))
+    if need <= 4.0:
+        return 4.0
+    power = 10.0 ** np.floor(np.log10(need))
+    return float(next(round(k * power, 12) for k in (1, 1.5, 2, 3, 4, 6, 10) if k * power >= need))
 
 
 def make_ideas_app(
@@ -137,4 +246,5 @@ def make_ideas_app(
             "labour-force growth n (% per year)", labor_growth, 0.1, 3.0, 0.1, ".1f", name="labor_growth"
         ),
     }
-    return FigureApp(draw_ideas, controls, figsize=(7.0, 4.0))
+    figure = _IdeasFigure()
+    return FigureApp(figure.draw, controls, figsize=(7.0, 4.0), update=figure.update)
