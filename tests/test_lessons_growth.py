@@ -7,8 +7,9 @@ import pytest
 from matplotlib.figure import Figure
 from PIL import Image
 
-from nqp_helpers.lessons.growth import draw_economy, make_economy_app, over_bars
+from nqp_helpers.lessons.growth import draw_economy, make_economy_app
 from nqp_helpers.lessons.plotting import use_style
+from nqp_helpers.lessons.widgets import over_bars
 
 
 @pytest.fixture(autouse=True, scope="module")

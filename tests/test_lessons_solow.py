@@ -9,18 +9,15 @@ from matplotlib.transforms import Bbox
 
 from nqp_helpers.lessons.plotting import use_style
 from nqp_helpers.lessons.solow import (
-    VIEW_STEP,
     draw_push,
-    lines_reach,
     make_push_app,
     plot_output_per_worker,
     plot_output_per_worker_growth,
     plot_profit_rate,
     push_note,
     push_title,
-    view_rung,
 )
-from nqp_helpers.lessons.widgets import FigureApp
+from nqp_helpers.lessons.widgets import VIEW_STEP, FigureApp, lines_reach, view_rung
 from nqp_helpers.solow import profit_rate_accounts, push_scenarios, simulate_solow
 
 

@@ -117,7 +117,7 @@ def test_the_scale_is_round_and_leaves_room_for_the_legend():
     is refused."""
     from matplotlib.figure import Figure
 
-    from nqp_helpers.lessons.structural import round_up
+    from nqp_helpers.lessons.widgets import round_up
 
     assert [round_up(v) for v in (0.0, 0.7, 1.0, 1.01, 13.08, 48.4)] == [1.0, 0.8, 1.0, 1.2, 15.0, 50.0]
     ax = Figure().subplots()

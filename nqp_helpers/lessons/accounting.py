@@ -30,9 +30,8 @@ from ..accounting import (
 )
 from ..data import list_countries, load_country, toy_economy, toy_parameters
 from ..growth import GrowthSummary, share_of_growth, share_percent
-from .growth import over_bars
 from .plotting import COMPONENT_STYLE, PALETTE, no_negative_zero, plain_log_axis, stacked_bars
-from .widgets import FigureApp, Redraw, int_slider, slider
+from .widgets import FigureApp, Redraw, int_slider, over_bars, slider
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist

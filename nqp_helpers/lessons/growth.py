@@ -17,7 +17,7 @@ import numpy as np
 
 from ..growth import GrowthSummary, constant_growth_economy, decompose, share_percent
 from .plotting import no_negative_zero, plot_contributions
-from .widgets import FigureApp, Redraw, int_slider, slider
+from .widgets import FigureApp, Redraw, int_slider, over_bars, slider
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from matplotlib.patches import Rectangle
     from matplotlib.text import Text
 
-__all__ = ["draw_economy", "make_economy_app", "over_bars"]
+__all__ = ["draw_economy", "make_economy_app"]
 
 
 def _economy(
@@ -251,15 +251,3 @@ class _EconomyFigure:
         if relabelled:
             ax.set_xticks([0], [label])
         return _economy_note(e, s, years), [*self.bars.values(), *over_bars(ax), *relabelled, self.title]
-
-
-def over_bars(ax: Axes) -> list[Artist]:
-    """What a full draw paints over an axes' bars, in the order it paints them: the horizontal grid lines
-    inside the view, the lines (markers, the zero line) and the visible spines.
-
-    An update in place that moves bars returns these too, so that the bars do not cover them.
-    """
-    low, high = sorted(ax.get_ylim())
-    ticks = ax.yaxis.get_major_ticks()
-    grid = [t.gridline for t in ticks if t.gridline.get_visible() and low <= t.get_loc() <= high]
-    return [*grid, *ax.lines, *(s for s in ax.spines.values() if s.get_visible())]

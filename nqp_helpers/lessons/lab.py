@@ -29,8 +29,7 @@ from ..lab import (
     verdict,
 )
 from .plotting import COMPONENT_STYLE, plain_log_axis, plot_contributions
-from .structural import round_up
-from .widgets import FigureApp, Redraw
+from .widgets import FigureApp, Redraw, round_up
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -335,7 +334,7 @@ def _shown(economy: str, period: Sequence[int]) -> _Shown | None:
 class _LabFigure:
     """The lab's chart, drawn by :func:`draw_lab` and then moved in place.
 
-    The vertical axis runs between round values (:func:`~nqp_helpers.lessons.structural.round_up`)
+    The vertical axis runs between round values (:func:`~nqp_helpers.lessons.widgets.round_up`)
     that stay put while the bars fit and fill more than :data:`_SHRINK` of it. A choice with the same
     number of sub-periods and the same parts moves the bars, the total markers and the period labels;
     any other choice (a note instead of bars, another number of bars, bars out of the scale) draws the

@@ -25,8 +25,7 @@ from ..revolutions import (
     supply_shock_loss,
 )
 from .plotting import plain_log_axis
-from .solow import lines_reach, view_rung
-from .widgets import FigureApp, Redraw, slider
+from .widgets import FigureApp, Redraw, lines_reach, slider, view_rung
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -298,7 +297,7 @@ class _DiffusionFigure:
     line, the title and the note moved in place.
 
     The vertical range is that of :func:`plot_tfp_wave`, with the highest growth rate rounded up to a rung
-    of :func:`~nqp_helpers.lessons.solow.view_rung` anchored at the starting values. On the starting rung
+    of :func:`~nqp_helpers.lessons.widgets.view_rung` anchored at the starting values. On the starting rung
     the picture is the one :func:`draw_diffusion` draws (from the notebook's starting values: as long as
     the model's peak stays under the measured record's 1.89 % per year); a higher peak changes the axes
     only when it crosses a rung.
@@ -516,7 +515,7 @@ class _SupplyShockFigure:
     legend entries, title and note moved in place.
 
     The vertical range is matplotlib's autoscaling (from 0) of the curves' range rounded out to the rungs
-    of :func:`~nqp_helpers.lessons.solow.view_rung`, anchored at the starting values (where it is the
+    of :func:`~nqp_helpers.lessons.widgets.view_rung`, anchored at the starting values (where it is the
     range :func:`draw_supply_shock` gives): most moves keep the axes. Turning domestic capacity on or off
     adds or removes a curve and a legend entry, and draws everything again.
     """

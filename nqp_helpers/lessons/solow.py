@@ -16,13 +16,12 @@ import numpy.typing as npt
 from .._validate import as_numeric
 from ..solow import ProfitRateAccounts, SolowPath, as_scenarios, compare_scenarios, push_scenarios
 from .plotting import plain_log_axis
-from .widgets import FigureApp, Redraw, slider
+from .widgets import LOG_VIEW_STEP, FigureApp, Redraw, slider, view_rung
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
     from matplotlib.lines import Line2D
-    from matplotlib.transforms import Bbox
 
 __all__ = [
     "SCENARIO_STYLE",
@@ -33,10 +32,6 @@ __all__ = [
     "draw_push",
     "make_push_app",
     "plot_profit_rate",
-    "VIEW_STEP",
-    "LOG_VIEW_STEP",
-    "view_rung",
-    "lines_reach",
 ]
 
 #: Line style of each scenario: readable in colour and in grey.
@@ -194,91 +189,6 @@ def _relative_levels(paths: dict[str, SolowPath]) -> dict[str, np.ndarray]:
     """Output per worker of each scenario relative to its first year, as :func:`plot_output_per_worker`
     draws it."""
     return {name: p.output_per_worker / p.output_per_worker[0] for name, p in paths.items()}
-
-
-#: Step of the widgets' views. A widget rounds the range of its data out to the nearest
-#: ``start x VIEW_STEP**k`` (k a whole number; "start" is the range at the sliders' starting values), so
-#: that the axes stay put, and the picture is updated in place, until the data cross a step; the data
-#: then still fill at least 1 / VIEW_STEP of the range. At the starting values the view is the one
-#: matplotlib's autoscaling gives (k = 0), so the first picture is unchanged.
-VIEW_STEP = 1.5
-
-#: The same on a log scale, where a step takes less room: a path that ends at 8 in a view up to 16 still
-#: fills three quarters of the height from 1.
-LOG_VIEW_STEP = 2.0
-
-
-def view_rung(value: float, start: float, up: bool, step: float = VIEW_STEP) -> float:
-    """The nearest ``start * step**k`` (k a whole number) at or above ``value`` (``up``) or at or below it.
-
-    Parameters
-    ----------
-    value : float
-        The data's maximum (``up=True``) or minimum (``up=False``).
-    start : float
-        The same at the sliders' starting values: the rung k = 0.
-    up : bool
-        Round up (a maximum) or down (a minimum).
-    step : float
-        Ratio of neighbouring rungs, > 1.
-
-    Returns
-    -------
-    float
-        The rung; ``value`` itself when ``value`` or ``start`` is not a positive finite number (no rung
-        exists then, and the view follows the data).
-
-    Examples
-    --------
-    >>> view_rung(2.0, 2.0, up=True), view_rung(2.1, 2.0, up=True), view_rung(1.9, 2.0, up=False)
-    (2.0, 3.0, 1.3333333333333333)
-    >>> view_rung(0.0, 2.0, up=False)
-    0.0
-    """
-    if not (np.isfinite(value) and np.isfinite(start) and value > 0 and start > 0):
-        return float(value)
-    k = np.log(value / start) / np.log(step)
-    k = np.ceil(k - 1e-9) if up else np.floor(k + 1e-9)
-    return float(start * step**k)
-
-
-def lines_reach(box: Bbox, lines: Sequence[Line2D], dpi: float) -> bool:
-    """Whether any of these lines, drawn as they now are, would touch a box (in display pixels).
-
-    A widget that moves lines in place draws them over the kept picture; an artist that a full draw puts
-    over them (a legend) must then be drawn again, but only when a moved line reaches it.
-
-    Parameters
-    ----------
-    box : matplotlib Bbox
-        The box, in display pixels (``legend.get_window_extent()``).
-    lines : sequence of Line2D
-    dpi : float
-        Resolution of the figure (the lines' widths and markers are in points).
-
-    Returns
-    -------
-    bool
-
-    Examples
-    --------
-    >>> from matplotlib.figure import Figure
-    >>> from matplotlib.transforms import Bbox
-    >>> ax = Figure(dpi=72).subplots()
-    >>> _ = ax.set(xlim=(0, 10), ylim=(0, 10))
-    >>> (line,) = ax.plot([0, 10], [1, 1], lw=2)
-    >>> y = ax.transData.transform((0, 1))[1]
-    >>> lines_reach(Bbox.from_extents(0, y + 2, 1000, y + 50), [line], 72), lines_reach(
-    ...     Bbox.from_extents(0, y + 5, 1000, y + 50), [line], 72)
-    (True, False)
-    """
-    for line in lines:
-        marker = line.get_marker() not in ("None", "", " ", None)
-        width = max(line.get_linewidth(), line.get_markersize() if marker else 0.0)
-        path = line.get_transform().transform_path(line.get_path())
-        if path.intersects_bbox(box.padded(width * dpi / 144 + 2.0), filled=False):
-            return True
-    return False
 
 
 def _level_range(levels: dict[str, np.ndarray]) -> tuple[float, float]:

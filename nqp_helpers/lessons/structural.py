@@ -16,7 +16,7 @@ from ..data import load_toy_sectors
 from ..growth import share_percent
 from ..structural import ShiftShare, reallocation_scenario
 from .plotting import PALETTE, stacked_bars
-from .widgets import FigureApp, Redraw, slider
+from .widgets import FigureApp, Redraw, round_up, slider
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from ..data import Series
 
-__all__ = ["PART_STYLE", "plot_shift_share", "draw_structural_change", "make_structural_app", "round_up"]
+__all__ = ["PART_STYLE", "plot_shift_share", "draw_structural_change", "make_structural_app"]
 
 #: Colour and hatch of each part of the shift-share decomposition.
 PART_STYLE = {
@@ -151,28 +151,6 @@ def draw_structural_change(
     )  # fmt: skip
     return bars.note
 
-
-def round_up(value: float) -> float:
-    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is at least ``value``.
-
-    Axis limits snapped to these round values stay put while a slider moves the bars a little, and
-    move by at most a quarter when they must.
-
-    Examples
-    --------
-    >>> round_up(13.08), round_up(0.7), round_up(40.0), round_up(0.0)
-    (15.0, 0.8, 40.0, 1.0)
-    """
-    if not value > 0:
-        return 1.0
-    power = 10.0 ** np.floor(np.log10(value))
-    for mantissa in _ROUND_MANTISSAS:
-        if mantissa * power >= value * (1 - 1e-12):
-            return float(mantissa * power)
-    return float(10 * power)
-
-
-_ROUND_MANTISSAS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
 
 #: The widget keeps its vertical scale while the bars' room (1.3 times the tallest) fills at least this
 #: fraction of it: bars shrinking further are shown on a smaller scale.

@@ -27,15 +27,30 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
+import numpy as np
+
 from .._validate import as_scalar, as_whole_number
 
 if TYPE_CHECKING:
     import ipywidgets
-    import numpy as np
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.lines import Line2D
+    from matplotlib.transforms import Bbox
 
-__all__ = ["FigureApp", "Redraw", "fits", "slider", "int_slider"]
+__all__ = [
+    "FigureApp",
+    "Redraw",
+    "fits",
+    "slider",
+    "int_slider",
+    "over_bars",
+    "round_up",
+    "VIEW_STEP",
+    "LOG_VIEW_STEP",
+    "view_rung",
+    "lines_reach",
+]
 
 
 class Redraw(Exception):
@@ -398,3 +413,126 @@ class FigureApp:
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         return self.widget._repr_mimebundle_(**kwargs)
+
+
+# --------------------------------------------------------------------------- #
+# Helpers for updates in place (moving artists without redrawing the view)
+# --------------------------------------------------------------------------- #
+def over_bars(ax: Axes) -> list[Artist]:
+    """What a full draw paints over an axes' bars, in the order it paints them: the horizontal grid lines
+    inside the view, the lines (markers, the zero line) and the visible spines.
+
+    An update in place that moves bars returns these too, so that the bars do not cover them.
+    """
+    low, high = sorted(ax.get_ylim())
+    ticks = ax.yaxis.get_major_ticks()
+    grid = [t.gridline for t in ticks if t.gridline.get_visible() and low <= t.get_loc() <= high]
+    return [*grid, *ax.lines, *(s for s in ax.spines.values() if s.get_visible())]
+
+
+def round_up(value: float) -> float:
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is at least ``value``.
+
+    Axis limits snapped to these round values stay put while a slider moves the bars a little, and
+    move by at most a quarter when they must.
+
+    Examples
+    --------
+    >>> round_up(13.08), round_up(0.7), round_up(40.0), round_up(0.0)
+    (15.0, 0.8, 40.0, 1.0)
+    """
+    if not value > 0:
+        return 1.0
+    power = 10.0 ** np.floor(np.log10(value))
+    for mantissa in _ROUND_MANTISSAS:
+        if mantissa * power >= value * (1 - 1e-12):
+            return float(mantissa * power)
+    return float(10 * power)
+
+
+_ROUND_MANTISSAS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+
+#: Step of the widgets' views. A widget rounds the range of its data out to the nearest
+#: ``start x VIEW_STEP**k`` (k a whole number; "start" is the range at the sliders' starting values), so
+#: that the axes stay put, and the picture is updated in place, until the data cross a step; the data
+#: then still fill at least 1 / VIEW_STEP of the range. At the starting values the view is the one
+#: matplotlib's autoscaling gives (k = 0), so the first picture is unchanged.
+VIEW_STEP = 1.5
+
+#: The same on a log scale, where a step takes less room: a path that ends at 8 in a view up to 16 still
+#: fills three quarters of the height from 1.
+LOG_VIEW_STEP = 2.0
+
+
+def view_rung(value: float, start: float, up: bool, step: float = VIEW_STEP) -> float:
+    """The nearest ``start * step**k`` (k a whole number) at or above ``value`` (``up``) or at or below it.
+
+    Parameters
+    ----------
+    value : float
+        The data's maximum (``up=True``) or minimum (``up=False``).
+    start : float
+        The same at the sliders' starting values: the rung k = 0.
+    up : bool
+        Round up (a maximum) or down (a minimum).
+    step : float
+        Ratio of neighbouring rungs, > 1.
+
+    Returns
+    -------
+    float
+        The rung; ``value`` itself when ``value`` or ``start`` is not a positive finite number (no rung
+        exists then, and the view follows the data).
+
+    Examples
+    --------
+    >>> view_rung(2.0, 2.0, up=True), view_rung(2.1, 2.0, up=True), view_rung(1.9, 2.0, up=False)
+    (2.0, 3.0, 1.3333333333333333)
+    >>> view_rung(0.0, 2.0, up=False)
+    0.0
+    """
+    if not (np.isfinite(value) and np.isfinite(start) and value > 0 and start > 0):
+        return float(value)
+    k = np.log(value / start) / np.log(step)
+    k = np.ceil(k - 1e-9) if up else np.floor(k + 1e-9)
+    return float(start * step**k)
+
+
+def lines_reach(box: Bbox, lines: Sequence[Line2D], dpi: float) -> bool:
+    """Whether any of these lines, drawn as they now are, would touch a box (in display pixels).
+
+    A widget that moves lines in place draws them over the kept picture; an artist that a full draw puts
+    over them (a legend) must then be drawn again, but only when a moved line reaches it.
+
+    Parameters
+    ----------
+    box : matplotlib Bbox
+        The box, in display pixels (``legend.get_window_extent()``).
+    lines : sequence of Line2D
+    dpi : float
+        Resolution of the figure (the lines' widths and markers are in points).
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> from matplotlib.transforms import Bbox
+    >>> ax = Figure(dpi=72).subplots()
+    >>> _ = ax.set(xlim=(0, 10), ylim=(0, 10))
+    >>> (line,) = ax.plot([0, 10], [1, 1], lw=2)
+    >>> y = ax.transData.transform((0, 1))[1]
+    >>> lines_reach(Bbox.from_extents(0, y + 2, 1000, y + 50), [line], 72), lines_reach(
+    ...     Bbox.from_extents(0, y + 5, 1000, y + 50), [line], 72)
+    (True, False)
+    """
+    for line in lines:
+        marker = line.get_marker() not in ("None", "", " ", None)
+        width = max(line.get_linewidth(), line.get_markersize() if marker else 0.0)
+        path = line.get_transform().transform_path(line.get_path())
+        if path.intersects_bbox(box.padded(width * dpi / 144 + 2.0), filled=False):
+            return True
+    return False
