@@ -113,6 +113,7 @@ def test_questions_are_asked_where_the_idea_is_taught(path):
         question = nb.cells[exercise.question].source
         for label, message in payload["options"].items():
             assert f"({label})" in question, f"{exercise.number}: option ({label}) is not in its question"
+            assert f"\n\n({label}) " in question, f"{exercise.number}: option ({label}) is not a paragraph"
             # the callback: each option gets its own feedback; only the right one passes
             feedback = check(exercise.number, label, keys[0], record=False)
             assert feedback.passed is (label == payload["answer"]) and message in feedback.message
