@@ -157,6 +157,16 @@ def test_figure_numbers_are_unique_across_the_collection():
     assert len(seen) > 20
 
 
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
+def test_every_figure_says_what_to_notice(path):
+    """A caption is followed, in its cell or the next, by what the reader should notice in the figure."""
+    cs = [c.source if c.cell_type == "markdown" else "" for c in cells(path)]
+    for i, text in enumerate(cs):
+        for m in CAPTION.finditer(text):
+            after = text[m.end() :] + (cs[i + 1] if i + 1 < len(cs) else "")
+            assert re.search(r"\*\*What (to notice|the data show)", after), f"Figure {m['number']}"
+
+
 def test_the_structural_rules_can_fail(tmp_path):
     """The caption and in-flow rules above catch a duplicate figure number and a misplaced question."""
     assert CAPTION.search("**Figure 2.3.** A caption")["notebook"] == "2"
