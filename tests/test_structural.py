@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
@@ -12,7 +12,7 @@ from nqp_helpers.structural import reallocation_scenario, shift_share
 positive = st.floats(1e-3, 1e4, allow_nan=False, allow_infinity=False)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, derandomize=True)
 @given(
     st.integers(2, 6).flatmap(
         lambda T: st.integers(1, 5).flatmap(
@@ -22,19 +22,26 @@ positive = st.floats(1e-3, 1e4, allow_nan=False, allow_infinity=False)
         )
     )
 )
+@example(  # found by a fresh run: a high-productivity sector with almost no workers
+    (np.array([[2279.0, 1e-3], [1e-3, 1e-3]]), np.array([[1e-3, 2279.0], [2279.0, 2279.0]]))
+)
 def test_parts_sum_exactly_to_the_total_on_random_data(tables):
     """within + between + interaction equals the change in aggregate productivity, whatever the data."""
     p, emp = tables
     r = shift_share(p, emp)
-    np.testing.assert_allclose(
-        r.within + r.between + r.interaction, r.total, rtol=1e-10, atol=1e-10 * np.abs(r.productivity).max()
-    )
+    # Rounding scales with the sectors' productivity, not with the aggregate: a sector at 2,279 employing
+    # almost nobody leaves the aggregate near 0.001 but its terms near 2,279 x its share.
+    scale = np.abs(p).max()
+    np.testing.assert_allclose(r.within + r.between + r.interaction, r.total, rtol=1e-10, atol=1e-12 * scale)
     # by-sector parts add up to the totals
     np.testing.assert_allclose(r.within_by_sector.sum(axis=1), r.within, rtol=1e-12, atol=1e-9)
     # percentages of the initial level add up too
     pct = r.percent_of_initial()
     np.testing.assert_allclose(
-        pct["within"] + pct["between"] + pct["interaction"], pct["total"], rtol=1e-9, atol=1e-9
+        pct["within"] + pct["between"] + pct["interaction"],
+        pct["total"],
+        rtol=1e-9,
+        atol=1e-10 * 100 * scale / r.productivity[:-1].min(),
     )
 
 
