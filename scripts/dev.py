@@ -9,7 +9,8 @@ Run from the collection's top folder (on Windows ``py`` in place of ``python``):
 The set-up checks that Python is 3.11 or newer, creates the virtual environment ``.venv`` with the
 Python that runs this command, installs the pinned environment into it (``requirements.txt`` with the
 full lock ``constraints.txt``, and the package itself, editable), and copies the collection's JupyterLab
-settings (``jupyter/overrides.json``) into it. It then writes a stamp, ``.venv/.installed``, with a hash
+settings (``jupyter/overrides.json``) into it, and fetches the Chinese edition's font
+(:mod:`scripts.fonts`). It then writes a stamp, ``.venv/.installed``, with a hash
 of those input files and the folder of the environment: a second run with nothing changed goes straight
 to the work, and a changed pin, or a collection moved to another folder (which breaks a virtual
 environment), sets it up again. ``make lab`` and ``make test`` call this script.
@@ -156,14 +157,20 @@ class Environment:
         return [str(self.python), "-m", "scripts.lab", *lab_args]
 
     def install_commands(self) -> list[list[str]]:
-        """pip's steps of the set-up: pip itself, the pinned environment with its lock, the package."""
+        """pip's steps of the set-up: pip itself, the pinned environment with its lock, the package;
+        then the Chinese edition's font (:mod:`scripts.fonts`, fetched from PyPI and checked)."""
         py = str(self.python)
         pip = [py, "-m", "pip", "install", "--quiet"]
         return [
             [*pip, "--upgrade", "pip"],
             [*pip, "-r", "requirements.txt", "-c", "constraints.txt"],
             [*pip, "--no-deps", "-e", "."],
+            self.font_command(),
         ]
+
+    def font_command(self) -> list[str]:
+        """The step that fetches the Chinese font if it is missing (:mod:`scripts.fonts`)."""
+        return [str(self.python), "-m", "scripts.fonts"]
 
     def fingerprint(self) -> dict[str, str]:
         """What the stamp records: a hash of :data:`STAMP_INPUTS` and the folder of the environment."""
@@ -222,6 +229,8 @@ def setup(env: Environment, runner: Callable[[list[str], Path, str], None] = run
             runner([sys.executable, "-m", "venv", "--clear", str(env.prefix)], env.root, env.platform)
         for cmd in env.install_commands():
             runner(cmd, env.root, env.platform)
+    else:
+        runner(env.font_command(), env.root, env.platform)
     env.settings.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(env.root / "jupyter" / "overrides.json", env.settings)
     if env.use_venv:

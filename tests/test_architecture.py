@@ -105,6 +105,10 @@ def is_private(name):
     return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
 
 
+#: The two names the gettext convention spells with underscores (nqp_helpers.i18n): public by design.
+GETTEXT_NAMES = {("nqp_helpers.i18n", "_"), ("nqp_helpers.i18n", "N_")}
+
+
 def private_uses(tree, importer):
     """Private names (leading underscore) that a module's code takes from another module of the package."""
     found = []
@@ -115,6 +119,8 @@ def private_uses(tree, importer):
                 continue
             for alias in node.names:
                 if f"{source}.{alias.name}" in MODULES:  # a module, such as the helper file _validate
+                    continue
+                if (source, alias.name) in GETTEXT_NAMES:  # the gettext convention: _() and N_()
                     continue
                 if is_private(alias.name) and source != importer:
                     found.append(f"line {node.lineno}: from {source} import {alias.name}")
@@ -135,15 +141,16 @@ def private_uses(tree, importer):
 def test_no_private_name_crosses_modules(importer):
     """No module of the package uses a private name (leading underscore) of another module of the package:
     what two modules share is public in its one home. Public names of the private helper module
-    _validate are fine."""
+    _validate are fine, and so are gettext's `_` and `N_` from i18n."""
     assert private_uses(ast.parse(MODULES[importer].read_text(encoding="utf-8")), importer) == []
 
 
 def test_the_private_name_check_sees_both_spellings():
     """The check above catches `from ..data import _pwt` and `data._pwt()`, and lets
-    `from .._validate import as_numeric` and `self._draw()` through (a check that cannot fail proves
-    nothing)."""
+    `from .._validate import as_numeric`, gettext's `from ..i18n import _` and `self._draw()` through (a
+    check that cannot fail proves nothing)."""
     code = (
+        "from ..i18n import _\n"
         "from ..data import _pwt\n"
         "from .. import data\n"
         "from .._validate import as_numeric\n"
@@ -151,8 +158,8 @@ def test_the_private_name_check_sees_both_spellings():
         "self._draw()\n"
     )
     assert private_uses(ast.parse(code), "nqp_helpers.lessons.growth") == [
-        "line 1: from nqp_helpers.data import _pwt",
-        "line 4: data._pwt",
+        "line 2: from nqp_helpers.data import _pwt",
+        "line 5: data._pwt",
     ]
 
 

@@ -94,13 +94,15 @@ def test_test_runs_the_steps_of_make_test_in_order():
 
 def test_setup_installs_the_pinned_environment_with_its_lock():
     """pip installs pip, then requirements.txt under constraints.txt, then the package itself, editable
-    and without dependencies (paths relative to the collection, which is the working folder)."""
+    and without dependencies (paths relative to the collection, which is the working folder); then the
+    Chinese font."""
     env = dev.Environment(ROOT, platform="win32")
     pip = [str(env.python), "-m", "pip", "install", "--quiet"]
     assert env.install_commands() == [
         [*pip, "--upgrade", "pip"],
         [*pip, "-r", "requirements.txt", "-c", "constraints.txt"],
         [*pip, "--no-deps", "-e", "."],
+        [str(env.python), "-m", "scripts.fonts"],
     ]
 
 
@@ -133,7 +135,7 @@ class Recorder:
 
 @pytest.mark.parametrize("platform", ["linux", "win32"])
 def test_setup_runs_once_then_skips_until_an_input_changes(collection, platform):
-    """First run: venv, pip (3 steps), settings, stamp. Second run: nothing. After constraints.txt
+    """First run: venv, pip (3 steps), the font, settings, stamp. Second run: nothing. After constraints.txt
     changes: pip again into the same environment, no new venv."""
     env = dev.Environment(collection, platform=platform)
     first = Recorder()
@@ -177,14 +179,16 @@ def test_an_old_or_damaged_stamp_means_install_again(collection):
 
 
 def test_no_venv_uses_the_active_environment_and_installs_nothing(collection, tmp_path):
-    """--no-venv (conda): the running Python and its programs; no venv, no pip, only the settings."""
+    """--no-venv (conda): the running Python and its programs; no venv, no pip install, only the
+    Chinese font (downloaded, not installed) and the settings."""
     env = dev.Environment(collection, use_venv=False)
     assert env.python == Path(sys.executable)
     env.settings = tmp_path / "settings" / "overrides.json"  # not the real environment's
     env.stamp = tmp_path / "stamp"
     recorder = Recorder()
     assert dev.setup(env, runner=recorder) is True
-    assert recorder.commands == [] and env.settings.exists() and not env.stamp.exists()
+    assert recorder.commands == [env.font_command()]
+    assert env.settings.exists() and not env.stamp.exists()
 
 
 # --------------------------------------------------------------------------- #
@@ -273,7 +277,7 @@ def test_make_lab_and_make_test_only_call_the_entry_point():
     """`make lab` and `make test` are one-line calls of scripts.dev; the stamp rule the other targets
     depend on calls its set-up."""
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert recipe(makefile, "lab") == ["$(PYTHON) -m scripts.dev lab"]
+    assert recipe(makefile, "lab") == ["$(PYTHON) -m scripts.dev lab --edition $(EDITION)"]
     assert recipe(makefile, "test") == ["$(PYTHON) -m scripts.dev test"]
     assert recipe(makefile, "$(STAMP)")[0] == "$(PYTHON) -m scripts.dev setup"
 
@@ -282,20 +286,29 @@ def test_make_lab_and_make_test_only_call_the_entry_point():
     shutil.which("make") is None, reason="make is not installed (the Windows route needs none)"
 )
 def test_make_dry_run_shows_the_entry_point():
-    """`make -n lab test` prints the two calls of the entry point with the chosen Python."""
+    """`make -n lab test` prints the two calls of the entry point with the chosen Python; EDITION=zh
+    asks for the Chinese edition's start notebook."""
     env = {
         k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")
     }  # under make test
-    out = subprocess.run(
-        ["make", "--no-print-directory", "-n", "lab", "test", "PYTHON=python3.12"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=True,
-    ).stdout.splitlines()
-    assert out == ["python3.12 -m scripts.dev lab", "python3.12 -m scripts.dev test"]
+
+    def dry_run(*args):
+        return subprocess.run(
+            ["make", "--no-print-directory", "-n", *args, "PYTHON=python3.12"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=True,
+        ).stdout.splitlines()
+
+    assert dry_run("lab", "test") == [
+        "python3.12 -m scripts.dev lab --edition en",
+        "python3.12 -m scripts.dev test",
+    ]
+    zh = dry_run("lab", "EDITION=zh")
+    assert zh == ["python3.12 -m scripts.dev lab --edition zh"]
 
 
 def test_readme_gives_the_same_commands_everywhere():
