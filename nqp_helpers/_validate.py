@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from .i18n import N_, _
+
 __all__ = [
     "as_bool",
     "as_numeric",
@@ -38,11 +40,18 @@ def _refuse_masked(name: str, value: Any) -> Any:
     mask = np.ma.getmaskarray(value)
     if mask.any():
         pos = tuple(int(p) for p in np.argwhere(mask)[0]) if mask.ndim else ()
-        where = f", the first at position {_fmt(pos)}" if pos else ""
-        raise ValueError(
-            f"{name} must not be a masked array with masked values; got {int(mask.sum())} masked "
-            f"value(s){where}: pass a plain array (NaN marks a missing value where one is allowed)"
-        )
+        if pos:
+            message = _(
+                "{name} must not be a masked array with masked values; got {count} masked value(s), "
+                "the first at position {pos}: pass a plain array (NaN marks a missing value where one "
+                "is allowed)"
+            )
+        else:
+            message = _(
+                "{name} must not be a masked array with masked values; got {count} masked value(s): "
+                "pass a plain array (NaN marks a missing value where one is allowed)"
+            )
+        raise ValueError(message.format(name=name, count=int(mask.sum()), pos=_fmt(pos) if pos else ""))
     return np.ma.getdata(value)
 
 
@@ -52,7 +61,9 @@ def _to_float(name: str, arr: np.ndarray) -> np.ndarray:
         return arr.astype(float, copy=True)
     except OverflowError:
         raise ValueError(
-            f"{name} must hold numbers a float can store (|x| < 1.8e308); got a larger integer"
+            _("{name} must hold numbers a float can store (|x| < 1.8e308); got a larger integer").format(
+                name=name
+            )
         ) from None
 
 
@@ -73,21 +84,30 @@ def as_numeric(name: str, value: Any) -> np.ndarray:
     ValueError: output must be a rectangular array of numbers; got [[1, 2], [3]]
     """
     if isinstance(value, (str, bytes)):
-        raise ValueError(f"{name} must be numeric; got the text {value!r}")
+        raise ValueError(_("{name} must be numeric; got the text {value!r}").format(name=name, value=value))
     value = _refuse_masked(name, value)
     try:
         arr = np.asarray(value)
     except Exception as exc:  # ragged lists and other oddities
-        raise ValueError(f"{name} must be a rectangular array of numbers; got {value!r}") from exc
+        raise ValueError(
+            _("{name} must be a rectangular array of numbers; got {value!r}").format(name=name, value=value)
+        ) from exc
     if arr.dtype.kind not in "iuf":
         # Find the first item that is not a real number, in the caller's own terms.
         items = np.asarray(value, dtype=object) if arr.dtype.kind in "OUSb" else arr
         for pos, item in np.ndenumerate(items):
             if isinstance(item, (bool, np.bool_)) or not isinstance(item, numbers.Real):
-                where = f" at position {_fmt(pos)}" if pos else ""
-                raise ValueError(f"{name} must contain only numbers; got {item!r}{where}")
+                if pos:
+                    message = _("{name} must contain only numbers; got {item!r} at position {pos}")
+                else:
+                    message = _("{name} must contain only numbers; got {item!r}")
+                raise ValueError(message.format(name=name, item=item, pos=_fmt(pos) if pos else ""))
         if arr.dtype.kind != "O":
-            raise ValueError(f"{name} must contain only numbers; got an array of dtype {arr.dtype}")
+            raise ValueError(
+                _("{name} must contain only numbers; got an array of dtype {dtype}").format(
+                    name=name, dtype=arr.dtype
+                )
+            )
     return _to_float(name, arr)
 
 
@@ -104,7 +124,7 @@ def as_bool(name: str, value: object) -> bool:
     ValueError: allow_missing must be True or False; got 'no'
     """
     if not isinstance(value, (bool, np.bool_)):
-        raise ValueError(f"{name} must be True or False; got {value!r}")
+        raise ValueError(_("{name} must be True or False; got {value!r}").format(name=name, value=value))
     return bool(value)
 
 
@@ -115,10 +135,9 @@ def _fmt(pos: tuple[int, ...]) -> str:
 
 def _where(pos: tuple[int, ...], years: np.ndarray | None) -> str:
     """Describe a position, adding the year when years are known."""
-    text = f"position {_fmt(pos)}"
     if years is not None:
-        text += f" (year {years[pos[-1]]:g})"
-    return text
+        return _("position {pos} (year {year:g})").format(pos=_fmt(pos), year=years[pos[-1]])
+    return _("position {pos}").format(pos=_fmt(pos))
 
 
 def as_levels(
@@ -152,22 +171,39 @@ def as_levels(
     """
     arr = as_numeric(name, value)
     if arr.ndim != ndim:
-        shape = "a 1-D series (one value per year)" if ndim == 1 else "a 2-D panel (countries x years)"
-        hint = " (use decompose_panel for a countries x years panel)" if ndim == 1 and arr.ndim == 2 else ""
-        raise ValueError(f"{name} must be {shape}; got an array of shape {arr.shape}{hint}")
+        if ndim != 1:
+            message = _("{name} must be a 2-D panel (countries x years); got an array of shape {shape}")
+        elif arr.ndim == 2:
+            message = _(
+                "{name} must be a 1-D series (one value per year); got an array of shape {shape} "
+                "(use decompose_panel for a countries x years panel)"
+            )
+        else:
+            message = _("{name} must be a 1-D series (one value per year); got an array of shape {shape}")
+        raise ValueError(message.format(name=name, shape=arr.shape))
     nan = np.isnan(arr)
     if nan.any() and not allow_missing:
         pos = np.argwhere(nan)[0]
-        raise ValueError(f"{name} must be finite; got nan at {_where(tuple(pos), years)}")
+        raise ValueError(
+            _("{name} must be finite; got nan at {where}").format(name=name, where=_where(tuple(pos), years))
+        )
     inf = np.isinf(arr)
     if inf.any():
         pos = tuple(np.argwhere(inf)[0])
-        raise ValueError(f"{name} must be finite; got {arr[pos]} at {_where(pos, years)}")
+        raise ValueError(
+            _("{name} must be finite; got {value} at {where}").format(
+                name=name, value=arr[pos], where=_where(pos, years)
+            )
+        )
     with np.errstate(invalid="ignore"):
         bad = ~nan & (arr <= 0)
     if bad.any():
         pos = tuple(np.argwhere(bad)[0])
-        raise ValueError(f"{name} must be strictly positive; got {arr[pos]:g} at {_where(pos, years)}")
+        raise ValueError(
+            _("{name} must be strictly positive; got {value:g} at {where}").format(
+                name=name, value=arr[pos], where=_where(pos, years)
+            )
+        )
     return arr
 
 
@@ -218,14 +254,18 @@ def as_shares(
     ValueError: capital_share is ambiguous: its length 2 is both the number of countries and ...
     """
     if axis not in (None, "years", "countries"):
-        raise ValueError(f"the shares' axis must be None, 'years' or 'countries'; got {axis!r}")
+        raise ValueError(
+            _("the shares' axis must be None, 'years' or 'countries'; got {axis!r}").format(axis=axis)
+        )
     arr = as_numeric(name, value)
     per_country = len(shape) == 2 and arr.ndim == 1 and axis == "countries"
     if arr.ndim == 1 and len(shape) == 2 and axis is None and shape[0] == shape[1]:
         raise ValueError(
-            f"{name} is ambiguous: its length {arr.shape[0]} is both the number of countries and the "
-            "number of years; pass shares_axis='years' (one share per year) or "
-            "shares_axis='countries' (one share per country)"
+            _(
+                "{name} is ambiguous: its length {length} is both the number of countries and the "
+                "number of years; pass shares_axis='years' (one share per year) or "
+                "shares_axis='countries' (one share per country)"
+            ).format(name=name, length=arr.shape[0])
         )
     if arr.ndim == 0:
         arr = np.full(shape, float(arr))
@@ -235,22 +275,40 @@ def as_shares(
         arr = np.broadcast_to(arr, shape).copy()
     elif arr.shape != shape:
         if per_country:
-            allowed = f"one value per country (length {shape[0]})"
+            message = _(
+                "{name} must be a scalar, one value per country (length {countries}) or of shape {shape}; "
+                "got shape {got}"
+            )
+        elif len(shape) == 2 and arr.ndim == 1 and arr.shape[0] == shape[0]:
+            message = _(
+                "{name} must be a scalar, one value per year (length {years}) (for one value per country "
+                "pass shares_axis='countries') or of shape {shape}; got shape {got}"
+            )
         else:
-            allowed = f"one value per year (length {shape[-1]})"
-            if len(shape) == 2 and arr.ndim == 1 and arr.shape[0] == shape[0]:
-                allowed += " (for one value per country pass shares_axis='countries')"
-        raise ValueError(f"{name} must be a scalar, {allowed} or of shape {shape}; got shape {arr.shape}")
+            message = _(
+                "{name} must be a scalar, one value per year (length {years}) or of shape {shape}; "
+                "got shape {got}"
+            )
+        raise ValueError(
+            message.format(name=name, countries=shape[0], years=shape[-1], shape=shape, got=arr.shape)
+        )
     nan = np.isnan(arr)
     if nan.any() and not allow_missing:
         pos = tuple(np.argwhere(nan)[0])
-        raise ValueError(f"{name} must be a number in [0, 1]; got nan at {_where(pos, years)}")
+        raise ValueError(
+            _("{name} must be a number in [0, 1]; got nan at {where}").format(
+                name=name, where=_where(pos, years)
+            )
+        )
     with np.errstate(invalid="ignore"):
         bad = ~nan & ((arr < 0) | (arr > 1))
     if bad.any():
         pos = tuple(np.argwhere(bad)[0])
-        where = "" if np.ndim(value) == 0 else f" at {_where(pos, years)}"
-        raise ValueError(f"{name} must lie in [0, 1]; got {arr[pos]:g}{where}")
+        if np.ndim(value) == 0:
+            message = _("{name} must lie in [0, 1]; got {value:g}")
+        else:
+            message = _("{name} must lie in [0, 1]; got {value:g} at {where}")
+        raise ValueError(message.format(name=name, value=arr[pos], where=_where(pos, years)))
     return arr
 
 
@@ -266,21 +324,30 @@ def as_years(years: Any, length: int) -> np.ndarray | None:
         return None
     arr = as_numeric("years", years)
     if arr.ndim != 1:
-        raise ValueError(f"years must be 1-D; got an array of shape {arr.shape}")
+        raise ValueError(_("years must be 1-D; got an array of shape {shape}").format(shape=arr.shape))
     if arr.shape[0] != length:
-        raise ValueError(f"years must have one entry per observation ({length}); got {arr.shape[0]}")
+        raise ValueError(
+            _("years must have one entry per observation ({length}); got {got}").format(
+                length=length, got=arr.shape[0]
+            )
+        )
     if not np.isfinite(arr).all():
         pos = int(np.argwhere(~np.isfinite(arr))[0][0])
-        raise ValueError(f"years must be finite; got {arr[pos]} at position {pos}")
+        raise ValueError(
+            _("years must be finite; got {value} at position {pos}").format(value=arr[pos], pos=pos)
+        )
     step = np.diff(arr)
     if (step == 0).any():
         pos = int(np.argwhere(step == 0)[0][0]) + 1
-        raise ValueError(f"years must not repeat; {arr[pos]:g} appears twice (position {pos})")
+        raise ValueError(
+            _("years must not repeat; {year:g} appears twice (position {pos})").format(year=arr[pos], pos=pos)
+        )
     if (step < 0).any():
         pos = int(np.argwhere(step < 0)[0][0]) + 1
         raise ValueError(
-            f"years must be sorted in increasing order; {arr[pos]:g} at position {pos} "
-            f"follows {arr[pos - 1]:g}"
+            _(
+                "years must be sorted in increasing order; {year:g} at position {pos} follows {previous:g}"
+            ).format(year=arr[pos], pos=pos, previous=arr[pos - 1])
         )
     return arr
 
@@ -315,13 +382,15 @@ def as_scalar(
         if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf":
             value = value.item()
         else:
-            raise ValueError(f"{name} must be a real number; got {value!r}")
+            raise ValueError(_("{name} must be a real number; got {value!r}").format(name=name, value=value))
     try:
         value = float(value)
     except OverflowError:
-        raise ValueError(f"{name} must be finite; got an integer too large for a float (> 1.8e308)") from None
+        raise ValueError(
+            _("{name} must be finite; got an integer too large for a float (> 1.8e308)").format(name=name)
+        ) from None
     if not np.isfinite(value):
-        raise ValueError(f"{name} must be finite; got {value}")
+        raise ValueError(_("{name} must be finite; got {value}").format(name=name, value=value))
     lo_bad = low is not None and (value <= low if low_open else value < low)
     hi_bad = high is not None and (value >= high if high_open else value > high)
     if lo_bad or hi_bad:
@@ -329,7 +398,11 @@ def as_scalar(
         right = ")" if high_open else "]"
         lo = "-inf" if low is None else f"{low:g}"
         hi = "inf" if high is None else f"{high:g}"
-        raise ValueError(f"{name} must lie in {left}{lo}, {hi}{right}; got {value:g}")
+        raise ValueError(
+            _("{name} must lie in {interval}; got {value:g}").format(
+                name=name, interval=f"{left}{lo}, {hi}{right}", value=value
+            )
+        )
     return value
 
 
@@ -346,19 +419,25 @@ def as_array_in(
     Raises ValueError naming the argument, the rule and the first offending value.
     """
     if isinstance(value, (str, bytes)):
-        raise ValueError(f"{name} must be numeric; got the text {value!r}")
+        raise ValueError(_("{name} must be numeric; got the text {value!r}").format(name=name, value=value))
     value = _refuse_masked(name, value)
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError) as exc:
-        raise ValueError(f"{name} must be a number or an array of numbers; got {value!r}") from exc
+        raise ValueError(
+            _("{name} must be a number or an array of numbers; got {value!r}").format(name=name, value=value)
+        ) from exc
     except OverflowError:
-        raise ValueError(f"{name} must hold numbers a float can store (|x| < 1.8e308)") from None
+        raise ValueError(
+            _("{name} must hold numbers a float can store (|x| < 1.8e308)").format(name=name)
+        ) from None
     if np.asarray(value).dtype.kind == "b":
-        raise ValueError(f"{name} must be a number, not a boolean; got {value!r}")
+        raise ValueError(
+            _("{name} must be a number, not a boolean; got {value!r}").format(name=name, value=value)
+        )
     bad = ~np.isfinite(arr)
     if bad.any():
-        raise ValueError(f"{name} must be finite; got {arr[bad].flat[0]}")
+        raise ValueError(_("{name} must be finite; got {value}").format(name=name, value=arr[bad].flat[0]))
     left = "(" if low_open or low is None else "["
     right = ")" if high_open or high is None else "]"
     lo_txt = "-inf" if low is None else f"{low:g}"
@@ -369,7 +448,11 @@ def as_array_in(
     if high is not None:
         out |= (arr >= high) if high_open else (arr > high)
     if out.any():
-        raise ValueError(f"{name} must lie in {left}{lo_txt}, {hi_txt}{right}; got {arr[out].flat[0]:g}")
+        raise ValueError(
+            _("{name} must lie in {interval}; got {value:g}").format(
+                name=name, interval=f"{left}{lo_txt}, {hi_txt}{right}", value=arr[out].flat[0]
+            )
+        )
     return arr
 
 
@@ -408,7 +491,7 @@ def as_whole_number(name: str, value: object, low: float | None = None, high: fl
     """
     number = as_scalar(name, value, low=low, high=high)
     if number != int(number):
-        raise ValueError(f"{name} must be a whole number; got {number:g}")
+        raise ValueError(_("{name} must be a whole number; got {value:g}").format(name=name, value=number))
     return int(number)
 
 
@@ -449,17 +532,29 @@ def as_finite(name: str, value: object, sign: str | None = None) -> np.ndarray:
     ValueError: quantities must be non-negative; got -5 at position 1
     """
     if sign not in (None, "non-negative", "positive"):
-        raise ValueError(f"sign must be None, 'non-negative' or 'positive'; got {sign!r}")
+        raise ValueError(_("sign must be None, 'non-negative' or 'positive'; got {sign!r}").format(sign=sign))
     arr = as_numeric(name, value)
     bad = ~np.isfinite(arr)
     if not bad.any() and sign is not None:
         bad = arr <= 0 if sign == "positive" else arr < 0
-        rule = "strictly positive" if sign == "positive" else "non-negative"
+        rule = sign
     else:
         rule = "finite"
     if bad.any():
         pos = tuple(int(p) for p in np.argwhere(bad)[0])
-        where = f" at position {_fmt(pos)}" if arr.ndim else ""
         got = f"{arr[pos]:g}" if rule != "finite" else f"{arr[pos]}"
-        raise ValueError(f"{name} must be {rule}; got {got}{where}")
+        raise ValueError(
+            _(_FINITE_RULES[rule, bool(arr.ndim)]).format(name=name, got=got, pos=_fmt(pos) if pos else "")
+        )
     return arr
+
+
+#: The messages of :func:`as_finite`, by rule and by whether the value is an array (with a position).
+_FINITE_RULES = {
+    ("finite", True): N_("{name} must be finite; got {got} at position {pos}"),
+    ("finite", False): N_("{name} must be finite; got {got}"),
+    ("positive", True): N_("{name} must be strictly positive; got {got} at position {pos}"),
+    ("positive", False): N_("{name} must be strictly positive; got {got}"),
+    ("non-negative", True): N_("{name} must be non-negative; got {got} at position {pos}"),
+    ("non-negative", False): N_("{name} must be non-negative; got {got}"),
+}

@@ -36,6 +36,7 @@ difference, as everywhere in the package.
 from __future__ import annotations
 
 import numbers
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -64,6 +65,7 @@ from .growth import (
     decompose,
     share_of_growth,
 )
+from .i18n import N_, _
 from .schooling import schooling_from_human_capital
 
 __all__ = [
@@ -108,6 +110,36 @@ _CAPITAL_CHOICES = ("rnna", "rkna")
 #: Output, capital stock and employment: what every growth account needs in the same years.
 CORE_VARIABLES = ("rgdpna", "rnna", "emp")
 
+# The names :mod:`nqp_helpers.growth` gives the parts and totals of the accounts, which the tables of this
+# module show through the catalogue (``_(name)``); marked here so that they are in its messages.
+_SHOWN_NAMES = (
+    N_("output growth"),
+    N_("output per worker growth"),
+    N_("output per hour growth"),
+    N_("output per person growth"),
+    N_("capital"),
+    N_("labour"),
+    N_("human capital"),
+    N_("TFP"),
+    N_("capital deepening"),
+    N_("total"),
+)
+
+
+def _width(text: str) -> int:
+    """The width of ``text`` in a monospaced font: two columns for a Chinese character, one otherwise."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _ljust(text: str, width: int) -> str:
+    """``text`` padded on the right to ``width`` columns (as ``str.ljust``, counting wide characters)."""
+    return text + " " * max(0, width - _width(text))
+
+
+def _rjust(text: str, width: int) -> str:
+    """``text`` padded on the left to ``width`` columns (as ``str.rjust``, counting wide characters)."""
+    return " " * max(0, width - _width(text)) + text
+
 
 # --------------------------------------------------------------------------- #
 # The Solow residual in rate form
@@ -115,7 +147,9 @@ CORE_VARIABLES = ("rgdpna", "rnna", "emp")
 def _rates(name: str, value: npt.ArrayLike) -> np.ndarray:
     """A finite float array (any shape) of growth rates in % per year."""
     if isinstance(value, (str, bytes)):
-        raise ValueError(f"{name} must be a number (% per year); got the text {value!r}")
+        raise ValueError(
+            _("{name} must be a number (% per year); got the text {value!r}").format(name=name, value=value)
+        )
     return as_array_in(name, value)
 
 
@@ -168,13 +202,15 @@ def solow_residual(
     a = _rates("capital_share", capital_share)
     if ((a < 0) | (a > 1)).any():
         bad = a[(a < 0) | (a > 1)].flat[0]
-        raise ValueError(f"capital_share must lie in [0, 1]; got {bad:g}")
+        raise ValueError(_("capital_share must lie in [0, 1]; got {value:g}").format(value=bad))
     try:
         out = gY - a * gK - (1 - a) * (gL + gh)
     except ValueError as exc:
         shapes = ", ".join(str(x.shape) for x in (gY, gK, gL, gh, a))
         raise ValueError(
-            f"growth rates and capital_share must broadcast together; got shapes {shapes}"
+            _("growth rates and capital_share must broadcast together; got shapes {shapes}").format(
+                shapes=shapes
+            )
         ) from exc
     return float(out) if out.ndim == 0 else out
 
@@ -182,11 +218,17 @@ def solow_residual(
 def _check_rates(rates: Mapping[str, float]) -> Mapping[str, float]:
     if not isinstance(rates, Mapping):
         raise ValueError(
-            f"rates must be a dict with keys {', '.join(_RATE_KEYS)}; got {type(rates).__name__}"
+            _("rates must be a dict with keys {keys}; got {type}").format(
+                keys=", ".join(_RATE_KEYS), type=type(rates).__name__
+            )
         )
     missing = [k for k in _RATE_KEYS if k not in rates]
     if missing:
-        raise ValueError(f"rates must have the keys {', '.join(_RATE_KEYS)}; missing {', '.join(missing)}")
+        raise ValueError(
+            _("rates must have the keys {keys}; missing {missing}").format(
+                keys=", ".join(_RATE_KEYS), missing=", ".join(missing)
+            )
+        )
     return rates
 
 
@@ -301,14 +343,18 @@ def average_growth_rates(
     Y = as_levels("output", output)
     n = Y.shape[0]
     if n < 2:
-        raise ValueError(f"output must have at least 2 years (T >= 2); got T = {n}")
+        raise ValueError(_("output must have at least 2 years (T >= 2); got T = {n}").format(n=n))
     series = {"output": Y, "capital": as_levels("capital", capital), "labor": as_levels("labor", labor)}
     series["human_capital"] = (
         np.ones(n) if human_capital is None else as_levels("human_capital", human_capital)
     )
     for name, arr in series.items():
         if arr.shape != Y.shape:
-            raise ValueError(f"{name} must have the same shape as output {Y.shape}; got {arr.shape}")
+            raise ValueError(
+                _("{name} must have the same shape as output {expected}; got {shape}").format(
+                    name=name, expected=Y.shape, shape=arr.shape
+                )
+            )
     yrs = as_years(years, n)
     span = n - 1 if yrs is None else yrs[-1] - yrs[0]
     return {k: float(100 * np.log(v[-1] / v[0]) / span) for k, v in series.items()}
@@ -367,7 +413,11 @@ def accounting_by_capital_share(
     {'0.4': 2.0, '0.5': 1.5}
     """
     if not isinstance(capital_shares, Mapping) or not capital_shares:
-        raise ValueError(f"capital_shares must be a non-empty dict of label -> share; got {capital_shares!r}")
+        raise ValueError(
+            _("capital_shares must be a non-empty dict of label -> share; got {value!r}").format(
+                value=capital_shares
+            )
+        )
     out = {}
     for label, share in capital_shares.items():
         acc = decompose(output, capital, labor, share, human_capital=human_capital, years=years)
@@ -495,7 +545,19 @@ class CountryAccounting:
         return self.accounting.per_worker("hour" if self.labor == "hours" else "worker")
 
     def __str__(self) -> str:
-        return "\n".join([f"{self.name} ({self.code})"] + [f"- {c}" for c in self.conventions])
+        head = _("{name} ({code})").format(name=_(self.name), code=self.code)
+        return "\n".join([head] + [f"- {c}" for c in self.conventions])
+
+
+# The definitions and units :func:`_describe` shows (from the Penn World Table's metadata), marked so
+# that they are in the catalogue.
+_DESCRIPTIONS = (
+    N_("real GDP at constant 2021 national prices"),
+    N_("capital stock at constant 2021 national prices"),
+    N_("capital services at constant 2021 national prices (2021=1)"),
+    N_("mil. 2021US$"),
+    N_("index, 2021=1"),
+)
 
 
 def _describe(series: Series, variable: str) -> str:
@@ -504,7 +566,9 @@ def _describe(series: Series, variable: str) -> str:
     definition, unit = text[: text.rfind(" (")], series.units[variable]
     if len(definition) > 1 and definition[1].islower():
         definition = definition[0].lower() + definition[1:]
-    return f"{variable} ({definition}, {unit})"
+    return _("{variable} ({definition}, {unit})").format(
+        variable=variable, definition=_(definition), unit=_(unit)
+    )
 
 
 def decompose_country(
@@ -576,15 +640,21 @@ def decompose_country(
     """
     code = check_code(code)
     if labor not in _LABOR_CHOICES:
-        raise ValueError(f"labor must be 'hours' or 'persons'; got {labor!r}")
+        raise ValueError(_("labor must be 'hours' or 'persons'; got {value!r}").format(value=labor))
     if capital not in _CAPITAL_CHOICES:
         raise ValueError(
-            f"capital must be 'rnna' (capital stock) or 'rkna' (capital services); got {capital!r}"
+            _("capital must be 'rnna' (capital stock) or 'rkna' (capital services); got {value!r}").format(
+                value=capital
+            )
         )
     human_capital = as_bool("human_capital", human_capital)
     measured_share = isinstance(capital_share, str)
     if measured_share and capital_share != "labsh":
-        raise ValueError(f"capital_share must be 'labsh' or a number in [0, 1]; got {capital_share!r}")
+        raise ValueError(
+            _("capital_share must be 'labsh' or a number in [0, 1]; got {value!r}").format(
+                value=capital_share
+            )
+        )
     assumed = None if measured_share else as_scalar("capital_share", capital_share, low=0, high=1)
     start, end = check_period(start, end)
     core = ["rgdpna", capital, "emp"] + (["labsh"] if measured_share else [])
@@ -593,62 +663,90 @@ def decompose_country(
     first, last = int(years[0]), int(years[-1])
     rows = {v: data[v] for v in core}
     core_txt = (
-        f"output (rgdpna), capital ({capital}), employment (emp) and the labour share (labsh)"
+        _("output (rgdpna), capital ({capital}), employment (emp) and the labour share (labsh)")
         if measured_share
-        else f"output (rgdpna), capital ({capital}) and employment (emp)"
-    )
+        else _("output (rgdpna), capital ({capital}) and employment (emp)")
+    ).format(capital=capital)
 
     if start is not None and end is not None:
         lo, hi = start, end
-        how = "as requested"
+        how = _("as requested")
     else:
         run = complete_run(code, start, end, core)
         if end is not None and (run is None or run[1] != end):
             gone = [v for v in core if not np.isfinite(rows[v][end - first])]
             raise ValueError(
-                f"{', '.join(gone)} {'is' if len(gone) == 1 else 'are'} missing for {code} in {end} "
-                "(the requested end year); choose another end"
+                (
+                    _(
+                        "{variables} is missing for {code} in {end} (the requested end year); "
+                        "choose another end"
+                    )
+                    if len(gone) == 1
+                    else _(
+                        "{variables} are missing for {code} in {end} (the requested end year); "
+                        "choose another end"
+                    )
+                ).format(variables=", ".join(gone), code=code, end=end)
             )
         if run is None:
             frm = first if start is None else start
             never = [v for v in core if not np.isfinite(rows[v][frm - first :]).any()]
-            why = (
-                f"{', '.join(never)} {'is' if len(never) == 1 else 'are'} missing in every year"
-                if never
-                else "they are never all present in the same year"
-            )
-            raise ValueError(
-                f"too little data for {code} ({name}): growth accounting needs {core_txt} "
-                f"in the same years, but {why}"
-                + (f" from {start}" if start is not None else f" ({first}-{last})")
-                + (
+            if start is not None:
+                why = (
+                    _("they are never all present in the same year from {start}")
+                    if not never
+                    else _("{variables} is missing in every year from {start}")
+                    if len(never) == 1
+                    else _("{variables} are missing in every year from {start}")
+                )
+            else:
+                why = (
+                    _("they are never all present in the same year ({first}-{last})")
+                    if not never
+                    else _("{variables} is missing in every year ({first}-{last})")
+                    if len(never) == 1
+                    else _("{variables} are missing in every year ({first}-{last})")
+                )
+            why = why.format(variables=", ".join(never), start=start, first=first, last=last)
+            message = _(
+                "too little data for {code} ({name}): growth accounting needs {needs} in the same years, "
+                "but {why}"
+            ).format(code=code, name=_(name), needs=core_txt, why=why)
+            if "labsh" in never:
+                message += _(
                     "; without labsh the capital share is unknown: pass an assumed share, "
                     "for example capital_share=0.4"
-                    if "labsh" in never
-                    else ""
                 )
-            )
+            raise ValueError(message)
         hi = run[1]
         if start is None:
             lo = run[0]
             how = (
-                f"the longest run of consecutive years ending in {hi} in which {core_txt} are all present"
+                _("the longest run of consecutive years ending in {end} in which {needs} are all present")
                 if end is not None
-                else "the longest run of consecutive years, ending in the latest year with data, "
-                f"in which {core_txt} are all present"
-            )
+                else _(
+                    "the longest run of consecutive years, ending in the latest year with data, "
+                    "in which {needs} are all present"
+                )
+            ).format(end=hi, needs=core_txt)
         else:
             lo = start
-            how = f"from start ({lo}) to the latest year in which {core_txt} are all present"
+            how = _("from start ({start}) to the latest year in which {needs} are all present").format(
+                start=lo, needs=core_txt
+            )
     missing = missing_years(rows, years, lo, hi)
     if missing:
         raise ValueError(
-            missing_message(code, missing, lo, hi) + f" (growth accounting needs {core_txt} in every year)"
+            _("{message} (growth accounting needs {needs} in every year)").format(
+                message=missing_message(code, missing, lo, hi), needs=core_txt
+            )
         )
     if hi - lo < 1:
         raise ValueError(
-            f"too little data for {code} ({name}): the period is the single year {lo} ({how}); "
-            "growth accounting needs at least 2 consecutive years"
+            _(
+                "too little data for {code} ({name}): the period is the single year {year} ({how}); "
+                "growth accounting needs at least 2 consecutive years"
+            ).format(code=code, name=_(name), year=lo, how=how)
         )
     sel = (years >= lo) & (years <= hi)
     yrs = years[sel]
@@ -656,38 +754,44 @@ def decompose_country(
     share = 1.0 - rows["labsh"][sel] if assumed is None else np.full(yrs.size, assumed)
 
     conventions = [
-        f"period: {lo}-{hi}, {how}",
-        f"output: {_describe(data, 'rgdpna')}",
-        f"capital: {_describe(data, capital)}",
-        "capital share: 1 - labsh, year by year (each interval uses the average of its two years)"
+        _("period: {start}-{end}, {how}").format(start=lo, end=hi, how=how),
+        _("output: {description}").format(description=_describe(data, "rgdpna")),
+        _("capital: {description}").format(description=_describe(data, capital)),
+        _("capital share: 1 - labsh, year by year (each interval uses the average of its two years)")
         if assumed is None
-        else f"capital share: {assumed:g} in every year (assumed, not measured)",
+        else _("capital share: {share:g} in every year (assumed, not measured)").format(share=assumed),
     ]
     avh = data["avh"][sel]
     if labor == "hours" and np.isfinite(avh).all():
         L, used_labor = emp * avh, "hours"
-        conventions.append("labour: emp x avh (total hours worked, millions of hours per year)")
+        conventions.append(_("labour: emp x avh (total hours worked, millions of hours per year)"))
     elif labor == "hours":
         L, used_labor = emp, "persons"
         gap = year_ranges(yrs[~np.isfinite(avh)])
         conventions.append(
-            f"labour: emp (persons engaged, millions); avh is missing for {code} in {gap} "
-            "so hours could not be used"
+            _(
+                "labour: emp (persons engaged, millions); avh is missing for {code} in {years} "
+                "so hours could not be used"
+            ).format(code=code, years=gap)
         )
     else:
         L, used_labor = emp, "persons"
-        conventions.append("labour: emp (persons engaged, millions), as requested with labor='persons'")
+        conventions.append(_("labour: emp (persons engaged, millions), as requested with labor='persons'"))
     hc = data["hc"][sel]
     levels = {"output": Y, "capital": K, "labor": L, "capital_share": share}
     if human_capital and np.isfinite(hc).all():
         levels["human_capital"] = hc
-        conventions.append("human capital: hc (index based on years of schooling and returns to education)")
+        conventions.append(
+            _("human capital: hc (index based on years of schooling and returns to education)")
+        )
     elif human_capital:
         gap = year_ranges(yrs[~np.isfinite(hc)])
-        conventions.append(f"human capital: not adjusted (hc missing for {code} in {gap})")
+        conventions.append(
+            _("human capital: not adjusted (hc missing for {code} in {years})").format(code=code, years=gap)
+        )
     else:
-        conventions.append("human capital: not adjusted (human_capital=False)")
-    conventions.append("growth rates: annual log differences; summary() reports them in % per year")
+        conventions.append(_("human capital: not adjusted (human_capital=False)"))
+    conventions.append(_("growth rates: annual log differences; summary() reports them in % per year"))
     acc = decompose(Y, K, L, share, human_capital=levels.get("human_capital"), years=yrs)
     return CountryAccounting(
         accounting=acc,
@@ -738,22 +842,35 @@ def quality_adjustment_steps(code: str, start: int, end: int) -> dict[str, Growt
     >>> [f"{s.parts['TFP']:.2f}" for s in steps.values()]
     ['4.26', '4.12', '3.34', '3.14']
     """
+    # The labels are English, as notebooks look steps up by them; tables show them through the catalogue
+    # (summaries_table), and so may figures (the labels notebook 02 draws are marked below).
     specs: dict[str, dict[str, Any]] = {
-        "persons, capital stock": dict(labor="persons", human_capital=False, capital="rnna"),
-        "+ hours worked": dict(labor="hours", human_capital=False, capital="rnna"),
-        "+ schooling (hc)": dict(labor="hours", human_capital=True, capital="rnna"),
-        "+ capital services": dict(labor="hours", human_capital=True, capital="rkna"),
+        N_("persons, capital stock"): dict(labor="persons", human_capital=False, capital="rnna"),
+        N_("+ hours worked"): dict(labor="hours", human_capital=False, capital="rnna"),
+        N_("+ schooling (hc)"): dict(labor="hours", human_capital=True, capital="rnna"),
+        N_("+ capital services"): dict(labor="hours", human_capital=True, capital="rkna"),
     }
     out = {}
     for label, spec in specs.items():
         ca = decompose_country(code, start, end, **spec)
         if ca.labor != spec["labor"] or ca.human_capital != spec["human_capital"]:
             raise ValueError(
-                f"{ca.code}: the step '{label}' needs avh and hc in every year of {start}-{end}; "
-                + "; ".join(ca.conventions[-3:-1])
+                _(
+                    "{code}: the step '{label}' needs avh and hc in every year of {start}-{end}; {details}"
+                ).format(
+                    code=ca.code,
+                    label=_(label),
+                    start=start,
+                    end=end,
+                    details="; ".join(ca.conventions[-3:-1]),
+                )
             )
         out[label] = ca.summary()
     return out
+
+
+# Notebook 02 draws the steps with their labels broken at the comma (``label.replace(", ", ",\n")``).
+_STEP_LABELS_DRAWN = (N_("persons,\ncapital stock"),)
 
 
 # --------------------------------------------------------------------------- #
@@ -767,36 +884,47 @@ def _accounting_of(
         source = decompose_country(source, **options)
     elif options:
         raise ValueError(
-            f"options {sorted(options)} apply only when source is a country code; got a "
-            f"{type(source).__name__}"
+            _("options {options} apply only when source is a country code; got a {type}").format(
+                options=sorted(options), type=type(source).__name__
+            )
         )
     if isinstance(source, CountryAccounting):
         source = source.accounting
     if not isinstance(source, GrowthAccounting):
         raise ValueError(
-            "source must be a country code such as 'CHN', a CountryAccounting or a GrowthAccounting; "
-            f"got {source!r}"
+            _(
+                "source must be a country code such as 'CHN', a CountryAccounting or a GrowthAccounting; "
+                "got {value!r}"
+            ).format(value=source)
         )
     if source.years is None:
-        raise ValueError("source must carry years (call decompose with years=...) to be split by period")
+        raise ValueError(_("source must carry years (call decompose with years=...) to be split by period"))
     if np.ndim(source.output_growth) != 1:
-        raise ValueError("source must be a single economy, not a panel")
+        raise ValueError(_("source must be a single economy, not a panel"))
     first = float(source.years[0] - source.interval_years[0])
     return source, first, float(source.years[-1])
 
 
 def _check_periods(periods: Any) -> list[tuple[float | None, float | None]]:
     if isinstance(periods, (str, bytes)) or not hasattr(periods, "__len__") or len(periods) == 0:
-        raise ValueError(f"periods must be a non-empty list of (start, end) pairs; got {periods!r}")
+        raise ValueError(
+            _("periods must be a non-empty list of (start, end) pairs; got {value!r}").format(value=periods)
+        )
     out = []
     for p in periods:
         if isinstance(p, (str, bytes)) or not hasattr(p, "__len__") or len(p) != 2:
-            raise ValueError(f"each period must be a (start, end) pair of years or None; got {p!r}")
+            raise ValueError(
+                _("each period must be a (start, end) pair of years or None; got {value!r}").format(value=p)
+            )
         for y in p:
             if y is not None and (isinstance(y, bool) or not isinstance(y, numbers.Real)):
-                raise ValueError(f"period bounds must be years or None; got {y!r} in {p!r}")
+                raise ValueError(
+                    _("period bounds must be years or None; got {value!r} in {period!r}").format(
+                        value=y, period=p
+                    )
+                )
         if p[0] is not None and p[1] is not None and not p[0] < p[1]:
-            raise ValueError(f"each period must have start < end; got {tuple(p)!r}")
+            raise ValueError(_("each period must have start < end; got {value!r}").format(value=tuple(p)))
         out.append((p[0], p[1]))
     return out
 
@@ -875,8 +1003,10 @@ def period_table(
             lo = first
         if lo < first or hi > last:
             raise ValueError(
-                f"period {lo:g}-{hi:g} lies outside the data ({first:g}-{last:g}); "
-                "choose years inside it or pass clip=True to start at the first year"
+                _(
+                    "period {start:g}-{end:g} lies outside the data ({first:g}-{last:g}); "
+                    "choose years inside it or pass clip=True to start at the first year"
+                ).format(start=lo, end=hi, first=first, last=last)
             )
         out.append(view.summary(lo, hi))
     return out
@@ -919,29 +1049,36 @@ def summaries_table(
     """
     summaries = list(summaries)
     if not summaries or not all(isinstance(s, GrowthSummary) for s in summaries):
-        raise ValueError("summaries must be a non-empty list of GrowthSummary")
+        raise ValueError(_("summaries must be a non-empty list of GrowthSummary"))
     names = list(summaries[0].parts)
     if any(list(s.parts) != names for s in summaries):
-        raise ValueError("all summaries must have the same parts (do not mix aggregate and per-worker views)")
+        raise ValueError(
+            _("all summaries must have the same parts (do not mix aggregate and per-worker views)")
+        )
     if labels is None:
         labels = [f"{s.period[0]:g}-{s.period[1]:g}" for s in summaries]
-    labels = [str(x) for x in labels]
+    # A label the catalogue knows (a country's name, say) is shown in the language in use.
+    labels = [_(str(x)) for x in labels]
     if len(labels) != len(summaries):
-        raise ValueError(f"labels must have one entry per summary ({len(summaries)}); got {len(labels)}")
-    width = max(16, *(len(x) + 1 for x in labels))
-    cols = [summaries[0].total_name, *names] + (["TFP share (%)"] if show_share else [])
-    sizes = [max(len(c), 6) for c in cols]
-    lines = [" " * width + "  ".join(f"{c:>{n}}" for c, n in zip(cols, sizes, strict=True))]
+        raise ValueError(
+            _("labels must have one entry per summary ({expected}); got {n}").format(
+                expected=len(summaries), n=len(labels)
+            )
+        )
+    width = max(16, *(_width(x) + 1 for x in labels))
+    cols = [_(summaries[0].total_name), *(_(n) for n in names)] + ([_("TFP share (%)")] if show_share else [])
+    sizes = [max(_width(c), 6) for c in cols]
+    lines = [" " * width + "  ".join(_rjust(c, n) for c, n in zip(cols, sizes, strict=True))]
     undefined = False
     for label, s in zip(labels, summaries, strict=True):
         share = s.shares["TFP"]
         vals = [float(s.total), *(float(s.parts[n]) for n in names)]
         cells = [f"{v:{n}.2f}" for v, n in zip(vals, sizes, strict=False)]
-        share_txt = "n/a" if np.isnan(share) else f"{100 * share:.1f}"
+        share_txt = _("n/a") if np.isnan(share) else f"{100 * share:.1f}"
         undefined |= bool(np.isnan(share))
         if show_share:
-            cells.append(f"{share_txt:>{sizes[-1]}}")
-        lines.append(f"{label:<{width}}" + "  ".join(cells))
+            cells.append(_rjust(share_txt, sizes[-1]))
+        lines.append(_ljust(label, width) + "  ".join(cells))
     if show_share and undefined:
         lines.append(_no_share_note(summaries[0].total_name))
     return "\n".join(lines)
@@ -949,10 +1086,9 @@ def summaries_table(
 
 def _no_share_note(total_name: str) -> str:
     """The line under a table that explains its "n/a" shares."""
-    return (
-        f"n/a: {total_name} below {MIN_GROWTH_FOR_SHARES:g} % per year; a share of so little "
-        "(or negative) growth is undefined"
-    )
+    return _(
+        "n/a: {total} below {minimum:g} % per year; a share of so little (or negative) growth is undefined"
+    ).format(total=_(total_name), minimum=MIN_GROWTH_FOR_SHARES)
 
 
 def part_values(
@@ -992,13 +1128,21 @@ def part_values(
     """
     rows = dict(rows)
     if not rows:
-        raise ValueError("rows must name at least one economy")
+        raise ValueError(_("rows must name at least one economy"))
     counts = {len(v) for v in rows.values()}
     if len(counts) != 1:
-        raise ValueError(f"every economy must have the same number of periods; got {sorted(counts)}")
+        raise ValueError(
+            _("every economy must have the same number of periods; got {counts}").format(
+                counts=sorted(counts)
+            )
+        )
     first = next(iter(rows.values()))
     if part != "total" and part not in first[0].parts:
-        raise ValueError(f"part must be 'total' or one of {list(first[0].parts)}; got {part!r}")
+        raise ValueError(
+            _("part must be 'total' or one of {parts}; got {value!r}").format(
+                parts=list(first[0].parts), value=part
+            )
+        )
     out = {}
     for label, summaries in rows.items():
         if part == "total":
@@ -1041,9 +1185,11 @@ def part_table(rows: Mapping[str, Sequence[GrowthSummary]], part: str = "TFP", s
     values = part_values(rows, part, share)
     first = next(iter(rows.values()))
     heads = [f"{s.period[0]:g}-{s.period[1]:g}" for s in first]
-    title = f"{part} ({'% of growth' if share else '% per year'})"
-    width = max(len(title), *(len(k) for k in rows)) + 3
-    lines = [f"{title:<{width}}" + "".join(f"{h:>11}" for h in heads)]
+    title = (_("{part} (% of growth)") if share else _("{part} (% per year)")).format(part=_(part))
+    # A label the catalogue knows (a country's name, say) is shown in the language in use.
+    shown = {k: _(str(k)) for k in rows}
+    width = max(_width(title), *(_width(k) for k in shown.values())) + 3
+    lines = [_ljust(title, width) + "".join(f"{h:>11}" for h in heads)]
     for label, summaries in rows.items():
         own = [f"{s.period[0]:g}-{s.period[1]:g}" for s in summaries]
         note = (
@@ -1051,8 +1197,8 @@ def part_table(rows: Mapping[str, Sequence[GrowthSummary]], part: str = "TFP", s
             if own == heads
             else " (" + ", ".join(o for o, h in zip(own, heads, strict=True) if o != h) + ")"
         )
-        cells = "".join(f"{'n/a':>11}" if np.isnan(v) else f"{v:11.2f}" for v in values[label])
-        lines.append(f"{label:<{width}}" + cells + note)
+        cells = "".join(_rjust(_("n/a"), 11) if np.isnan(v) else f"{v:11.2f}" for v in values[label])
+        lines.append(_ljust(shown[label], width) + cells + note)
     if any(np.isnan(v) for vals in values.values() for v in vals):
         lines.append(_no_share_note(first[0].total_name))
     return "\n".join(lines)
@@ -1064,12 +1210,12 @@ def part_table(rows: Mapping[str, Sequence[GrowthSummary]], part: str = "TFP", s
 #: Measures of Bosworth and Collins (2008), Table 1, in their order; the keys of
 #: ``load_published().values``.
 BC_MEASURES = (
-    "output",
-    "employment",
-    "output per worker",
-    "physical capital",
-    "education",
-    "total factor productivity",
+    N_("output"),
+    N_("employment"),
+    N_("output per worker"),
+    N_("physical capital"),
+    N_("education"),
+    N_("total factor productivity"),
 )
 
 
@@ -1132,12 +1278,16 @@ def bosworth_collins_accounting(
     total factor productivity: 3.55
     """
     if labor not in ("persons", "hours"):
-        raise ValueError(f"labor must be 'persons' or 'hours'; got {labor!r}")
+        raise ValueError(_("labor must be 'persons' or 'hours'; got {value!r}").format(value=labor))
     if capital not in ("rnna", "rkna"):
-        raise ValueError(f"capital must be 'rnna' or 'rkna'; got {capital!r}")
+        raise ValueError(_("capital must be 'rnna' or 'rkna'; got {value!r}").format(value=capital))
     if isinstance(capital_share, str):
         if capital_share != "labsh":
-            raise ValueError(f"capital_share must be a number in [0, 1] or 'labsh'; got {capital_share!r}")
+            raise ValueError(
+                _("capital_share must be a number in [0, 1] or 'labsh'; got {value!r}").format(
+                    value=capital_share
+                )
+            )
     else:
         capital_share = as_scalar("capital_share", capital_share, low=0, high=1)
     if schooling_return is not None:
@@ -1188,7 +1338,11 @@ class Comparison:
     def column(self, label: str) -> dict[str, float]:
         """One column as a dict measure -> value."""
         if label not in self.columns:
-            raise ValueError(f"unknown column {label!r}; columns are {list(self.columns)}")
+            raise ValueError(
+                _("unknown column {value!r}; columns are {columns}").format(
+                    value=label, columns=list(self.columns)
+                )
+            )
         j = self.columns.index(label)
         return dict(zip(self.measures, self.values[:, j].tolist(), strict=True))
 
@@ -1200,10 +1354,10 @@ class Comparison:
     def table(self) -> str:
         """Aligned text: one row per measure, one column per source (keys A, B, ...)."""
         keys = [chr(ord("A") + j) for j in range(len(self.columns))]
-        lines = [f"{k}: {c}" for k, c in zip(keys, self.columns, strict=True)]
-        lines.append(f"{'% per year':<27}" + "".join(f"{k:>8}" for k in keys))
+        lines = [f"{k}: {_(c)}" for k, c in zip(keys, self.columns, strict=True)]
+        lines.append(_ljust(_("% per year"), 27) + "".join(f"{k:>8}" for k in keys))
         for i, m in enumerate(self.measures):
-            lines.append(f"{m:<27}" + "".join(f"{v:8.2f}" for v in self.values[i]))
+            lines.append(_ljust(_(m), 27) + "".join(f"{v:8.2f}" for v in self.values[i]))
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -1212,13 +1366,16 @@ class Comparison:
 
 #: The recomputations shown next to the published figures by default.
 DEFAULT_VARIANTS: dict[str, dict[str, Any]] = {
-    "PWT 11.0, capital share 0.40, persons, hc": dict(capital_share=0.4),
-    "PWT 11.0, capital share 0.40, persons, 7 % per year of schooling": dict(
+    N_("PWT 11.0, capital share 0.40, persons, hc"): dict(capital_share=0.4),
+    N_("PWT 11.0, capital share 0.40, persons, 7 % per year of schooling"): dict(
         capital_share=0.4, schooling_return=0.07
     ),
-    "PWT 11.0, capital share 1 - labsh, persons, hc": dict(capital_share="labsh"),
-    "PWT 11.0, capital share 1 - labsh, hours, hc": dict(capital_share="labsh", labor="hours"),
+    N_("PWT 11.0, capital share 1 - labsh, persons, hc"): dict(capital_share="labsh"),
+    N_("PWT 11.0, capital share 1 - labsh, hours, hc"): dict(capital_share="labsh", labor="hours"),
 }
+
+#: The label of the published column of :class:`Comparison` (shown through the catalogue).
+_BC_PUBLISHED = N_("Bosworth and Collins (2008), Table 1")
 
 
 def compare_with_bosworth_collins(variants: Mapping[str, Mapping[str, Any]] | None = None) -> Comparison:
@@ -1251,14 +1408,18 @@ def compare_with_bosworth_collins(variants: Mapping[str, Mapping[str, Any]] | No
     """
     variants = DEFAULT_VARIANTS if variants is None else variants
     if not isinstance(variants, Mapping) or not variants:
-        raise ValueError(f"variants must be a non-empty dict label -> options; got {variants!r}")
+        raise ValueError(
+            _("variants must be a non-empty dict label -> options; got {value!r}").format(value=variants)
+        )
     pub = load_published("bosworth_collins_2008_table1")
-    cols = {"Bosworth and Collins (2008), Table 1": {m: pub.values[m] for m in BC_MEASURES}}
+    cols = {_BC_PUBLISHED: {m: pub.values[m] for m in BC_MEASURES}}
     for label, opts in variants.items():
         fixed = {k for k in ("code", "start", "end") if k in opts}
         if fixed:
             raise ValueError(
-                f"variant {label!r} may not set {sorted(fixed)}: the comparison is China 1978-2004"
+                _("variant {label!r} may not set {keys}: the comparison is China 1978-2004").format(
+                    label=label, keys=sorted(fixed)
+                )
             )
         cols[str(label)] = bosworth_collins_accounting("CHN", 1978, 2004, **opts)
     values = np.array([[cols[c][m] for c in cols] for m in BC_MEASURES])
@@ -1319,27 +1480,33 @@ class DevelopmentAccount:
         (PWT's own TFP level, ctfp, USA = 1: 1.000)
         """
         lines = [
-            f"{self.code} relative to {self.reference} in {self.year} (capital share {self.capital_share:g})",
-            "factor                 ratio   share of log gap",
+            _("{code} relative to {reference} in {year} (capital share {share:g})").format(
+                code=self.code, reference=self.reference, year=self.year, share=self.capital_share
+            ),
+            _ljust(_("factor"), 20) + _rjust(_("ratio"), 8) + "   " + _("share of log gap"),
         ]
         for k, v in self.ratios.items():
             if k == "output per worker":
                 share = ""
             elif np.isnan(self.log_shares[k]):
-                share = f"{'n/a':>10}"
+                share = _rjust(_("n/a"), 10)
             else:
                 share = f"{100 * self.log_shares[k]:10.0f} %"
-            lines.append(f"{k:<20}{v:8.3f}  {share}")
+            lines.append(f"{_ljust(_(k), 20)}{v:8.3f}  {share}")
         if any(np.isnan(v) for v in self.log_shares.values()):
             gap = float(np.log(self.ratios["output per worker"]))
             lines.append(
-                f"n/a: {self.code} is the reference economy itself; there is no gap to split"
+                _("n/a: {code} is the reference economy itself; there is no gap to split").format(
+                    code=self.code
+                )
                 if self.code == self.reference
-                else f"n/a: the log gap ln(y/y*) is {gap:+.3f}, smaller in size than "
-                f"{MIN_LOG_GAP_FOR_SHARES:g}; shares of so small a gap mean little (compare the ratios)"
+                else _(
+                    "n/a: the log gap ln(y/y*) is {gap:+.3f}, smaller in size than {minimum:g}; "
+                    "shares of so small a gap mean little (compare the ratios)"
+                ).format(gap=gap, minimum=MIN_LOG_GAP_FOR_SHARES)
             )
         if np.isfinite(self.pwt_ctfp):
-            lines.append(f"(PWT's own TFP level, ctfp, USA = 1: {self.pwt_ctfp:.3f})")
+            lines.append(_("(PWT's own TFP level, ctfp, USA = 1: {ctfp:.3f})").format(ctfp=self.pwt_ctfp))
         return "\n".join(lines)
 
 
@@ -1398,15 +1565,21 @@ def development_accounting(
     ok &= np.all([np.isfinite(ref.values[v]) for v in variables], axis=0)
     if year is None:
         if not ok.any():
-            raise ValueError(f"no year in which {own.code} and {ref.code} both have rgdpo, cn, emp and hc")
+            raise ValueError(
+                _("no year in which {code} and {reference} both have rgdpo, cn, emp and hc").format(
+                    code=own.code, reference=ref.code
+                )
+            )
         year = int(own.years[ok][-1])
     idx = np.flatnonzero(own.years == year)
     if idx.size == 0 or not ok[idx[0]]:
         have = own.years[ok]
-        span = f"{have[0]}-{have[-1]}" if have.size else "no year"
+        span = f"{have[0]}-{have[-1]}" if have.size else _("no year")
         raise ValueError(
-            f"year must be one in which {own.code} and {ref.code} both have rgdpo, cn, emp and hc "
-            f"({span}); got {year}"
+            _(
+                "year must be one in which {code} and {reference} both have rgdpo, cn, emp and hc "
+                "({years}); got {year}"
+            ).format(code=own.code, reference=ref.code, years=span, year=year)
         )
     i = idx[0]
 
@@ -1485,22 +1658,34 @@ def real_compensation(
     y = as_levels("output", output)
     emp = as_levels("employment", employment)
     if emp.shape != y.shape:
-        raise ValueError(f"employment must have one value per year of output ({y.size}); got {emp.size}")
+        raise ValueError(
+            _("employment must have one value per year of output ({expected}); got {n}").format(
+                expected=y.size, n=emp.size
+            )
+        )
     share = (
         np.broadcast_to(as_array_in("labor_share", labor_share), y.shape)
         if np.ndim(labor_share) == 0
         else (as_array_in("labor_share", labor_share))
     )
     if share.shape != y.shape:
-        raise ValueError(f"labor_share must be a number or one value per year ({y.size}); got {share.size}")
+        raise ValueError(
+            _("labor_share must be a number or one value per year ({expected}); got {n}").format(
+                expected=y.size, n=share.size
+            )
+        )
     if ((share <= 0) | (share > 1)).any():
         bad = share[(share <= 0) | (share > 1)].flat[0]
-        raise ValueError(f"labor_share must lie in (0, 1]; got {bad:g}")
+        raise ValueError(_("labor_share must lie in (0, 1]; got {value:g}").format(value=bad))
     out = {"compensation per worker": share * y / emp, "output per worker": y / emp}
     if hours is not None:
         h = as_levels("hours", hours)
         if h.shape != y.shape:
-            raise ValueError(f"hours must have one value per year of output ({y.size}); got {h.size}")
+            raise ValueError(
+                _("hours must have one value per year of output ({expected}); got {n}").format(
+                    expected=y.size, n=h.size
+                )
+            )
         out["compensation per hour"] = share * y / (emp * h)
         out["output per hour"] = y / (emp * h)
     return out
@@ -1554,8 +1739,9 @@ class LabourCompensation:
         hi = int(self.years[-1]) if end is None else as_whole_number("end", end)
         if not (self.years[0] <= lo < hi <= self.years[-1]):
             raise ValueError(
-                f"start and end must satisfy {self.years[0]} <= start < end <= {self.years[-1]}; "
-                f"got {lo}-{hi}"
+                _("start and end must satisfy {first} <= start < end <= {last}; got {start}-{end}").format(
+                    first=self.years[0], last=self.years[-1], start=lo, end=hi
+                )
             )
         i, j = int(np.flatnonzero(self.years == lo)[0]), int(np.flatnonzero(self.years == hi)[0])
         series = {**self.levels, "labour share": self.labour_share}
@@ -1606,7 +1792,9 @@ def labour_compensation(
         d = load_country(code, variables, allow_missing=True)
         ok = np.all([np.isfinite(d[v]) for v in variables], axis=0)
         if not ok.any():
-            raise ValueError(f"{code} has no year with rgdpna, emp, avh and labsh all present")
+            raise ValueError(
+                _("{code} has no year with rgdpna, emp, avh and labsh all present").format(code=code)
+            )
         years = d.years[ok]
         start, end = int(years[0]), int(years[-1])
     d = load_country(code, variables, start, end)
@@ -1617,7 +1805,7 @@ def labour_compensation(
         years=np.asarray(d.years, dtype=int),
         labour_share=np.asarray(d["labsh"], dtype=float),
         levels=levels,
-        units="2021 US$ at constant 2021 national prices, per person engaged per year (per hour)",
+        units=_("2021 US$ at constant 2021 national prices, per person engaged per year (per hour)"),
     )
 
 
@@ -1759,7 +1947,7 @@ def published_tfp_estimates(code: str = "CHN") -> list[PublishedEstimate]:
     >>> [(r.study.split(" (")[0], r.published, round(r.own_persons, 2)) for r in rows][:3]
     [('Young', 1.4, 3.57), ('Bosworth and Collins', 3.6, 3.48), ('Zhu', None, -0.23)]
     """
-    _, rows = load_published_rows("china_tfp_estimates")
+    _meta, rows = load_published_rows("china_tfp_estimates")
     whole = {lab: decompose_country(code, labor=lab) for lab in ("persons", "hours")}
     out = []
     for r in rows:
@@ -1804,27 +1992,45 @@ def published_estimates_table(rows: Sequence[PublishedEstimate]) -> str:
     study         period     coverage                  labour   published  PWT persons  PWT hours
     Young (2003)  1978-1998  non-agricultural economy  persons       1.40         3.57       3.49
     """
-    head = ["study", "period", "coverage", "labour", "published", "PWT persons", "PWT hours"]
+    head = [
+        _("study"),
+        _("period"),
+        _("coverage"),
+        _("labour"),
+        _("published"),
+        _("PWT persons"),
+        _("PWT hours"),
+    ]
     body = [
         [
             r.study.split(",")[0],
             f"{r.period[0]}-{r.period[1]}",
-            r.coverage.split(" (")[0],
-            r.labour,
-            "not verified" if r.published is None else f"{r.published:.2f}",
+            _(r.coverage.split(" (")[0]),
+            _(r.labour),
+            _("not verified") if r.published is None else f"{r.published:.2f}",
             f"{r.own_persons:.2f}",
             f"{r.own_hours:.2f}",
         ]
         for r in rows
     ]
-    widths = [max(len(x[i]) for x in [head, *body]) for i in range(len(head))]
+    widths = [max(_width(x[i]) for x in [head, *body]) for i in range(len(head))]
     lines = []
     for line in [head, *body]:
         cells = [
-            c.ljust(w) if i < 4 else c.rjust(w) for i, (c, w) in enumerate(zip(line, widths, strict=True))
+            _ljust(c, w) if i < 4 else _rjust(c, w) for i, (c, w) in enumerate(zip(line, widths, strict=True))
         ]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
+
+
+# The coverage and labour of the stored estimates (``published/china_tfp_estimates.csv``), which
+# :func:`published_estimates_table` shows through the catalogue.
+_ESTIMATE_WORDS = (
+    N_("non-agricultural economy"),
+    N_("total economy"),
+    N_("persons"),
+    N_("hours, quality-adjusted"),
+)
 
 
 @dataclass(frozen=True)
@@ -1856,13 +2062,13 @@ class ContributionRateComparison:
 
     def table(self) -> str:
         """Aligned text: one row per year, the official figure and each PWT variant (%)."""
-        head = ["year", "window", "official", *[chr(ord("A") + i) for i in range(len(self.columns))]]
+        head = [_("year"), _("window"), _("official"), *[chr(ord("A") + i) for i in range(len(self.columns))]]
         body = []
         for i, y in enumerate(self.years):
             off = f"{'>' if self.qualifiers[i] == 'over' else ''}{self.official[i]:.1f}"
             body.append([str(y), f"{y - self.window}-{y}", off, *[f"{v:.1f}" for v in self.values[i]]])
-        widths = [max(len(x[k]) for x in [head, *body]) for k in range(len(head))]
-        lines = ["  ".join(c.rjust(w) for c, w in zip(line, widths, strict=True)) for line in [head, *body]]
+        widths = [max(_width(x[k]) for x in [head, *body]) for k in range(len(head))]
+        lines = ["  ".join(_rjust(c, w) for c, w in zip(line, widths, strict=True)) for line in [head, *body]]
         lines += [f"{chr(ord('A') + i)}: {c}" for i, c in enumerate(self.columns)]
         return "\n".join(lines)
 
@@ -1908,15 +2114,16 @@ def contribution_rate_comparison(
     """
     w = as_whole_number("window", window, low=1, high=20)
     shares = [as_scalar("capital_shares", a, low=0, high=1) for a in capital_shares]
-    _, rows = load_published_rows("china_st_contribution_rate")
+    _meta, rows = load_published_rows("china_st_contribution_rate")
+    # The labels are what students read (the table's key): they are in the language in use.
     variants: dict[str, CountryAccounting] = {
-        "PWT, persons, hc, capital share 1 - labsh": decompose_country("CHN", labor="persons"),
-        "PWT, persons, no schooling adjustment, 1 - labsh": decompose_country(
+        _("PWT, persons, hc, capital share 1 - labsh"): decompose_country("CHN", labor="persons"),
+        _("PWT, persons, no schooling adjustment, 1 - labsh"): decompose_country(
             "CHN", labor="persons", human_capital=False
         ),
     }
     for a in shares:
-        variants[f"as B, with a fixed capital share {a:g}"] = decompose_country(
+        variants[_("as B, with a fixed capital share {share:g}").format(share=a)] = decompose_country(
             "CHN", labor="persons", human_capital=False, capital_share=a
         )
     years = tuple(int(r["year"]) for r in rows)

@@ -49,6 +49,7 @@ from typing import Any
 import numpy as np
 
 from ._validate import as_bool
+from .i18n import N_, _
 
 __all__ = [
     "DATA_DIR",
@@ -102,10 +103,12 @@ _GREEN_VARIABLES = {
     "emissions_mt_co2": "emissions",
 }
 #: What to do about a missing or damaged file (the package may be a checkout or an installed copy).
-_FIX = (
+_FIX = N_(
     "run `make data` to rebuild it in a checkout of the repository, "
     "or reinstall nqp-helpers if this is an installed copy"
 )
+#: The names of the toy data as their Series show them (marked for the catalogue; the data keep the English).
+_TOY_NAMES = (N_("extensive"), N_("intensive"), N_("toy sectors"), N_("toy green economy"))
 
 _override_dir: Path | None = None
 
@@ -155,7 +158,11 @@ class Series:
         try:
             return self.values[variable]
         except KeyError:
-            raise KeyError(f"{variable!r} is not in this series; it holds {', '.join(self.values)}") from None
+            raise KeyError(
+                _("{variable!r} is not in this series; it holds {variables}").format(
+                    variable=variable, variables=", ".join(self.values)
+                )
+            ) from None
 
     def __getattr__(self, variable: str) -> np.ndarray:
         # Only called for names that are not fields: look the name up among the variables.
@@ -165,16 +172,21 @@ class Series:
             return self.values[variable]
         except KeyError:
             raise AttributeError(
-                f"Series has no attribute {variable!r}; variables: {', '.join(self.values)}"
+                _("Series has no attribute {variable!r}; variables: {variables}").format(
+                    variable=variable, variables=", ".join(self.values)
+                )
             ) from None
 
     def __dir__(self) -> list[str]:
         return sorted(set(super().__dir__()) | set(self.values))
 
     def __repr__(self) -> str:
-        span = f"{self.years[0]}-{self.years[-1]}" if len(self.years) else "no years"
-        label = self.name if self.code in ("", self.name) else f"{self.code} {self.name}"
-        return f"Series({label}, {span}, variables: {', '.join(self.values)})"
+        span = f"{self.years[0]}-{self.years[-1]}" if len(self.years) else _("no years")
+        name = _(self.name) if self.name else self.name  # a country's or toy data's name, in the catalogue
+        label = name if self.code in ("", self.name) else f"{self.code} {name}"
+        return _("Series({label}, {span}, variables: {variables})").format(
+            label=label, span=span, variables=", ".join(self.values)
+        )
 
 
 _SERIES_FIELDS = ("name", "years", "values", "units", "code", "columns", "meta")
@@ -218,12 +230,21 @@ class Panel:
         try:
             return self.values[variable]
         except KeyError:
-            raise KeyError(f"{variable!r} is not in this panel; it holds {', '.join(self.values)}") from None
+            raise KeyError(
+                _("{variable!r} is not in this panel; it holds {variables}").format(
+                    variable=variable, variables=", ".join(self.values)
+                )
+            ) from None
 
     def __repr__(self) -> str:
-        return (
-            f"Panel({len(self.codes)} countries x {len(self.years)} years "
-            f"{self.years[0]}-{self.years[-1]}, variables: {', '.join(self.values)})"
+        return _(
+            "Panel({countries} countries x {years} years {first}-{last}, variables: {variables})"
+        ).format(
+            countries=len(self.codes),
+            years=len(self.years),
+            first=self.years[0],
+            last=self.years[-1],
+            variables=", ".join(self.values),
         )
 
 
@@ -359,34 +380,46 @@ def read_table(
     csv_path, meta_path = folder / csv_name, folder / meta_name
     for path in (csv_path, meta_path):
         if not path.exists():
-            raise ValueError(f"{path} does not exist; {_FIX}")
+            raise ValueError(_("{path} does not exist; {fix}").format(path=path, fix=_(_FIX)))
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValueError(f"{meta_path} is not valid JSON ({exc}); {_FIX}") from exc
+        raise ValueError(
+            _("{path} is not valid JSON ({error}); {fix}").format(path=meta_path, error=exc, fix=_(_FIX))
+        ) from exc
     if not isinstance(meta, dict) or not isinstance(meta.get("columns"), list):
-        raise ValueError(f"{meta_path} lacks the 'columns' list; {_FIX}")
+        raise ValueError(_("{path} lacks the 'columns' list; {fix}").format(path=meta_path, fix=_(_FIX)))
     raw = csv_path.read_bytes()
     actual = hashlib.sha256(raw).hexdigest()
     expected = meta.get("sha256")
     if actual != expected:
         raise ValueError(
-            f"{csv_path} is corrupted, truncated or out of date (it does not match its metadata): "
-            f"its sha256 is {actual} but {meta_path.name} expects {expected}; {_FIX}"
+            _(
+                "{path} is corrupted, truncated or out of date (it does not match its metadata): "
+                "its sha256 is {actual} but {meta} expects {expected}; {fix}"
+            ).format(path=csv_path, actual=actual, meta=meta_path.name, expected=expected, fix=_(_FIX))
         )
     try:
         lines = raw.decode("utf-8").splitlines()
     except UnicodeDecodeError as exc:
-        raise ValueError(f"{csv_path} is not UTF-8 text; {_FIX}") from exc
+        raise ValueError(_("{path} is not UTF-8 text; {fix}").format(path=csv_path, fix=_(_FIX))) from exc
     reader = csv.reader(lines)
     header = next(reader, [])
     columns = [c.get("name") if isinstance(c, dict) else c for c in meta["columns"]]
     if header != columns:
-        raise ValueError(f"{csv_path} has the columns {header} but {meta_path.name} lists {columns}; {_FIX}")
+        raise ValueError(
+            _("{path} has the columns {header} but {meta} lists {columns}; {fix}").format(
+                path=csv_path, header=header, meta=meta_path.name, columns=columns, fix=_(_FIX)
+            )
+        )
     rows = list(reader)
     short = [i + 2 for i, r in enumerate(rows) if len(r) != len(header)]
     if short:
-        raise ValueError(f"{csv_path}: line(s) {short[:5]} do not have {len(header)} fields; {_FIX}")
+        raise ValueError(
+            _("{path}: line(s) {lines} do not have {fields} fields; {fix}").format(
+                path=csv_path, lines=short[:5], fields=len(header), fix=_(_FIX)
+            )
+        )
     return meta, header, rows
 
 
@@ -497,7 +530,11 @@ def check_code(code: str, name: str = "code") -> str:
     ValueError: unknown country code 'Germany'; did you mean DEU (Germany), ...? list_countries() gives ...
     """
     if not isinstance(code, str):
-        raise ValueError(f"{name} must be a 3-letter country code such as 'CHN'; got {code!r}")
+        raise ValueError(
+            _("{name} must be a 3-letter country code such as 'CHN'; got {code!r}").format(
+                name=name, code=code
+            )
+        )
     table = _pwt()
     query = code.strip()
     if query.upper() in table.codes:
@@ -512,12 +549,24 @@ def check_code(code: str, name: str = "code") -> str:
 
     ranked = sorted(table.codes, key=lambda c: (-score(c), c))
     guesses = [c for c in ranked[:3] if score(c) >= 0.6]
-    hint = f"did you mean {', '.join(f'{c} ({name_of[c]})' for c in guesses)}? " if guesses else ""
-    which = "" if name == "code" else f" (in {name})"
-    raise ValueError(
-        f"unknown country code {code!r}; {hint}list_countries() gives all {len(table.codes)} codes "
-        f"and names{which}"
-    )
+    suggestions = ", ".join(f"{c} ({_(name_of[c])})" for c in guesses)
+    if guesses and name == "code":
+        message = _(
+            "unknown country code {code!r}; did you mean {suggestions}? list_countries() gives all {count} "
+            "codes and names"
+        )
+    elif guesses:
+        message = _(
+            "unknown country code {code!r}; did you mean {suggestions}? list_countries() gives all {count} "
+            "codes and names (in {name})"
+        )
+    elif name == "code":
+        message = _("unknown country code {code!r}; list_countries() gives all {count} codes and names")
+    else:
+        message = _(
+            "unknown country code {code!r}; list_countries() gives all {count} codes and names (in {name})"
+        )
+    raise ValueError(message.format(code=code, suggestions=suggestions, count=len(table.codes), name=name))
 
 
 def _check_variables(variables: str | Sequence[str] | None, valid: Sequence[str]) -> list[str]:
@@ -527,18 +576,26 @@ def _check_variables(variables: str | Sequence[str] | None, valid: Sequence[str]
         variables = [variables]
     if not isinstance(variables, Iterable) or isinstance(variables, (bytes, Mapping)):
         raise ValueError(
-            f"variables must be a variable name such as 'rgdpna' or a list of names; got {variables!r}"
+            _(
+                "variables must be a variable name such as 'rgdpna' or a list of names; got {variables!r}"
+            ).format(variables=variables)
         )
     out: list[str] = []
     for v in variables:
         if not isinstance(v, str):
-            raise ValueError(f"variables must be names (text) such as 'rgdpna'; got {v!r}")
+            raise ValueError(
+                _("variables must be names (text) such as 'rgdpna'; got {value!r}").format(value=v)
+            )
         if v not in valid:
-            raise ValueError(f"unknown variable {v!r}; valid variables are: {', '.join(valid)}")
+            raise ValueError(
+                _("unknown variable {variable!r}; valid variables are: {valid}").format(
+                    variable=v, valid=", ".join(valid)
+                )
+            )
         if v not in out:
             out.append(v)
     if not out:
-        raise ValueError("variables must name at least one variable; got an empty list")
+        raise ValueError(_("variables must name at least one variable; got an empty list"))
     return out
 
 
@@ -546,16 +603,25 @@ def _check_year(name: str, value: object, first: int, last: int) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{name} must be a year (an integer such as 1978); got {value!r}")
+        raise ValueError(
+            _("{name} must be a year (an integer such as 1978); got {value!r}").format(name=name, value=value)
+        )
     if isinstance(value, numbers.Integral) and not first <= int(value) <= last:
-        shown = value if abs(int(value)) < 10**9 else "an integer far outside it"
-        raise ValueError(f"{name} must lie in the data range {first}-{last}; got {shown}")
+        if abs(int(value)) < 10**9:
+            message = _("{name} must lie in the data range {first}-{last}; got {year}")
+        else:
+            message = _("{name} must lie in the data range {first}-{last}; got an integer far outside it")
+        raise ValueError(message.format(name=name, first=first, last=last, year=value))
     number = float(value)
     if not np.isfinite(number) or number != int(number):
-        raise ValueError(f"{name} must be a whole year; got {value!r}")
+        raise ValueError(_("{name} must be a whole year; got {value!r}").format(name=name, value=value))
     year = int(number)
     if not first <= year <= last:
-        raise ValueError(f"{name} must lie in the data range {first}-{last}; got {year}")
+        raise ValueError(
+            _("{name} must lie in the data range {first}-{last}; got {year}").format(
+                name=name, first=first, last=last, year=year
+            )
+        )
     return year
 
 
@@ -592,7 +658,9 @@ def check_period(start: int | None, end: int | None) -> tuple[int | None, int | 
     lo = _check_year("start", start, first, last)
     hi = _check_year("end", end, first, last)
     if lo is not None and hi is not None and lo > hi:
-        raise ValueError(f"start must not be after end; got start={lo}, end={hi}")
+        raise ValueError(
+            _("start must not be after end; got start={start}, end={end}").format(start=lo, end=hi)
+        )
     return lo, hi
 
 
@@ -630,7 +698,7 @@ def missing_message(
     lo, hi : int
         The period requested.
     tips : sequence of str
-        Further advice appended after the suggested start or end.
+        Further advice appended after the suggested start or end (already in the language in use).
 
     Examples
     --------
@@ -641,17 +709,37 @@ def missing_message(
     for v, ys in missing.items():
         groups.setdefault(tuple(ys), []).append(v)
     parts = [
-        f"{', '.join(vs)} {'is' if len(vs) == 1 else 'are'} missing for {code} in {year_ranges(ys)}"
+        (
+            _("{variables} is missing for {code} in {years}")
+            if len(vs) == 1
+            else _("{variables} are missing for {code} in {years}")
+        ).format(variables=", ".join(vs), code=code, years=year_ranges(ys))
         for ys, vs in groups.items()
     ]
     bad = sorted({y for ys in missing.values() for y in ys})
     advice = []
     if bad[-1] < hi:
-        advice.append(f"choose start >= {bad[-1] + 1}")
+        advice.append(_("choose start >= {year}").format(year=bad[-1] + 1))
     if bad[0] > lo:
-        advice.append(f"choose end <= {bad[0] - 1}")
+        advice.append(_("choose end <= {year}").format(year=bad[0] - 1))
     advice += list(tips)
-    return "; ".join(parts) + ("; " + ", ".join(advice) if advice else "")
+    # Clauses are joined by "; ", pieces of advice by ", " (templates, so that a translation can punctuate).
+    text = parts[0]
+    for clause in parts[1:]:
+        text = _("{text}; {clause}").format(text=text, clause=clause)
+    if advice:
+        text = _("{text}; {advice}").format(text=text, advice=advice[0])
+    for more in advice[1:]:
+        text = _("{text}, {advice}").format(text=text, advice=more)
+    return text
+
+
+def _missing_tips(missing: Mapping[str, Sequence[int]]) -> list[str]:
+    """The advice :func:`load_country` adds to a message about missing values, in the language in use."""
+    return [
+        _("drop {variables} from variables").format(variables=", ".join(missing)),
+        _("or pass allow_missing=True to get NaN there"),
+    ]
 
 
 # --------------------------------------------------------------------------- #
@@ -788,22 +876,28 @@ def load_country(
     lo = first if start is None else start
     hi = last if end is None else end
     if not allow_missing:
-        tips = ["drop {} from variables", "or pass allow_missing=True to get NaN there"]
         complete = np.all([np.isfinite(r) for r in rows.values()], axis=0)
         inside = table.years[complete & (table.years >= lo) & (table.years <= hi)]
         if inside.size == 0:
             missing = missing_years(rows, table.years, lo, hi)
-            tips[0] = tips[0].format(", ".join(missing))
             raise ValueError(
-                f"{code} ({name}) has no year in {lo}-{hi} in which all of "
-                f"{', '.join(variables)} are present: " + missing_message(code, missing, lo, hi, tips)
+                _(
+                    "{code} ({name}) has no year in {first}-{last} in which all of {variables} are present: "
+                    "{missing}"
+                ).format(
+                    code=code,
+                    name=_(name),
+                    first=lo,
+                    last=hi,
+                    variables=", ".join(variables),
+                    missing=missing_message(code, missing, lo, hi, _missing_tips(missing)),
+                )
             )
         lo = int(inside[0]) if start is None else start
         hi = int(inside[-1]) if end is None else end
         missing = missing_years(rows, table.years, lo, hi)
         if missing:
-            tips[0] = tips[0].format(", ".join(missing))
-            raise ValueError(missing_message(code, missing, lo, hi, tips))
+            raise ValueError(missing_message(code, missing, lo, hi, _missing_tips(missing)))
     sel = slice(lo - first, hi - first + 1)
     return Series(
         name=name,
@@ -859,10 +953,14 @@ def load_panel(
     elif isinstance(codes, str):
         codes = [codes]
     elif not isinstance(codes, Iterable) or isinstance(codes, (bytes, Mapping)):
-        raise ValueError(f"codes must be a country code such as 'CHN' or a list of codes; got {codes!r}")
+        raise ValueError(
+            _("codes must be a country code such as 'CHN' or a list of codes; got {codes!r}").format(
+                codes=codes
+            )
+        )
     codes = [check_code(c, "codes") for c in codes]
     if not codes:
-        raise ValueError("codes must name at least one country; got an empty list")
+        raise ValueError(_("codes must name at least one country; got an empty list"))
     start, end = check_period(start, end)
     first, last = int(table.years[0]), int(table.years[-1])
     lo = first if start is None else start
@@ -894,7 +992,11 @@ def _toy_rows() -> tuple[dict[str, Any], list[str], dict[str, list[list[str]]]]:
 def _check_toy(name: str) -> tuple[dict[str, Any], list[str], list[list[str]]]:
     meta, header, by_economy = _toy_rows()
     if not isinstance(name, str) or name not in by_economy:
-        raise ValueError(f"unknown toy economy {name!r}; valid names are: {', '.join(by_economy)}")
+        raise ValueError(
+            _("unknown toy economy {name!r}; valid names are: {names}").format(
+                name=name, names=", ".join(by_economy)
+            )
+        )
     return meta, header, by_economy[name]
 
 
@@ -1079,14 +1181,14 @@ def load_published(name: str = "bosworth_collins_2008_table1") -> PublishedTable
     folder = data_dir() / PUBLISHED
     available = sorted(p.name[: -len(".csv")] for p in folder.glob("*.csv")) if folder.exists() else []
     if name not in available:
-        raise ValueError(
-            f"unknown published table {name!r}; available: {', '.join(available) or 'none'} (in {folder})"
-        )
+        raise ValueError(_unknown_published(name, available, folder))
     meta, header, rows = read_table(f"{PUBLISHED}/{name}.csv")
     if "measure" not in header or "value_pct_per_year" not in header:
         raise ValueError(
-            f"published table {name!r} is not one study's figures by measure (it has the columns "
-            f"{', '.join(header)}); read it with load_published_rows({name!r})"
+            _(
+                "published table {name!r} is not one study's figures by measure (it has the columns "
+                "{columns}); read it with load_published_rows({name!r})"
+            ).format(name=name, columns=", ".join(header))
         )
     m, v = header.index("measure"), header.index("value_pct_per_year")
     return PublishedTable(
@@ -1136,8 +1238,17 @@ def load_published_rows(name: str) -> tuple[dict[str, Any], list[dict[str, str]]
     folder = data_dir() / PUBLISHED
     available = sorted(p.name[: -len(".csv")] for p in folder.glob("*.csv")) if folder.exists() else []
     if not isinstance(name, str) or name not in available:
-        raise ValueError(
-            f"unknown published table {name!r}; available: {', '.join(available) or 'none'} (in {folder})"
-        )
+        raise ValueError(_unknown_published(name, available, folder))
     meta, header, rows = read_table(f"{PUBLISHED}/{name}.csv")
     return meta, [dict(zip(header, r, strict=True)) for r in rows]
+
+
+def _unknown_published(name: object, available: Sequence[str], folder: Path) -> str:
+    """The message for a published table that does not exist."""
+    if available:
+        return _("unknown published table {name!r}; available: {available} (in {folder})").format(
+            name=name, available=", ".join(available), folder=folder
+        )
+    return _("unknown published table {name!r}; available: none (in {folder})").format(
+        name=name, folder=folder
+    )

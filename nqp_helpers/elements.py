@@ -62,6 +62,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ._validate import as_finite, as_numeric, as_scalar, as_whole_number
+from .i18n import N_, _
 from .production import as_inputs, as_rule, as_sigma, as_weights, ces_output, combine, marginal_products
 
 __all__ = [
@@ -91,7 +92,7 @@ __all__ = [
 ]
 
 #: The three elements of the labour process, in the order used by every array here.
-ELEMENTS = ("workers", "means of labour", "objects of labour")
+ELEMENTS = (N_("workers"), N_("means of labour"), N_("objects of labour"))
 #: Their Chinese names (劳动者, 劳动资料, 劳动对象).
 ELEMENTS_ZH = ("劳动者", "劳动资料", "劳动对象")
 
@@ -106,17 +107,17 @@ TOY_QUANTITIES = (10.0, 5.0, 200.0)
 #: Toy workshop: prices (yuan per worker-day, yuan per machine-day, yuan per kg).
 TOY_PRICES = (200.0, 150.0, 4.0)
 #: Units of the toy workshop's quantities.
-TOY_UNITS = ("persons", "machines", "kg of timber per day")
+TOY_UNITS = (N_("persons"), N_("machines"), N_("kg of timber per day"))
 
 #: Marx's five determinants of labour productivity (short keys, in order).
 DETERMINANTS = ("skill", "science", "organisation", "means of production", "nature")
 #: Long names of the determinants, following the article's list.
 DETERMINANT_LABELS = {
-    "skill": "average skill of workers",
-    "science": "science and its technological application",
-    "organisation": "social organisation of production",
-    "means of production": "scale and efficiency of the means of production",
-    "nature": "natural conditions",
+    "skill": N_("average skill of workers"),
+    "science": N_("science and its technological application"),
+    "organisation": N_("social organisation of production"),
+    "means of production": N_("scale and efficiency of the means of production"),
+    "nature": N_("natural conditions"),
 }
 
 
@@ -137,7 +138,11 @@ def element_index(element: object) -> int:
         return int(element)
     if isinstance(element, str) and element.strip().lower() in ELEMENTS:
         return ELEMENTS.index(element.strip().lower())
-    raise ValueError(f"element must be one of {list(ELEMENTS)} or an index 0-2; got {element!r}")
+    raise ValueError(
+        _("element must be one of {elements} or an index 0-2; got {element!r}").format(
+            elements=list(ELEMENTS), element=element
+        )
+    )
 
 
 # ----------------------------------------------------------------------------- the labour process
@@ -214,13 +219,23 @@ class LabourProcess:
         rule = as_rule(self.rule)
         sigma = as_sigma(self.sigma)
         if not isinstance(sigma, float):
-            raise ValueError(f"sigma must be one number for a LabourProcess; got shape {np.shape(sigma)}")
+            raise ValueError(
+                _("sigma must be one number for a LabourProcess; got shape {shape}").format(
+                    shape=np.shape(sigma)
+                )
+            )
         w = as_weights(self.weights, 3, sum_to_one=rule == "ces", rule="CES" if rule == "ces" else rule)
         if w.shape != (3,):
-            raise ValueError(f"weights must hold one weight per element (3); got shape {w.shape}")
+            raise ValueError(
+                _("weights must hold one weight per element (3); got shape {shape}").format(shape=w.shape)
+            )
         c = as_finite("requirements", self.requirements, sign="positive")
         if c.shape != (3,):
-            raise ValueError(f"requirements must hold one number per element (3); got shape {c.shape}")
+            raise ValueError(
+                _("requirements must hold one number per element (3); got shape {shape}").format(
+                    shape=c.shape
+                )
+            )
         eta = as_scalar("labour_extension", self.labour_extension, low=0, high=1)
         object.__setattr__(self, "rule", rule)
         object.__setattr__(self, "sigma", sigma)
@@ -251,7 +266,11 @@ class LabourProcess:
         """
         a = as_finite("qualities", qualities, sign="positive")
         if a.ndim and a.shape[-1] != 3:
-            raise ValueError(f"qualities must be a scalar or have 3 elements on its last axis; got {a.shape}")
+            raise ValueError(
+                _("qualities must be a scalar or have 3 elements on its last axis; got {shape}").format(
+                    shape=a.shape
+                )
+            )
         a = np.broadcast_to(a, a.shape[:-1] + (3,) if a.ndim else (3,)).copy()
         a[..., 0] = a[..., 0] * a[..., 1] ** self.labour_extension
         return a
@@ -352,7 +371,7 @@ class LabourProcess:
         """
         x = self.effective_inputs(quantities, qualities)
         if x.shape != (3,):
-            raise ValueError(f"quantities must have shape (3,) here; got {x.shape}")
+            raise ValueError(_("quantities must have shape (3,) here; got {shape}").format(shape=x.shape))
         low = np.isclose(x, x.min(), rtol=1e-9, atol=0)
         return tuple(ELEMENTS[k] for k in np.flatnonzero(low))
 
@@ -394,10 +413,14 @@ class LabourProcess:
     def _prices(self, prices: npt.ArrayLike, qualities: npt.ArrayLike) -> tuple[np.ndarray, np.ndarray]:
         p = as_finite("prices", prices, sign="positive")
         if p.shape != (3,):
-            raise ValueError(f"prices must hold one price per element (3); got shape {p.shape}")
+            raise ValueError(
+                _("prices must hold one price per element (3); got shape {shape}").format(shape=p.shape)
+            )
         a = self.effective_qualities(qualities)
         if a.shape != (3,):
-            raise ValueError(f"qualities must be a scalar or of shape (3,) here; got shape {a.shape}")
+            raise ValueError(
+                _("qualities must be a scalar or of shape (3,) here; got shape {shape}").format(shape=a.shape)
+            )
         return p, p * np.asarray(self.requirements) / a
 
     def output_for_spending(
@@ -428,9 +451,9 @@ class LabourProcess:
         """
         s = as_inputs("spending_shares", spending_shares, n=3)
         if (np.abs(s.sum(axis=-1) - 1.0) > 1e-9).any():
-            raise ValueError("spending_shares must sum to 1 along the last axis")
+            raise ValueError(_("spending_shares must sum to 1 along the last axis"))
         budget = as_scalar("budget", budget, low=0, low_open=True)
-        p, _ = self._prices(prices, qualities)
+        p, _cost = self._prices(prices, qualities)
         return self.output(s * budget / p, qualities)
 
     def best_combination(
@@ -506,7 +529,7 @@ class LabourProcess:
         shares = np.stack([i[keep], j[keep], steps - i[keep] - j[keep]], axis=-1) / steps
         y = self.output_for_spending(shares, budget, prices, qualities)
         best = int(np.argmax(y))
-        p, _ = self._prices(prices, qualities)
+        p, _cost = self._prices(prices, qualities)
         budget = float(budget)
         return BestCombination(
             quantities=shares[best] * budget / p,
@@ -553,12 +576,16 @@ def _elasticities(elasticities: npt.ArrayLike | None, capital_share: float, n: i
     """The elasticities given, or the default ones for Marx's five determinants."""
     if elasticities is None:
         if n != 5:
-            raise ValueError(f"default elasticities need the 5 determinants; got {n} (give elasticities)")
+            raise ValueError(
+                _("default elasticities need the 5 determinants; got {n} (give elasticities)").format(n=n)
+            )
         return determinant_elasticities(capital_share)
     e = as_numeric("elasticities", elasticities)
     if e.ndim != 1 or e.shape[0] != n or not np.isfinite(e).all():
         raise ValueError(
-            f"elasticities must be {n} finite numbers, one per determinant; got {elasticities!r}"
+            _("elasticities must be {n} finite numbers, one per determinant; got {elasticities!r}").format(
+                n=n, elasticities=elasticities
+            )
         )
     return e
 
@@ -594,7 +621,7 @@ def productivity_index(
     """
     d = as_finite("levels", levels, sign="positive")
     if d.ndim == 0:
-        raise ValueError("levels must have the determinants on its last axis; got a scalar")
+        raise ValueError(_("levels must have the determinants on its last axis; got a scalar"))
     e = _elasticities(elasticities, capital_share, d.shape[-1])
     return np.exp((np.log(d) * e).sum(axis=-1))
 
@@ -618,7 +645,9 @@ def determinant_growth(levels: npt.ArrayLike) -> np.ndarray:
     """
     d = as_finite("levels", levels, sign="positive")
     if d.ndim != 2 or d.shape[0] < 2:
-        raise ValueError(f"levels must have shape (T, J) with T >= 2 years; got shape {d.shape}")
+        raise ValueError(
+            _("levels must have shape (T, J) with T >= 2 years; got shape {shape}").format(shape=d.shape)
+        )
     return 100.0 * np.diff(np.log(d), axis=0)
 
 
@@ -650,7 +679,11 @@ class DeterminantAccounting:
         wanted = [names] if isinstance(names, str) else list(names)
         unknown = [n for n in wanted if n not in self.names]
         if unknown:
-            raise ValueError(f"unknown determinant(s) {unknown}; the determinants are {list(self.names)}")
+            raise ValueError(
+                _("unknown determinant(s) {unknown}; the determinants are {names}").format(
+                    unknown=unknown, names=list(self.names)
+                )
+            )
         idx = [self.names.index(n) for n in wanted]
         return self.contributions[..., idx].sum(axis=-1)
 
@@ -713,10 +746,14 @@ def decompose_productivity(
     """
     g = as_finite("growth", growth)
     if g.ndim == 0:
-        raise ValueError("growth must have the determinants on its last axis; got a scalar")
+        raise ValueError(_("growth must have the determinants on its last axis; got a scalar"))
     labels = tuple(str(n) for n in names)
     if len(labels) != g.shape[-1]:
-        raise ValueError(f"names must have one entry per determinant ({g.shape[-1]}); got {len(labels)}")
+        raise ValueError(
+            _("names must have one entry per determinant ({n}); got {count}").format(
+                n=g.shape[-1], count=len(labels)
+            )
+        )
     e = _elasticities(elasticities, capital_share, g.shape[-1])
     c = g * e
     return DeterminantAccounting(
@@ -733,8 +770,10 @@ def _skills_tools(skills: npt.ArrayLike, tools: npt.ArrayLike) -> tuple[np.ndarr
     t = as_finite("tools", tools, sign="positive")
     if s.ndim != 1 or t.ndim != 1 or s.shape != t.shape or s.size < 2:
         raise ValueError(
-            "skills and tools must be 1-D of the same length (at least 2); "
-            f"got shapes {s.shape} and {t.shape}"
+            _(
+                "skills and tools must be 1-D of the same length (at least 2); "
+                "got shapes {skills} and {tools}"
+            ).format(skills=s.shape, tools=t.shape)
         )
     return s, t
 
@@ -742,7 +781,11 @@ def _skills_tools(skills: npt.ArrayLike, tools: npt.ArrayLike) -> tuple[np.ndarr
 def _technology(technology: str) -> str:
     """'complements' or 'substitutes'."""
     if technology not in ("complements", "substitutes"):
-        raise ValueError(f"technology must be 'complements' or 'substitutes'; got {technology!r}")
+        raise ValueError(
+            _("technology must be 'complements' or 'substitutes'; got {technology!r}").format(
+                technology=technology
+            )
+        )
     return technology
 
 
@@ -815,15 +858,19 @@ def assignment_output(
         raw = np.asarray(assignment)
         if raw.dtype.kind not in "iu" or raw.ndim == 0 or raw.shape[-1] != n:
             raise ValueError(
-                f"assignment must be integers with {n} entries on the last axis; got {raw!r:.60}"
+                _(
+                    "assignment must be integers with {n} entries on the last axis; got {assignment!r:.60}"
+                ).format(n=n, assignment=raw)
             )
         a = raw
         ok = (np.sort(a, axis=-1) == np.arange(n)).all(axis=-1)
         if not np.all(ok):
             row = np.argwhere(~np.atleast_1d(ok))[0]
             raise ValueError(
-                f"assignment must give each worker a different tool: row {tuple(int(r) for r in row)} "
-                f"is not a permutation of 0..{n - 1}"
+                _(
+                    "assignment must give each worker a different tool: "
+                    "row {row} is not a permutation of 0..{last}"
+                ).format(row=tuple(int(r) for r in row), last=n - 1)
             )
     return pair_output(s, t[a], technology).sum(axis=-1)
 
@@ -894,9 +941,15 @@ def random_assignments(n: int, draws: int, rng: np.random.Generator) -> np.ndarr
     n_ = as_scalar("n", n, low=2, high=10_000)
     d_ = as_scalar("draws", draws, low=1, high=1_000_000)
     if n_ != int(n_) or d_ != int(d_):
-        raise ValueError(f"n and draws must be whole numbers; got n={n}, draws={draws}")
+        raise ValueError(
+            _("n and draws must be whole numbers; got n={n}, draws={draws}").format(n=n, draws=draws)
+        )
     if not isinstance(rng, np.random.Generator):
-        raise ValueError(f"rng must be a numpy.random.Generator (np.random.default_rng(seed)); got {rng!r}")
+        raise ValueError(
+            _("rng must be a numpy.random.Generator (np.random.default_rng(seed)); got {rng!r}").format(
+                rng=rng
+            )
+        )
     base = np.broadcast_to(np.arange(int(n_)), (int(d_), int(n_)))
     return rng.permuted(base, axis=1)
 

@@ -71,6 +71,7 @@ from pathlib import Path
 from typing import Any
 
 from ._validate import as_bool, as_scalar
+from .i18n import N_, _
 
 __all__ = [
     "Feedback",
@@ -95,11 +96,11 @@ def _scramble(data: bytes) -> bytes:
 def _show(value: object, limit: int = 60) -> str:
     """``repr(value)`` cut to ``limit`` characters, for messages; never raises (``10**5000`` has no repr)."""
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**limit:
-        return f"an integer of about {math.floor(math.log10(abs(value))) + 1} digits"
+        return _("an integer of about {digits} digits").format(digits=math.floor(math.log10(abs(value))) + 1)
     try:
         text = repr(value)
     except Exception:  # an object whose repr fails, or nests too deeply
-        text = f"a {type(value).__name__}"
+        text = _("a {type_name}").format(type_name=type(value).__name__)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
@@ -118,14 +119,18 @@ def _finite_number(name: str, value: object) -> float:
     """``value`` as a float; a ValueError naming ``name`` unless it is a finite real number."""
     number = _as_finite(value)
     if number is None:
-        raise ValueError(f"{name} must contain finite numbers only; got {_show(value)}")
+        raise ValueError(
+            _("{name} must contain finite numbers only; got {value}").format(name=name, value=_show(value))
+        )
     return number
 
 
 def _tolerance(name: str, value: object) -> float:
     """A tolerance: a finite number >= 0 (a negative tolerance makes a key nobody can pass)."""
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > sys.float_info.max:
-        raise ValueError(f"{name} must be a finite number >= 0; got {_show(value)}")
+        raise ValueError(
+            _("{name} must be a finite number >= 0; got {value}").format(name=name, value=_show(value))
+        )
     return as_scalar(name, value, low=0.0)
 
 
@@ -182,8 +187,10 @@ def encode_answer(
         kind = _infer_kind(answer)
     elif not isinstance(kind, str) or kind not in _KINDS[:3]:
         raise ValueError(
-            "kind must be 'number', 'numbers' or 'text' (a multiple choice is made by encode_choice); "
-            f"got {_show(kind)}"
+            _(
+                "kind must be 'number', 'numbers' or 'text' (a multiple choice is made by encode_choice); "
+                "got {kind}"
+            ).format(kind=_show(kind))
         )
     tol_value = None if tol is None else _tolerance("tol", tol)
     rel_tol_value = 0.005 if rel_tol is None else _tolerance("rel_tol", rel_tol)
@@ -196,8 +203,10 @@ def encode_answer(
             or not all(isinstance(a, str) and _norm_text(a) for a in accepted)
         ):
             raise ValueError(
-                "answer must be non-blank text, or a list of accepted texts, for kind 'text'; "
-                f"got {_show(answer)}"
+                _(
+                    "answer must be non-blank text, or a list of accepted texts, for kind 'text'; "
+                    "got {answer}"
+                ).format(answer=_show(answer))
             )
         payload = {"kind": "text", "answer": [_norm_text(a) for a in accepted]}
         size = 1
@@ -205,7 +214,9 @@ def encode_answer(
         entries = [answer] if kind == "number" else _entries(answer)
         if not entries:
             raise ValueError(
-                f"answer must be a non-empty list of numbers for kind 'numbers'; got {_show(answer)}"
+                _("answer must be a non-empty list of numbers for kind 'numbers'; got {answer}").format(
+                    answer=_show(answer)
+                )
             )
         values = [_finite_number("answer", v) for v in entries]
         payload = {
@@ -230,7 +241,9 @@ def _infer_kind(answer: object) -> str:
         return "number"
     if isinstance(answer, (list, tuple)) and answer:
         return "numbers"
-    raise ValueError(f"answer must be a number, a list of numbers or text; got {_show(answer)}")
+    raise ValueError(
+        _("answer must be a number, a list of numbers or text; got {answer}").format(answer=_show(answer))
+    )
 
 
 def _entries(answer: object) -> list[object] | None:
@@ -246,18 +259,28 @@ def _hint_pairs(hints: object, kind: str, size: int) -> list[list[Any]]:
     if hints is None:
         return []
     if isinstance(hints, (str, bytes, Mapping)) or not isinstance(hints, Iterable):
-        raise ValueError(f"hints must be a list of (value, message) pairs; got {_show(hints)}")
+        raise ValueError(
+            _("hints must be a list of (value, message) pairs; got {hints}").format(hints=_show(hints))
+        )
     pairs: list[list[Any]] = []
     for i, pair in enumerate(hints):
         if not isinstance(pair, (list, tuple)) or len(pair) != 2:
-            raise ValueError(f"hints[{i}] must be a (value, message) pair; got {_show(pair)}")
+            raise ValueError(
+                _("hints[{i}] must be a (value, message) pair; got {pair}").format(i=i, pair=_show(pair))
+            )
         value, message = pair
         if not isinstance(message, str) or not message.strip():
-            raise ValueError(f"hints[{i}] message must be non-blank text; got {_show(message)}")
+            raise ValueError(
+                _("hints[{i}] message must be non-blank text; got {message}").format(
+                    i=i, message=_show(message)
+                )
+            )
         if kind == "text":
             if not isinstance(value, str) or not _norm_text(value):
                 raise ValueError(
-                    f"hints[{i}] value must be non-blank text for a text answer; got {_show(value)}"
+                    _("hints[{i}] value must be non-blank text for a text answer; got {value}").format(
+                        i=i, value=_show(value)
+                    )
                 )
         elif kind == "number":
             value = _finite_number(f"hints[{i}] value", value)
@@ -265,7 +288,9 @@ def _hint_pairs(hints: object, kind: str, size: int) -> list[list[Any]]:
             entries = _entries(value)
             if entries is None or len(entries) != size:
                 raise ValueError(
-                    f"hints[{i}] value must be a list of {size} numbers, like the answer; got {_show(value)}"
+                    _(
+                        "hints[{i}] value must be a list of {size} numbers, like the answer; got {value}"
+                    ).format(i=i, size=size, value=_show(value))
                 )
             value = [_finite_number(f"hints[{i}] value", v) for v in entries]
         pairs.append([value, message])
@@ -320,21 +345,35 @@ def encode_choice(answer: str, feedback: Mapping[str, str]) -> str:
     """
     if not isinstance(feedback, Mapping) or len(feedback) < 2:
         raise ValueError(
-            f"feedback must map at least two option labels to their feedback; got {_show(feedback)}"
+            _("feedback must map at least two option labels to their feedback; got {feedback}").format(
+                feedback=_show(feedback)
+            )
         )
     options: dict[str, str] = {}
     for label, message in feedback.items():
         if not isinstance(label, str) or not _option_label(label):
-            raise ValueError(f"feedback labels must be non-blank text; got {_show(label)}")
+            raise ValueError(
+                _("feedback labels must be non-blank text; got {label}").format(label=_show(label))
+            )
         if not isinstance(message, str) or not message.strip():
-            raise ValueError(f"feedback[{label!r}] must be non-blank text; got {_show(message)}")
+            raise ValueError(
+                _("feedback[{label!r}] must be non-blank text; got {message}").format(
+                    label=label, message=_show(message)
+                )
+            )
         if _option_label(label) in options:
             raise ValueError(
-                f"feedback labels must be distinct after trimming and lower case; got {label!r} twice"
+                _(
+                    "feedback labels must be distinct after trimming and lower case; got {label!r} twice"
+                ).format(label=label)
             )
         options[_option_label(label)] = message.strip()
     if not isinstance(answer, str) or _option_label(answer) not in options:
-        raise ValueError(f"answer must be one of the options {list(options)}; got {_show(answer)}")
+        raise ValueError(
+            _("answer must be one of the options {options}; got {answer}").format(
+                options=list(options), answer=_show(answer)
+            )
+        )
     payload = {"kind": "choice", "answer": _option_label(answer), "options": options, "hints": []}
     raw = zlib.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"))
     return _PREFIX + base64.urlsafe_b64encode(_scramble(raw)).decode("ascii")
@@ -359,30 +398,60 @@ def decode_answer(key: str) -> dict[str, Any]:
     ValueError: key is damaged: it could not be decoded; got 'nqp1:AAAA'. Copy it again from the notebook.
     """
     if not isinstance(key, str) or not key.startswith(_PREFIX):
-        raise ValueError(f"key must be a string starting with {_PREFIX!r}; got {_show(key, 40)}")
+        raise ValueError(
+            _("key must be a string starting with {prefix!r}; got {key}").format(
+                prefix=_PREFIX, key=_show(key, 40)
+            )
+        )
     problem: str | None
     try:
         raw = _scramble(base64.urlsafe_b64decode(key[len(_PREFIX) :].encode("ascii")))
         payload = json.loads(zlib.decompress(raw).decode("utf-8"))
     except Exception:  # any damage: bad base64, bad zlib data, bad JSON
-        payload, problem = None, "it could not be decoded"
+        payload, problem = None, N_("it could not be decoded")
     else:
         problem = _payload_problem(payload)
     if problem:
-        raise ValueError(f"key is damaged: {problem}; got {_show(key, 40)}. Copy it again from the notebook.")
+        raise ValueError(
+            _("key is damaged: {problem}; got {key}. Copy it again from the notebook.").format(
+                problem=_(problem), key=_show(key, 40)
+            )
+        )
     payload.setdefault("hints", [])
     return payload
 
 
+def key_texts(payload: dict[str, Any]) -> list[str]:
+    """The texts a decoded key holds for students: options' feedback, hints' messages, accepted texts.
+
+    The Chinese edition translates them through the package's catalogue (``scripts/translate.py``
+    collects them from the notebooks' keys), so both editions share one key.
+
+    Examples
+    --------
+    >>> key_texts(decode_answer(encode_choice("b", {"a": "Too high.", "b": "Right."})))
+    ['Too high.', 'Right.']
+    """
+    texts = [str(message) for _value, message in payload.get("hints", [])]
+    if payload["kind"] == "choice":
+        texts = list(payload["options"].values()) + texts
+    elif payload["kind"] == "text":
+        texts = list(payload["answer"]) + texts
+    return texts
+
+
 def _payload_problem(payload: object) -> str | None:
-    """What is wrong with a decoded key (None if nothing), so that a bad key fails here, not inside check."""
+    """What is wrong with a decoded key (None if nothing), so that a bad key fails here, not inside check.
+
+    The problem is returned untranslated (marked with ``N_``); :func:`decode_answer` translates it.
+    """
     if not isinstance(payload, dict) or payload.get("kind") not in _KINDS:
-        return "it holds no answer of a known kind"
+        return N_("it holds no answer of a known kind")
     hints = payload.get("hints", [])
     if not isinstance(hints, list) or not all(
         isinstance(h, list) and len(h) == 2 and isinstance(h[1], str) for h in hints
     ):
-        return "its hints are not (value, message) pairs"
+        return N_("its hints are not (value, message) pairs")
     answer = payload.get("answer")
     if payload["kind"] == "choice":
         options = payload.get("options")
@@ -392,21 +461,30 @@ def _payload_problem(payload: object) -> str | None:
             or not all(isinstance(k, str) and isinstance(v, str) for k, v in options.items())
             or answer not in options
         ):
-            return "its options do not hold the answer and a message for each option"
+            return N_("its options do not hold the answer and a message for each option")
         return None
     if payload["kind"] == "text":
         if not isinstance(answer, list) or not answer or not all(isinstance(a, str) for a in answer):
-            return "its answer is not a list of texts"
+            return N_("its answer is not a list of texts")
         return None
     values = [answer] if payload["kind"] == "number" else answer
     if not isinstance(values, list) or not values or any(_as_finite(v) is None for v in values):
-        return "its answer is not made of finite numbers"
+        return N_("its answer is not made of finite numbers")
     tol, rel_tol = payload.get("tol"), payload.get("rel_tol")
     for tolerance in (rel_tol,) if tol is None else (tol, rel_tol):
         number = _as_finite(tolerance)
         if number is None or number < 0:
-            return "its tolerance is not a finite number >= 0"
+            return N_("its tolerance is not a finite number >= 0")
     return None
+
+
+def _key_text(text: str) -> str:
+    """A text of an answer key (feedback, a hint, an accepted answer) in the language in use.
+
+    The catalogue holds the keys' texts (``scripts/translate.py`` collects them with :func:`key_texts`);
+    an empty text stays empty (gettext would return the catalogue's header for it).
+    """
+    return _(text) if text else text
 
 
 def _norm_text(text: object) -> str:
@@ -426,8 +504,12 @@ def question_label(exercise: str) -> str:
     ('Question 2.1', 'Exercise 2.1', 'Question P.3')
     """
     if IN_FLOW_NUMBER.fullmatch(exercise):
-        return f"Question {exercise[1:]}"
-    return f"Exercise {exercise}"
+        return _("Question {number}").format(number=exercise[1:])
+    return _("Exercise {number}").format(number=exercise)
+
+
+#: The feedback to an answer left as None (``Feedback`` shows it with "…", not "✗").
+_NO_ANSWER = N_("no answer yet: replace None with your answer and run the cell again.")
 
 
 @dataclass(frozen=True)
@@ -439,8 +521,12 @@ class Feedback:
     message: str
 
     def __str__(self) -> str:
-        mark = "✓" if self.passed else ("…" if self.message.startswith("no answer yet") else "✗")
-        return f"{mark} {question_label(self.exercise)}: {self.message}"
+        unanswered = self.message.startswith("no answer yet") or self.message == _(_NO_ANSWER)
+        mark = "✓" if self.passed else ("…" if unanswered else "✗")
+        # TRANSLATORS: a self-check's feedback line, "✓ Exercise 2.1: correct."
+        return _("{mark} {label}: {message}").format(
+            mark=mark, label=question_label(self.exercise), message=self.message
+        )
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # IPython shows the message, not the dataclass
         p.text(str(self))
@@ -455,24 +541,25 @@ def _judge_number(x: float, payload: dict[str, Any]) -> tuple[bool, str]:
     target, tol, rel = float(payload["answer"]), payload["tol"], float(payload["rel_tol"])
     tol = None if tol is None else float(tol)
     if _close(x, target, tol, rel):
-        return True, "correct."
+        return True, _("correct.")
     for value, message in payload["hints"]:
         hint = _as_finite(value)  # a key may hold hints of another kind: they do not apply
         if hint is not None and _close(x, hint, tol, rel):
-            return False, message
+            return False, _key_text(message)
     if target != 0 and _close(-x, target, tol, rel):
-        return False, "right size but the wrong sign: check which way each term enters."
+        return False, _("right size but the wrong sign: check which way each term enters.")
     if target != 0 and (_close(x / 100, target, tol, rel) or _close(x * 100, target, tol, rel)):
-        return False, "right digits, wrong scale: is it per cent or a fraction (a factor of 100)?"
+        return False, _("right digits, wrong scale: is it per cent or a fraction (a factor of 100)?")
     if target != 0 and abs(x - target) <= 0.05 * abs(target):
         return (
             False,
-            "close, but not within the tolerance: check rounding and the exact period or share used.",
+            _("close, but not within the tolerance: check rounding and the exact period or share used."),
         )
     if target != 0 and x != 0 and (x > 0) == (target > 0):
-        direction = "too large" if abs(x) > abs(target) else "too small"
-        return False, f"not yet: your answer is {direction}. Recheck the formula step by step."
-    return False, "not yet: recheck the formula step by step."
+        if abs(x) > abs(target):
+            return False, _("not yet: your answer is too large. Recheck the formula step by step.")
+        return False, _("not yet: your answer is too small. Recheck the formula step by step.")
+    return False, _("not yet: recheck the formula step by step.")
 
 
 def _read_number(answer: Any) -> float | None:
@@ -498,12 +585,13 @@ def _read_number(answer: Any) -> float | None:
 
 def _unreadable_number(answer: object) -> str:
     """The feedback for an answer to a number question that is not a finite number."""
-    message = f"could not read {_show(answer)} as a finite number"
     if isinstance(answer, (list, tuple, Mapping, Set)):
-        return message + ": this question asks for one number."
-    if isinstance(answer, str) and "," in answer:
-        return message + ": write decimals with a point, not a comma."
-    return message + "."
+        message = _("could not read {answer} as a finite number: this question asks for one number.")
+    elif isinstance(answer, str) and "," in answer:
+        message = _("could not read {answer} as a finite number: write decimals with a point, not a comma.")
+    else:
+        message = _("could not read {answer} as a finite number.")
+    return message.format(answer=_show(answer))
 
 
 def _judge_numbers(answer: Any, payload: dict[str, Any]) -> tuple[bool, str]:
@@ -511,51 +599,69 @@ def _judge_numbers(answer: Any, payload: dict[str, Any]) -> tuple[bool, str]:
     target = [float(t) for t in payload["answer"]]
     tol = None if payload["tol"] is None else float(payload["tol"])
     rel = float(payload["rel_tol"])
-    expected = f"a list of {len(target)} finite numbers"
+    n = len(target)
     if isinstance(answer, Mapping):
-        return False, (
-            f"expected {expected}; got a dict, whose keys are not its values: "
+        return False, _(
+            "expected a list of {n} finite numbers; got a dict, whose keys are not its values: "
             "give the numbers as a list, in the order the question asks."
-        )
+        ).format(n=n)
     if isinstance(answer, Set):
-        return False, f"expected {expected}; got a set, which has no order: give the numbers as a list."
+        return False, _(
+            "expected a list of {n} finite numbers; got a set, which has no order: "
+            "give the numbers as a list."
+        ).format(n=n)
     if isinstance(answer, (str, bytes)) or not hasattr(answer, "__len__"):
-        return False, f"expected {len(target)} numbers (a list); got {_show(answer)}."
+        return False, _("expected {n} numbers (a list); got {answer}.").format(n=n, answer=_show(answer))
     try:
         entries = list(answer) if len(answer) == len(target) else None
     except (TypeError, ValueError, OverflowError):  # a length or entries that cannot be read
         entries = None
     if entries is None or len(entries) != len(target):
-        return False, f"expected {expected}; got {_show(answer)}."
+        return False, _("expected a list of {n} finite numbers; got {answer}.").format(
+            n=n, answer=_show(answer)
+        )
     read = [_read_number(a) for a in entries]
     if None in read:
         i = read.index(None)
-        return False, f"expected {expected}; entry {i + 1}, {_show(entries[i])}, is not a finite number."
+        return False, _(
+            "expected a list of {n} finite numbers; entry {entry}, {value}, is not a finite number."
+        ).format(n=n, entry=i + 1, value=_show(entries[i]))
     values = [v for v in read if v is not None]
     wrong = [i + 1 for i, (v, t) in enumerate(zip(values, target, strict=True)) if not _close(v, t, tol, rel)]
     if not wrong:
-        return True, "correct."
+        return True, _("correct.")
     for value, message in payload["hints"]:
         hint = [_as_finite(v) for v in value] if isinstance(value, list) else []
         if len(hint) == len(values) and all(
             h is not None and _close(v, h, tol, rel) for v, h in zip(values, hint, strict=True)
         ):
-            return False, message
+            return False, _key_text(message)
     if len(wrong) == 1:
-        return False, f"entry {wrong[0]} is not right yet; the others are."
-    return False, f"entries {wrong} are not right yet; the others are."
+        return False, _("entry {entry} is not right yet; the others are.").format(entry=wrong[0])
+    return False, _("entries {entries} are not right yet; the others are.").format(entries=wrong)
 
 
 def _judge_text(answer: Any, payload: dict[str, Any]) -> tuple[bool, str]:
-    """Judge a text answer after trimming and lower-casing; numbers typed without quotes are read as text."""
+    """Judge a text answer after trimming and lower-casing; numbers typed without quotes are read as text.
+
+    The catalogue's translation of each accepted answer (and of each hint's value) is accepted too,
+    after the same normalisation: in Chinese a student may answer in Chinese. In English ``_`` returns
+    the text unchanged, so nothing else is accepted.
+    """
     try:
         given = _norm_text(answer)
     except Exception:  # str() of the answer failed (10**5000, or an odd object)
-        return False, f"could not read {_show(answer)} as text: type your answer in quotes."
-    if given in payload["answer"]:
-        return True, "correct."
-    hint = [m for v, m in payload["hints"] if isinstance(v, str) and _norm_text(v) == given]
-    return False, hint[0] if hint else "not this one: reread the question and try again."
+        return False, _("could not read {answer} as text: type your answer in quotes.").format(
+            answer=_show(answer)
+        )
+    if given in payload["answer"] or given in {_norm_text(_key_text(a)) for a in payload["answer"]}:
+        return True, _("correct.")
+    hint = [
+        m
+        for v, m in payload["hints"]
+        if isinstance(v, str) and given in (_norm_text(v), _norm_text(_key_text(v)))
+    ]
+    return False, _key_text(hint[0]) if hint else _("not this one: reread the question and try again.")
 
 
 def _judge_choice(answer: Any, payload: dict[str, Any]) -> tuple[bool, str]:
@@ -563,15 +669,17 @@ def _judge_choice(answer: Any, payload: dict[str, Any]) -> tuple[bool, str]:
     options: dict[str, str] = payload["options"]
     given = _option_label(answer) if isinstance(answer, str) else ""
     if given == payload["answer"]:
-        return True, f"correct. {options[given]}"
+        return True, _("correct. {feedback}").format(feedback=_key_text(options[given]))
     if given in options:
-        return False, f"not ({given}): {options[given]}"
-    labels = " or ".join(f"({label})" for label in options)
+        return False, _("not ({label}): {feedback}").format(label=given, feedback=_key_text(options[given]))
+    # TRANSLATORS: joins the options' letters, "(a) or (b) or (c)"; keep the spaces your language needs.
+    labels = _(" or ").join(f"({label})" for label in options)
     first = next(iter(options))
     return (
         False,
-        f"{_show(answer)} is not one of the options: "
-        f'type the letter of {labels} in quotes, such as "{first}".',
+        _(
+            '{answer} is not one of the options: type the letter of {labels} in quotes, such as "{first}".'
+        ).format(answer=_show(answer), labels=labels, first=first),
     )
 
 
@@ -584,8 +692,10 @@ def _exercise_name(exercise: object) -> str:
         name = str(exercise)  # 2.1 -> "2.1"; text is safer: 2.10 would be "2.1"
     if not name or len(name) > 40 or not name.isprintable():
         raise ValueError(
-            "exercise must be the exercise's number as text, such as '2.1' "
-            f"(1 to 40 printable characters); got {_show(exercise)}"
+            _(
+                "exercise must be the exercise's number as text, such as '2.1' "
+                "(1 to 40 printable characters); got {exercise}"
+            ).format(exercise=_show(exercise))
         )
     return name
 
@@ -635,7 +745,7 @@ def check(exercise: str | float, answer: Any, key: str, record: bool = True) -> 
     payload = decode_answer(key)
     record = as_bool("record", record)
     if answer is None or (isinstance(answer, str) and not answer.strip()):
-        return Feedback(name, False, "no answer yet: replace None with your answer and run the cell again.")
+        return Feedback(name, False, _(_NO_ANSWER))
     kind = payload["kind"]
     if kind == "choice":
         passed, message = _judge_choice(answer, payload)
@@ -697,14 +807,18 @@ def _progress_file() -> Path:
         return Path.home() / ".nqp_helpers" / "progress.json"
     if not value.strip():
         raise ValueError(
-            "NQP_PROGRESS_FILE must name a file, such as ~/.nqp_helpers/progress.json, or be unset; "
-            f"got {value!r}"
+            _(
+                "NQP_PROGRESS_FILE must name a file, such as ~/.nqp_helpers/progress.json, or be unset; "
+                "got {value!r}"
+            ).format(value=value)
         )
     try:
         return Path(value).expanduser()
     except RuntimeError:  # "~someone" who is not a user of this computer
         raise ValueError(
-            f"NQP_PROGRESS_FILE must name a file in a home folder that exists; got {value!r}"
+            _("NQP_PROGRESS_FILE must name a file in a home folder that exists; got {value!r}").format(
+                value=value
+            )
         ) from None
 
 
@@ -748,7 +862,11 @@ def _wait_for_lock(fd: int, lock_path: Path) -> bool:
             if exc.errno not in _BUSY:
                 return False
         if time.monotonic() > give_up:
-            raise TimeoutError(f"another program has held {lock_path} for over {_LOCK_WAIT:.0f} s")
+            raise TimeoutError(
+                _("another program has held {path} for over {seconds:.0f} s").format(
+                    path=lock_path, seconds=_LOCK_WAIT
+                )
+            )
         time.sleep(pause)
         pause = min(2 * pause, 0.05)
 
@@ -791,10 +909,16 @@ def _keep_aside(path: Path) -> None:
     try:
         path.rename(aside)
     except OSError as exc:
-        raise OSError(f"it is damaged and could not be renamed to {aside.name} ({_reason(exc)})") from None
+        raise OSError(
+            _("it is damaged and could not be renamed to {name} ({reason})").format(
+                name=aside.name, reason=_reason(exc)
+            )
+        ) from None
     _warn(
-        f"your progress file {path} was damaged (it is not a list of exercise numbers). It is kept, "
-        f"unchanged, as {aside}, and a new progress file is started."
+        _(
+            "your progress file {path} was damaged (it is not a list of exercise numbers). It is kept, "
+            "unchanged, as {aside}, and a new progress file is started."
+        ).format(path=path, aside=aside)
     )
 
 
@@ -830,7 +954,7 @@ def _replace(source: str, target: Path) -> None:
 def _reason(exc: OSError) -> str:
     """Why a file operation failed, in a few words."""
     if isinstance(exc, IsADirectoryError) or (exc.filename and os.path.isdir(exc.filename)):
-        return "it is a folder, not a file"
+        return _("it is a folder, not a file")
     if exc.strerror:
         return exc.strerror[0].lower() + exc.strerror[1:]
     return str(exc)
@@ -855,9 +979,11 @@ def _report_storage_problem(path: Path, exc: OSError) -> None:
     """Warn, once per session for each progress file, that passes cannot be saved there."""
     _warn_once(
         str(path),
-        f"your progress cannot be saved in {path} ({_reason(exc)}). The self-checks still work, but "
-        "passes may not be recorded in this session: set the environment variable NQP_PROGRESS_FILE "
-        "to a file in a folder you can write to.",
+        _(
+            "your progress cannot be saved in {path} ({reason}). The self-checks still work, but "
+            "passes may not be recorded in this session: set the environment variable NQP_PROGRESS_FILE "
+            "to a file in a folder you can write to."
+        ).format(path=path, reason=_reason(exc)),
     )
 
 
@@ -866,7 +992,7 @@ def _record(exercise: str) -> None:
     try:
         path = _progress_file()
     except ValueError as exc:  # the self-check itself still gives its feedback
-        _warn_once(str(exc), f"your passes are not recorded: {exc}")
+        _warn_once(str(exc), _("your passes are not recorded: {problem}").format(problem=exc))
         return
     try:
         with _locked(path):
@@ -940,6 +1066,8 @@ def reset_progress() -> None:
             path.unlink(missing_ok=True)
     except OSError as exc:
         raise OSError(
-            f"could not reset your progress: {path} cannot be deleted ({_reason(exc)}). Delete it "
-            "yourself, or set the environment variable NQP_PROGRESS_FILE to another file."
+            _(
+                "could not reset your progress: {path} cannot be deleted ({reason}). Delete it "
+                "yourself, or set the environment variable NQP_PROGRESS_FILE to another file."
+            ).format(path=path, reason=_reason(exc))
         ) from None

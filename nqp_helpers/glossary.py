@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .data import data_dir
+from .i18n import _
 
 __all__ = ["GLOSSARY_CSV", "GlossaryEntry", "glossary_file", "load_glossary", "lookup", "glossary_table"]
 
@@ -70,8 +71,14 @@ class GlossaryEntry:
     first_notebook: str
 
     def __str__(self) -> str:
-        name = f"{self.english} — {self.chinese} ({self.pinyin})"
-        return f"{name}, notebook {self.first_notebook}: {self.definition}"
+        # TRANSLATORS: one glossary term; a translation may put the Chinese term first.
+        return _("{english} — {chinese} ({pinyin}), notebook {notebook}: {definition}").format(
+            english=self.english,
+            chinese=self.chinese,
+            pinyin=self.pinyin,
+            notebook=self.first_notebook,
+            definition=self.definition,
+        )
 
 
 def _strip_tones(text: str) -> str:
@@ -205,7 +212,7 @@ def load_glossary(path: str | os.PathLike[str] | None = None) -> list[GlossaryEn
     """
     file = Path(path) if path is not None else glossary_file()
     if not file.exists():
-        raise ValueError(f"{file} does not exist")
+        raise ValueError(_("{file} does not exist").format(file=file))
     stat = file.stat()
     return list(_load(str(file), stat.st_mtime_ns, stat.st_size))
 
@@ -262,13 +269,17 @@ def lookup(query: str, path: str | os.PathLike[str] | None = None) -> list[Gloss
     '全要素生产率'
     """
     if not isinstance(query, str) or not query.strip():
-        raise ValueError(f"query must be a non-empty string (English, Chinese or pinyin); got {query!r}")
+        raise ValueError(
+            _("query must be a non-empty string (English, Chinese or pinyin); got {query!r}").format(
+                query=query
+            )
+        )
     ranked = []
     for i, entry in enumerate(load_glossary(path)):
         rank = _rank(entry, query.strip())
         if rank is not None:
             ranked.append((rank, i, entry))
-    return [entry for _, _, entry in sorted(ranked, key=lambda t: t[:2])]
+    return [entry for _r, _i, entry in sorted(ranked, key=lambda t: t[:2])]
 
 
 def _width(text: str) -> int:
@@ -320,14 +331,25 @@ def glossary_table(
     entries = load_glossary(path) if query is None else lookup(query, path)
     if notebook is not None:
         if isinstance(notebook, bool) or not re.fullmatch(r"\d{1,2}", str(notebook)):
-            raise ValueError(f"notebook must be a notebook number such as '02' or 2; got {notebook!r}")
+            raise ValueError(
+                _("notebook must be a notebook number such as '02' or 2; got {notebook!r}").format(
+                    notebook=notebook
+                )
+            )
         wanted = f"{int(notebook):02d}"
         entries = [e for e in entries if e.first_notebook == wanted]
     if not entries:
-        what = f"matches {query!r}" if query is not None else "is listed"
-        where = f" for notebook {wanted}" if notebook is not None else ""
-        return f"no glossary term {what}{where}"
-    header = ("English", "中文", "pinyin", "notebook")
+        if query is not None and notebook is not None:
+            message = _("no glossary term matches {query!r} for notebook {notebook}")
+        elif query is not None:
+            message = _("no glossary term matches {query!r}")
+        elif notebook is not None:
+            message = _("no glossary term is listed for notebook {notebook}")
+        else:
+            message = _("no glossary term is listed")
+        return message.format(query=query, notebook=wanted if notebook is not None else "")
+    # TRANSLATORS: the headers of the glossary table (English | 中文 | pinyin | notebook).
+    header = (_("English"), "中文", _("pinyin"), _("notebook"))
     rows = [(e.english, e.chinese, e.pinyin, e.first_notebook) for e in entries]
     widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(4)]
     line = "  ".join("-" * w for w in widths)

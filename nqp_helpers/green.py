@@ -56,6 +56,7 @@ import numpy.typing as npt
 
 from ._validate import as_levels, as_scalar, as_years
 from .growth import GrowthAccounting, GrowthSummary, decompose, summarise
+from .i18n import N_, _
 
 __all__ = [
     "KAYA_FACTORS",
@@ -69,7 +70,7 @@ __all__ = [
 ]
 
 #: The four Kaya factors, in the order of the identity C = P (Y/P) (E/Y) (C/E).
-KAYA_FACTORS = ("population", "output per person", "energy intensity", "carbon intensity")
+KAYA_FACTORS = (N_("population"), N_("output per person"), N_("energy intensity"), N_("carbon intensity"))
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ class KayaDecomposition:
         return summarise(
             self.contributions,
             self.emissions_growth,
-            "emissions growth",
+            N_("emissions growth"),
             self.years,
             self.interval_years,
             start,
@@ -169,9 +170,13 @@ def kaya_decomposition(
     T = series["population"].shape[0]
     for name, arr in series.items():
         if arr.shape[0] != T:
-            raise ValueError(f"{name} must have the same length as population ({T}); got {arr.shape[0]}")
+            raise ValueError(
+                _("{name} must have the same length as population ({T}); got {n}").format(
+                    name=name, T=T, n=arr.shape[0]
+                )
+            )
     if T < 2:
-        raise ValueError(f"the decomposition needs at least 2 years (T >= 2); got T = {T}")
+        raise ValueError(_("the decomposition needs at least 2 years (T >= 2); got T = {T}").format(T=T))
     yrs = as_years(years, T)
     P, Y, E, C = (series[k] for k in ("population", "output", "energy", "emissions"))
     levels = dict(zip(KAYA_FACTORS, (P, Y / P, E / Y, C / E), strict=True))
@@ -216,14 +221,20 @@ def green_output(output: npt.ArrayLike, emissions: npt.ArrayLike, carbon_price: 
     Y = as_levels("output", output)
     C = as_levels("emissions", emissions)
     if C.shape != Y.shape:
-        raise ValueError(f"emissions must have the same shape as output {Y.shape}; got {C.shape}")
+        raise ValueError(
+            _("emissions must have the same shape as output {expected}; got {shape}").format(
+                expected=Y.shape, shape=C.shape
+            )
+        )
     price = as_scalar("carbon_price", carbon_price, low=0, high=10000)
     charge = price * C / 1000
     if (charge >= Y).any():
         i = int(np.argmax(charge >= Y))
         raise ValueError(
-            f"carbon_price {price:g} makes the emission charge ({charge[i]:g} billion) exceed output "
-            f"({Y[i]:g} billion) at position {i}; green output must stay positive"
+            _(
+                "carbon_price {price:g} makes the emission charge ({charge:g} billion) exceed output "
+                "({output:g} billion) at position {i}; green output must stay positive"
+            ).format(price=price, charge=charge[i], output=Y[i], i=i)
         )
     return Y - charge
 
@@ -354,13 +365,21 @@ def decarbonise(
     E = as_levels("energy", energy)
     C = as_levels("emissions", emissions)
     if C.shape != E.shape:
-        raise ValueError(f"emissions must have the same shape as energy {E.shape}; got {C.shape}")
+        raise ValueError(
+            _("emissions must have the same shape as energy {expected}; got {shape}").format(
+                expected=E.shape, shape=C.shape
+            )
+        )
     yrs = as_years(years, E.shape[0])
     if yrs is None:
-        raise ValueError("years must be given: from_year is a year of the data; got None")
+        raise ValueError(_("years must be given: from_year is a year of the data; got None"))
     y0 = as_scalar("from_year", from_year)
     if y0 not in yrs:
-        raise ValueError(f"from_year must be a year of the data ({yrs[0]:g}-{yrs[-1]:g}); got {y0:g}")
+        raise ValueError(
+            _("from_year must be a year of the data ({first:g}-{last:g}); got {year:g}").format(
+                first=yrs[0], last=yrs[-1], year=y0
+            )
+        )
     rate = as_scalar("carbon_intensity_growth", carbon_intensity_growth, low=-30, high=30) / 100
     i0 = int(np.flatnonzero(yrs == y0)[0])
     after = yrs > y0
@@ -436,6 +455,8 @@ def resource_growth_drag(
     gamma = as_scalar("land_share", land_share, low=0, high=1, high_open=True)
     if alpha + beta + gamma >= 1:
         raise ValueError(
-            f"capital_share + resource_share + land_share must be below 1; got {alpha + beta + gamma:g}"
+            _("capital_share + resource_share + land_share must be below 1; got {total:g}").format(
+                total=alpha + beta + gamma
+            )
         )
     return ((beta + gamma) * g + beta * b + (beta + gamma) * n) / (1 - alpha)

@@ -27,6 +27,7 @@ capital deepening plus human capital plus TFP.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -34,6 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ._validate import as_bool, as_levels, as_numeric, as_scalar, as_shares, as_whole_number, as_years
+from .i18n import N_, _
 
 __all__ = [
     "MIN_GROWTH_FOR_SHARES",
@@ -53,6 +55,34 @@ __all__ = [
 #: Dividing by growth near zero gives shares of thousands of per cent, and dividing by a fall
 #: reverses their sign; every place that prints a share of growth uses this one threshold.
 MIN_GROWTH_FOR_SHARES = 0.5
+
+#: The name of the growth rate :func:`decompose` splits (``GrowthSummary.total_name``; shown through ``_``).
+OUTPUT_GROWTH = N_("output growth")
+#: The growth rates :meth:`GrowthAccounting.per_worker` splits, by unit of labour (shown through ``_``).
+_PER_UNIT_GROWTH = {
+    "worker": N_("output per worker growth"),
+    "hour": N_("output per hour growth"),
+    "person": N_("output per person growth"),
+}
+
+
+def _shown(text: str) -> str:
+    """A name (of a growth rate, of a part of growth) in the language in use; names unknown to the
+    catalogue, and the empty name, stay as they are."""
+    return _(text) if text else text
+
+
+def _width(text: str) -> int:
+    """Columns a text takes in a monospaced font (a Chinese character takes two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _ljust(text: str, width: int) -> str:
+    return text + " " * max(width - _width(text), 0)
+
+
+def _rjust(text: str, width: int) -> str:
+    return " " * max(width - _width(text), 0) + text
 
 
 def share_of_growth(part: npt.ArrayLike, total: npt.ArrayLike) -> float | np.ndarray:
@@ -82,7 +112,7 @@ def share_of_growth(part: npt.ArrayLike, total: npt.ArrayLike) -> float | np.nda
     return float(out) if out.ndim == 0 else out
 
 
-def share_percent(part: float, total: float, total_name: str = "output growth", decimals: int = 0) -> str:
+def share_percent(part: float, total: float, total_name: str = OUTPUT_GROWTH, decimals: int = 0) -> str:
     """A share of growth as text, "24 %", or "n/a" with the reason when total growth is too small.
 
     Parameters
@@ -107,16 +137,15 @@ def share_percent(part: float, total: float, total_name: str = "output growth", 
     """
     share = share_of_growth(part, total)
     if np.isnan(share):
-        return f"n/a ({_why_no_share(total, total_name)})"
+        return _("n/a ({reason})").format(reason=_why_no_share(total, total_name))
     return f"{round(100 * float(share), decimals) + 0.0:.{decimals}f} %"
 
 
 def _why_no_share(total: float, total_name: str) -> str:
     """Why a share of ``total`` is not shown, in words."""
-    return (
-        f"{total_name} is {round(float(total), 2) + 0.0:.2f} % per year; a share of growth is undefined "
-        f"below {MIN_GROWTH_FOR_SHARES:g} % per year"
-    )
+    return _(
+        "{total_name} is {total:.2f} % per year; a share of growth is undefined below {minimum:g} % per year"
+    ).format(total_name=_shown(total_name), total=round(float(total), 2) + 0.0, minimum=MIN_GROWTH_FOR_SHARES)
 
 
 @dataclass(frozen=True)
@@ -169,19 +198,24 @@ class GrowthSummary:
         n/a: output growth is 0.10 % per year; a share of growth is undefined below 0.5 % per year
         """
         if np.ndim(self.total) != 0:
-            raise ValueError("table() needs a single economy; select one row of a panel first")
+            raise ValueError(_("table() needs a single economy; select one row of a panel first"))
         lo, hi = self.period
         defined = not np.isnan(share_of_growth(self.total, self.total))
+        # TRANSLATORS: "n/a" marks a share of growth that is not shown (total growth too small).
+        na = _("n/a")
         lines = [
-            f"{lo:g}-{hi:g} ({self.years:g} years)    % per year   share of growth",
-            f"{self.total_name:<28}{self.total:10.2f}        " + ("100.0 %" if defined else "    n/a"),
+            _("{first:g}-{last:g} ({years:g} years)    % per year   share of growth").format(
+                first=lo, last=hi, years=self.years
+            ),
+            f"{_ljust(_shown(self.total_name), 28)}{self.total:10.2f}        "
+            + ("100.0 %" if defined else _rjust(na, 7)),
         ]
         for name, value in self.parts.items():
             share = self.shares[name]
-            share_txt = "      n/a" if np.isnan(share) else f"{100 * share:9.1f} %"
-            lines.append(f"  {name:<26}{value:10.2f}    {share_txt}")
+            share_txt = _rjust(na, 9) if np.isnan(share) else f"{100 * share:9.1f} %"
+            lines.append(f"  {_ljust(_shown(name), 26)}{value:10.2f}    {share_txt}")
         if not defined:
-            lines.append("n/a: " + _why_no_share(float(self.total), self.total_name))
+            lines.append(_("n/a: {reason}").format(reason=_why_no_share(float(self.total), self.total_name)))
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -255,8 +289,10 @@ def summarise(
         hi = n if end is None else as_whole_number("end", end)
         if not 0 <= lo < hi <= n:
             raise ValueError(
-                f"start and end must satisfy 0 <= start < end <= {n} (interval indices) "
-                f"when years are not given; got start={start}, end={end}"
+                _(
+                    "start and end must satisfy 0 <= start < end <= {n} (interval indices) "
+                    "when years are not given; got start={start}, end={end}"
+                ).format(n=n, start=start, end=end)
             )
         sel: slice | np.ndarray = slice(lo, hi)
         period = (lo, hi)
@@ -271,8 +307,10 @@ def summarise(
         hi_year = last if end is None else end
         if lo_year not in all_years or hi_year not in all_years or not lo_year < hi_year:
             raise ValueError(
-                f"start and end must be years of the data ({first:g}-{last:g}) with start < end; "
-                f"got start={start}, end={end}"
+                _(
+                    "start and end must be years of the data ({first:g}-{last:g}) with start < end; "
+                    "got start={start}, end={end}"
+                ).format(first=first, last=last, start=start, end=end)
             )
         sel = np.flatnonzero((years > lo_year) & (years <= hi_year))
         period = (lo_year, hi_year)
@@ -313,14 +351,14 @@ class PerWorkerAccounting:
         See :meth:`GrowthAccounting.summary`.
         """
         parts = {
-            "capital deepening": self.capital_deepening,
-            "human capital": self.human_capital_contribution,
-            "TFP": self.tfp_growth,
+            N_("capital deepening"): self.capital_deepening,
+            N_("human capital"): self.human_capital_contribution,
+            N_("TFP"): self.tfp_growth,
         }
         return summarise(
             parts,
             self.output_per_worker_growth,
-            f"output per {self.labour_unit} growth",
+            _PER_UNIT_GROWTH.get(self.labour_unit, f"output per {self.labour_unit} growth"),
             self.years,
             self.interval_years,
             start,
@@ -396,13 +434,13 @@ class GrowthAccounting:
             data, ``start >= end``.
         """
         parts = {
-            "capital": self.capital_contribution,
-            "labour": self.labor_contribution,
-            "human capital": self.human_capital_contribution,
-            "TFP": self.tfp_growth,
+            N_("capital"): self.capital_contribution,
+            N_("labour"): self.labor_contribution,
+            N_("human capital"): self.human_capital_contribution,
+            N_("TFP"): self.tfp_growth,
         }
         return summarise(
-            parts, self.output_growth, "output growth", self.years, self.interval_years, start, end
+            parts, self.output_growth, OUTPUT_GROWTH, self.years, self.interval_years, start, end
         )
 
     def per_worker(self, labour_unit: str = "worker") -> PerWorkerAccounting:
@@ -426,7 +464,11 @@ class GrowthAccounting:
             If ``labour_unit`` is not one of the three.
         """
         if labour_unit not in ("worker", "hour", "person"):
-            raise ValueError(f"labour_unit must be 'worker', 'hour' or 'person'; got {labour_unit!r}")
+            raise ValueError(
+                _("labour_unit must be 'worker', 'hour' or 'person'; got {labour_unit!r}").format(
+                    labour_unit=labour_unit
+                )
+            )
         return PerWorkerAccounting(
             output_per_worker_growth=self.output_growth - self.labor_growth,
             capital_deepening=self.capital_share * (self.capital_growth - self.labor_growth),
@@ -462,11 +504,15 @@ def _account(
             as_levels(name, raw[name], ndim=ndim)  # raises, saying which shape is needed
         if raw[name].shape != raw["output"].shape:
             raise ValueError(
-                f"{name} must have the same shape as output {raw['output'].shape}; got {raw[name].shape}"
+                _("{name} must have the same shape as output {shape}; got {got}").format(
+                    name=name, shape=raw["output"].shape, got=raw[name].shape
+                )
             )
     if raw["output"].shape[-1] < 2:
         raise ValueError(
-            f"growth accounting needs at least 2 years (T >= 2); got T = {raw['output'].shape[-1]} in output"
+            _("growth accounting needs at least 2 years (T >= 2); got T = {count} in output").format(
+                count=raw["output"].shape[-1]
+            )
         )
     yrs = None if years is None else as_years(years, raw["output"].shape[-1])
     levels = {
@@ -621,7 +667,11 @@ def decompose_panel(
      [0.]]
     """
     if shares_axis not in (None, "years", "countries"):
-        raise ValueError(f"shares_axis must be None, 'years' or 'countries'; got {shares_axis!r}")
+        raise ValueError(
+            _("shares_axis must be None, 'years' or 'countries'; got {shares_axis!r}").format(
+                shares_axis=shares_axis
+            )
+        )
     return _account(
         output,
         capital,
@@ -676,7 +726,7 @@ def constant_growth_economy(
     """
     n = int(as_scalar("years", years, low=1, high=1000))
     if n != years:
-        raise ValueError(f"years must be a whole number of years; got {years}")
+        raise ValueError(_("years must be a whole number of years; got {years}").format(years=years))
     rates = {}
     for name, value in (
         ("capital_growth", capital_growth),

@@ -56,6 +56,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._validate import as_scalar, as_whole_number
+from .i18n import _
 
 __all__ = ["IdeaPath", "balanced_growth_rate", "simulate_ideas"]
 
@@ -204,13 +205,15 @@ def simulate_ideas(
     L0 = as_scalar("initial_labor", initial_labor, low=0, low_open=True)
     steps = as_whole_number("steps_per_year", steps_per_year, low=1, high=1000)
     if initial_tfp is not None and baseline_share is not None:
-        raise ValueError("give initial_tfp or baseline_share, not both")
+        raise ValueError(_("give initial_tfp or baseline_share, not both"))
     if baseline_share is not None:
         s0 = as_scalar("baseline_share", baseline_share, low=0, high=1, low_open=True, high_open=True)
         if phi >= 1 or n <= 0:
             raise ValueError(
-                "baseline_share needs a balanced growth path: knowledge_spillover < 1 and labor_growth > 0; "
-                f"got knowledge_spillover={phi:g}, labor_growth={100 * n:g}"
+                _(
+                    "baseline_share needs a balanced growth path: knowledge_spillover < 1 and "
+                    "labor_growth > 0; got knowledge_spillover={phi:g}, labor_growth={n:g}"
+                ).format(phi=phi, n=100 * n)
             )
         g_star = lam * n / (1 - phi)
         log_A0 = np.log(theta * (s0 * L0) ** lam / g_star) / (1 - phi)

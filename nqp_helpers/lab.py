@@ -43,6 +43,7 @@ from .accounting import (
 from .data import check_code, check_period, list_countries, load_country, load_panel
 from .exercises import Feedback, check, encode_answer
 from .growth import MIN_GROWTH_FOR_SHARES, GrowthSummary, decompose_panel, share_of_growth
+from .i18n import N_, _
 
 __all__ = [
     "EconomyAnalysis",
@@ -62,7 +63,8 @@ __all__ = [
     "MIN_GROWTH_FOR_SHARES",
 ]
 
-CITATION = (
+#: The data's citation under the lab's figures (shown there through the catalogue, ``_(CITATION)``).
+CITATION = N_(
     "Data: Penn World Table 11.0 (Feenstra, Inklaar and Timmer 2015, 'The Next Generation of the Penn "
     "World Table', American Economic Review 105(10), 3150-3182; www.ggdc.net/pwt), CC BY 4.0."
 )
@@ -98,7 +100,9 @@ def split_periods(start: int, end: int, length: int = 10) -> list[tuple[int, int
     start, end = as_whole_number("start", start), as_whole_number("end", end)
     length = as_whole_number("length", length, low=1)
     if end <= start:
-        raise ValueError(f"end must be after start; got start={start}, end={end}")
+        raise ValueError(
+            _("end must be after start; got start={start}, end={end}").format(start=start, end=end)
+        )
     cuts = [y for y in range(start + 1, end) if y % length == 0]
     bounds = [start, *cuts, end]
     pieces = list(zip(bounds[:-1], bounds[1:], strict=True))
@@ -158,10 +162,12 @@ class EconomyAnalysis:
 
     def report(self) -> str:
         """Plain-text report: period, conventions, notes and the table of the whole period."""
-        lines = [f"{self.name} ({self.code})"]
+        lines = [_("{name} ({code})").format(name=_(self.name), code=self.code)]
         if not self.available or self.whole is None:
             return "\n".join(lines + [f"- {n}" for n in self.notes])
-        lines += [f"- {c}" for c in self.conventions] + [f"- note: {n}" for n in self.notes]
+        lines += [f"- {c}" for c in self.conventions] + [
+            "- " + _("note: {note}").format(note=n) for n in self.notes
+        ]
         lines += ["", self.whole.table()]
         return "\n".join(lines)
 
@@ -186,8 +192,9 @@ def labour_unit(labor: str) -> str:
     ('output per hour', 'output per worker')
     """
     if labor not in ("hours", "persons"):
-        raise ValueError(f"labor must be 'hours' or 'persons'; got {labor!r}")
-    return "output per hour" if labor == "hours" else "output per worker"
+        raise ValueError(_("labor must be 'hours' or 'persons'; got {value!r}").format(value=labor))
+    # English, as code compares it; shown through the catalogue, _(labour_unit(...)).
+    return N_("output per hour") if labor == "hours" else N_("output per worker")
 
 
 def analyse_economy(
@@ -245,10 +252,12 @@ def analyse_economy(
     start = None if start is None else as_whole_number("start", start)
     end = None if end is None else as_whole_number("end", end)
     if start is not None and end is not None and end <= start:
-        raise ValueError(f"end must be after start; got start={start}, end={end}")
+        raise ValueError(
+            _("end must be after start; got start={start}, end={end}").format(start=start, end=end)
+        )
     period_length = as_whole_number("period_length", period_length, low=1)
     if labor not in ("hours", "persons"):
-        raise ValueError(f"labor must be 'hours' or 'persons'; got {labor!r}")
+        raise ValueError(_("labor must be 'hours' or 'persons'; got {value!r}").format(value=labor))
     human_capital = as_bool("human_capital", human_capital)
     notes = []
     run = complete_run(code, start, end, CORE_VARIABLES)
@@ -258,38 +267,57 @@ def analyse_economy(
             name,
             False,
             notes=[
-                "not enough data: output (rgdpna), capital (rnna) and employment (emp) are not all present "
-                "in two or more consecutive years" + (f" within {start}-{end}" if start or end else "")
+                _(
+                    "not enough data: output (rgdpna), capital (rnna) and employment (emp) are not all "
+                    "present in two or more consecutive years within {start}-{end}"
+                ).format(start=start, end=end)
+                if start or end
+                else _(
+                    "not enough data: output (rgdpna), capital (rnna) and employment (emp) are not all "
+                    "present in two or more consecutive years"
+                )
             ],
         )
     lo, hi = run
     if (start is not None and lo > start) or (end is not None and hi < end):
         notes.append(
-            f"output, capital or employment are missing for part of {start or lo}-{end or hi}; "
-            f"the analysis covers {lo}-{hi}, the longest complete run of years inside it"
+            _(
+                "output, capital or employment are missing for part of {start}-{end}; "
+                "the analysis covers {first}-{last}, the longest complete run of years inside it"
+            ).format(start=start or lo, end=end or hi, first=lo, last=hi)
         )
     labsh = load_country(code, ["labsh"], lo, hi, allow_missing=True).values["labsh"]
     share: str | float = "labsh"
     if not np.isfinite(labsh).all():
         share = FALLBACK_CAPITAL_SHARE
-        gap = "in every year" if not np.isfinite(labsh).any() else f"in part of {lo}-{hi}"
         notes.append(
-            f"the labour share (labsh) is missing {gap}; a capital share of "
-            f"{FALLBACK_CAPITAL_SHARE} is assumed, as in many studies (see the sensitivity analysis)"
+            (
+                _(
+                    "the labour share (labsh) is missing in every year; a capital share of {share} is "
+                    "assumed, as in many studies (see the sensitivity analysis)"
+                )
+                if not np.isfinite(labsh).any()
+                else _(
+                    "the labour share (labsh) is missing in part of {first}-{last}; a capital share of "
+                    "{share} is assumed, as in many studies (see the sensitivity analysis)"
+                )
+            ).format(first=lo, last=hi, share=FALLBACK_CAPITAL_SHARE)
         )
     acc = decompose_country(code, lo, hi, labor=labor, human_capital=human_capital, capital_share=share)
     conv = list(acc.conventions)
-    conv[0] = f"period: {lo}-{hi}" + (
-        ", as requested"
+    conv[0] = (
+        _("period: {start}-{end}, as requested")
         if (lo, hi) == (start, end)
-        else ", the longest complete run of years in the data"
+        else _("period: {start}-{end}, the longest complete run of years in the data")
         if start is None and end is None
-        else ", the longest complete run of years inside the request"
-    )
+        else _("period: {start}-{end}, the longest complete run of years inside the request")
+    ).format(start=lo, end=hi)
     if labor == "hours" and acc.labor == "persons":
-        notes.append("hours worked (avh) do not cover the period: labour is persons engaged")
+        notes.append(_("hours worked (avh) do not cover the period: labour is persons engaged"))
     if human_capital and not acc.human_capital:
-        notes.append("the human capital index (hc) does not cover the period: labour is not quality-adjusted")
+        notes.append(
+            _("the human capital index (hc) does not cover the period: labour is not quality-adjusted")
+        )
     periods = split_periods(lo, hi, period_length) if hi - lo >= 2 else [(lo, hi)]
     per_unit = replace(acc.per_worker().summary(), total_name=f"{labour_unit(acc.labor)} growth")
     return EconomyAnalysis(
@@ -337,9 +365,13 @@ def tfp_shares_all(start: int, end: int) -> dict[str, Any]:
     """
     lo, hi = check_period(start, end)
     if lo is None or hi is None:
-        raise ValueError(f"start and end must both be years; got start={start!r}, end={end!r}")
+        raise ValueError(
+            _("start and end must both be years; got start={start!r}, end={end!r}").format(
+                start=start, end=end
+            )
+        )
     if hi <= lo:
-        raise ValueError(f"end must be after start; got start={lo}, end={hi}")
+        raise ValueError(_("end must be after start; got start={start}, end={end}").format(start=lo, end=hi))
     start, end = lo, hi
     p = load_panel(["rgdpna", "rnna", "emp", "hc", "labsh"], start=start, end=end)
     acc = decompose_panel(
@@ -403,7 +435,11 @@ def sensitivity(
         return []
     assumed = as_array_in("capital_shares", capital_shares, low=0, high=1)
     if assumed.ndim != 1:
-        raise ValueError(f"capital_shares must be a list of numbers in [0, 1]; got {capital_shares!r}")
+        raise ValueError(
+            _("capital_shares must be a list of numbers in [0, 1]; got {value!r}").format(
+                value=capital_shares
+            )
+        )
     base = ca.capital_share
     others = [float(s) for s in assumed if s != base]
     settings: dict[str | float, npt.ArrayLike] = {base: ca.levels["capital_share"]}
@@ -427,7 +463,9 @@ def sensitivity(
             s = by_adjustment[adjusted][_share_label(setting)]
             total, tfp = float(s.total), float(s.parts["TFP"])
             with_h = adjusted and ca.human_capital
-            label = _share_label(setting) + (", with human capital" if with_h else ", no human capital")
+            label = (_("{share}, with human capital") if with_h else _("{share}, no human capital")).format(
+                share=_share_label(setting)
+            )
             rows.append(
                 {
                     "label": label,
@@ -462,24 +500,26 @@ def verdict(rows: Sequence[dict[str, Any]]) -> str:
     str
     """
     if not rows:
-        return "No verdict: the data do not allow growth accounting for this economy and period."
+        return _("No verdict: the data do not allow growth accounting for this economy and period.")
     shares = np.array([r["tfp_share"] for r in rows])
     if np.isnan(shares).any():
         g = rows[0]["output_growth"]
-        return (
-            f"No verdict: output grew {g:.2f} % per year, too little for shares of growth to mean much; "
+        return _(
+            "No verdict: output grew {growth:.2f} % per year, too little for shares of growth to mean much; "
             "look at TFP growth itself."
-        )
+        ).format(growth=g)
     lo, hi = 100 * shares.min(), 100 * shares.max()
-    span = f"TFP accounts for {lo:.0f} to {hi:.0f} % of output growth across the {len(rows)} specifications"
+    span = _(
+        "TFP accounts for {low:.0f} to {high:.0f} % of output growth across the {n} specifications"
+    ).format(low=lo, high=hi, n=len(rows))
     if shares.min() >= TFP_LED_SHARE:
-        return f"TFP-led under every specification tried: {span}."
+        return _("TFP-led under every specification tried: {span}.").format(span=span)
     if shares.max() < TFP_LED_SHARE:
-        return f"Input-led under every specification tried: {span}."
-    return (
-        f"Not settled by these data: {span}, on both sides of one half. The answer depends on the "
+        return _("Input-led under every specification tried: {span}.").format(span=span)
+    return _(
+        "Not settled by these data: {span}, on both sides of one half. The answer depends on the "
         "capital share and on whether schooling counts as an input."
-    )
+    ).format(span=span)
 
 
 def tfp_share_comparison(analysis: EconomyAnalysis) -> dict[str, float]:
@@ -507,7 +547,11 @@ def tfp_share_comparison(analysis: EconomyAnalysis) -> dict[str, float]:
     {'KOR': 0.18, 'CHN': 0.33, 'median of 92': 0.01}
     """
     if not analysis.available or analysis.start is None or analysis.end is None:
-        raise ValueError(f"analysis must be available; {analysis.code}: {'; '.join(analysis.notes)}")
+        raise ValueError(
+            _("analysis must be available; {code}: {notes}").format(
+                code=analysis.code, notes="; ".join(analysis.notes)
+            )
+        )
     w = tfp_shares_all(analysis.start, analysis.end)
     by_code = dict(zip(w["codes"], w["tfp_share"], strict=True))
     return {
@@ -542,7 +586,11 @@ def growth_indices(analysis: EconomyAnalysis) -> dict[str, np.ndarray]:
     {'output': 26.9, 'output per unit of labour': 14.5, 'TFP': 2.2}
     """
     if analysis.accounting is None:
-        raise ValueError(f"analysis must be available; {analysis.code}: {'; '.join(analysis.notes)}")
+        raise ValueError(
+            _("analysis must be available; {code}: {notes}").format(
+                code=analysis.code, notes="; ".join(analysis.notes)
+            )
+        )
     acc = analysis.accounting.accounting
     growth = np.concatenate([[0.0], np.cumsum(acc.output_growth)])
     per_worker = growth - np.concatenate([[0.0], np.cumsum(acc.labor_growth)])
@@ -551,23 +599,30 @@ def growth_indices(analysis: EconomyAnalysis) -> dict[str, np.ndarray]:
 
 #: What each lab self-check asks, and how the right answer follows from the analysis. (Each rule
 #: takes an available EconomyAnalysis; it is typed Any because ``whole`` is None when no data.)
+#: The descriptions are English; show them with ``_(description)``.
 LAB_QUESTIONS: dict[str, tuple[str, Callable[[Any], float]]] = {
     "extensive_share": (
-        "share of output growth from more capital and more labour, the extensive part (%)",
+        N_("share of output growth from more capital and more labour, the extensive part (%)"),
         lambda a: 100 * (a.whole.shares["capital"] + a.whole.shares["labour"]),
     ),
-    "output_growth": ("average output growth over the whole period (% per year)", lambda a: a.whole.total),
-    "tfp_growth": ("average TFP growth over the whole period (% per year)", lambda a: a.whole.parts["TFP"]),
+    "output_growth": (
+        N_("average output growth over the whole period (% per year)"),
+        lambda a: a.whole.total,
+    ),
+    "tfp_growth": (
+        N_("average TFP growth over the whole period (% per year)"),
+        lambda a: a.whole.parts["TFP"],
+    ),
     "tfp_share": (
-        "TFP share of output growth over the whole period (%)",
+        N_("TFP share of output growth over the whole period (%)"),
         lambda a: 100 * a.whole.shares["TFP"],
     ),
     "capital_deepening": (
-        "contribution of capital deepening to growth of output per unit of labour (% per year)",
+        N_("contribution of capital deepening to growth of output per unit of labour (% per year)"),
         lambda a: a.per_worker.parts["capital deepening"],
     ),
     "fastest_period": (
-        "first year of the sub-period with the fastest TFP growth",
+        N_("first year of the sub-period with the fastest TFP growth"),
         lambda a: a.periods[int(np.argmax([s.parts["TFP"] for s in a.period_summaries]))][0],
     ),
 }
@@ -580,16 +635,18 @@ def _lab_hints(question: str, analysis: Any) -> list[tuple[float, str]]:
         return [
             (
                 shares["capital"] + shares["labour"] + shares["human capital"],
-                "you counted human capital as extensive: this collection counts better workers with the "
-                "intensive part (notebook 00, 'The two threads'); extensive growth is more capital and "
-                "more labour",
+                _(
+                    "you counted human capital as extensive: this collection counts better workers with the "
+                    "intensive part (notebook 00, 'The two threads'); extensive growth is more capital and "
+                    "more labour"
+                ),
             ),
-            (shares["capital"], "that is capital alone: more labour is extensive growth too"),
-            (shares["TFP"], "that is TFP's share, the residual, not the part from more inputs"),
+            (shares["capital"], _("that is capital alone: more labour is extensive growth too")),
+            (shares["TFP"], _("that is TFP's share, the residual, not the part from more inputs")),
         ]
     if question == "tfp_share":
         share = float(analysis.whole.shares["TFP"])
-        return [(share, "that is a fraction; the question asks for per cent (multiply by 100)")]
+        return [(share, _("that is a fraction; the question asks for per cent (multiply by 100)"))]
     return []
 
 
@@ -623,16 +680,31 @@ def lab_check(exercise: str, question: str, answer: float | None, analysis: Econ
         than :data:`~nqp_helpers.growth.MIN_GROWTH_FOR_SHARES` % per year).
     """
     if question not in LAB_QUESTIONS:
-        raise ValueError(f"question must be one of {sorted(LAB_QUESTIONS)}; got {question!r}")
+        raise ValueError(
+            _("question must be one of {questions}; got {value!r}").format(
+                questions=sorted(LAB_QUESTIONS), value=question
+            )
+        )
     if not getattr(analysis, "available", False):
-        raise ValueError("analysis must be an available EconomyAnalysis (choose an economy with enough data)")
+        raise ValueError(
+            _("analysis must be an available EconomyAnalysis (choose an economy with enough data)")
+        )
     value = float(LAB_QUESTIONS[question][1](analysis))
     if not np.isfinite(value):
         growth = float(analysis.whole.total) if analysis.whole is not None else float("nan")
         raise ValueError(
-            f"question {question!r} has no answer for {analysis.code} {analysis.start}-{analysis.end}: "
-            f"output grew {growth:.2f} % per year, and a share of growth is undefined "
-            f"below {MIN_GROWTH_FOR_SHARES:g} % per year; choose another economy or period"
+            _(
+                "question {question!r} has no answer for {code} {start}-{end}: output grew {growth:.2f} % "
+                "per year, and a share of growth is undefined below {minimum:g} % per year; choose another "
+                "economy or period"
+            ).format(
+                question=question,
+                code=analysis.code,
+                start=analysis.start,
+                end=analysis.end,
+                growth=growth,
+                minimum=MIN_GROWTH_FOR_SHARES,
+            )
         )
     tol = 0 if question == "fastest_period" else max(0.05, 0.01 * abs(value))
     hints = [(v, m) for v, m in _lab_hints(question, analysis) if np.isfinite(v) and abs(v - value) > 2 * tol]

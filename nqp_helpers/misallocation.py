@@ -58,6 +58,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ._validate import as_array_in, as_float_or_array, as_numeric, as_scalar, as_whole_number
+from .i18n import _
 
 __all__ = [
     "Allocation",
@@ -78,10 +79,12 @@ def _tfpq(value: npt.ArrayLike) -> np.ndarray:
     """Physical productivity of each firm: a 1-D array of positive, finite numbers."""
     a = as_numeric("tfpq", value)
     if a.ndim != 1 or a.size < 1:
-        raise ValueError(f"tfpq must be a 1-D array with one entry per firm; got shape {a.shape}")
+        raise ValueError(
+            _("tfpq must be a 1-D array with one entry per firm; got shape {shape}").format(shape=a.shape)
+        )
     if not np.isfinite(a).all() or (a <= 0).any():
         bad = a[~np.isfinite(a) | (a <= 0)][0]
-        raise ValueError(f"tfpq must be positive and finite for every firm; got {bad:g}")
+        raise ValueError(_("tfpq must be positive and finite for every firm; got {bad:g}").format(bad=bad))
     return a
 
 
@@ -91,11 +94,19 @@ def _wedge(name: str, value: npt.ArrayLike, n: int, low: float | None) -> np.nda
     if w.ndim == 0:
         w = np.full(n, float(w))
     if w.shape != (n,):
-        raise ValueError(f"{name} must be a scalar or one value per firm ({n}); got shape {w.shape}")
+        raise ValueError(
+            _("{name} must be a scalar or one value per firm ({n}); got shape {shape}").format(
+                name=name, n=n, shape=w.shape
+            )
+        )
     bad = (w >= 1) if low is None else (w <= low)
     if bad.any():
-        rule = "below 1 (a firm must keep part of its revenue)" if low is None else "above -1"
-        raise ValueError(f"{name} must lie {rule}; got {w[bad][0]:g}")
+        rule = (
+            _("{name} must lie below 1 (a firm must keep part of its revenue); got {value:g}")
+            if low is None
+            else _("{name} must lie above -1; got {value:g}")
+        )
+        raise ValueError(rule.format(name=name, value=w[bad][0]))
     return w
 
 
@@ -126,7 +137,7 @@ def efficient_tfp(tfpq: npt.ArrayLike, sigma: float = 3.0) -> float:
     2.0
     """
     A = _tfpq(tfpq)
-    _, s = _params(0.5, sigma)
+    _alpha, s = _params(0.5, sigma)
     return float(np.sum(A ** (s - 1)) ** (1 / (s - 1)))
 
 
@@ -346,7 +357,7 @@ def lognormal_gain(dispersion: npt.ArrayLike, sigma: float = 3.0) -> float | np.
     45.5
     """
     d = as_array_in("dispersion", dispersion, low=0, high=3)
-    _, s = _params(0.5, sigma)
+    _alpha, s = _params(0.5, sigma)
     return as_float_or_array(100 * np.expm1(s * d**2 / 2))
 
 
@@ -376,7 +387,7 @@ def lognormal_reform_gain(dispersion: float, target_dispersion: float, sigma: fl
     """
     d_now = as_scalar("dispersion", dispersion, low=0, high=3)
     d_new = as_scalar("target_dispersion", target_dispersion, low=0, high=3)
-    _, s = _params(0.5, sigma)
+    _alpha, s = _params(0.5, sigma)
     return float(100 * np.expm1(s * (d_now**2 - d_new**2) / 2))
 
 
@@ -390,17 +401,19 @@ def _log_tfpr_pattern(log_tfpq: npt.ArrayLike, shocks: npt.ArrayLike, correlatio
     e = as_array_in("shocks", shocks)
     if z.ndim != 1 or z.size < 3 or e.shape != z.shape:
         raise ValueError(
-            f"log_tfpq and shocks must be 1-D of the same length >= 3; got {z.shape} and {e.shape}"
+            _("log_tfpq and shocks must be 1-D of the same length >= 3; got {z} and {e}").format(
+                z=z.shape, e=e.shape
+            )
         )
     rho = as_scalar("correlation", correlation, low=-0.99, high=0.99)
     zs = z - z.mean()
     if zs.std() == 0:
-        raise ValueError("log_tfpq must vary across firms (its standard deviation is 0)")
+        raise ValueError(_("log_tfpq must vary across firms (its standard deviation is 0)"))
     zs = zs / zs.std()
     es = e - e.mean()
     es = es - (es @ zs) / (zs @ zs) * zs
     if es.std() < 1e-12:
-        raise ValueError("shocks must not be collinear with log_tfpq")
+        raise ValueError(_("shocks must not be collinear with log_tfpq"))
     es = es / es.std()
     return rho * zs + np.sqrt(1 - rho**2) * es
 
@@ -496,9 +509,11 @@ def tfp_ratio_curve(
     A = _tfpq(tfpq)
     u = _log_tfpr_pattern(log_tfpq, shocks, correlation)  # unit-variance ln TFPR pattern
     if u.shape != A.shape:
-        raise ValueError(f"tfpq must have one entry per firm of log_tfpq ({u.size}); got {A.size}")
+        raise ValueError(
+            _("tfpq must have one entry per firm of log_tfpq ({n}); got {size}").format(n=u.size, size=A.size)
+        )
     d = as_array_in("dispersions", dispersions, low=0, high=3)
-    _, s = _params(0.5, sigma)
+    _alpha, s = _params(0.5, sigma)
     x = np.outer(d, u)  # (D, M) ln TFPR
     w = (s - 1) * (np.log(A) - x)
     m = w.max(axis=1, keepdims=True)

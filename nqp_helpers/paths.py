@@ -30,22 +30,24 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from .i18n import N_, _
+
 __all__ = ["TERMS", "LABOUR_PRODUCTIVITY", "PATHS", "PATH_MAP", "path_grid"]
 
 #: Columns of the map: the growth-accounting terms and the weights.
-TERMS = ("labour", "capital", "human capital", "TFP", "factor shares (weights)")
+TERMS = (N_("labour"), N_("capital"), N_("human capital"), N_("TFP"), N_("factor shares (weights)"))
 
 #: The tool of path 2: it measures labour productivity, which spans three columns.
-LABOUR_PRODUCTIVITY = "shift-share: labour productivity Y/L"
+LABOUR_PRODUCTIVITY = N_("shift-share: labour productivity Y/L")
 
 #: The six paths of section 4, short names in the article's order.
 PATHS = (
-    "1 means of labour, innovation system",
-    "2 modern industrial system",
-    "3 new workforce",
-    "4 green productivity",
-    "5 industrial organisation, factor combination",
-    "6 institutions, distribution by contribution",
+    N_("1 means of labour, innovation system"),
+    N_("2 modern industrial system"),
+    N_("3 new workforce"),
+    N_("4 green productivity"),
+    N_("5 industrial organisation, factor combination"),
+    N_("6 institutions, distribution by contribution"),
 )
 
 #: path -> {term: (strength, tool)}; strength 2 = a term the notebook's tool measures,
@@ -53,8 +55,8 @@ PATHS = (
 #: labour productivity, which contains capital deepening, human capital and TFP.
 PATH_MAP = {
     PATHS[0]: {
-        "TFP": (2, "idea production"),
-        "capital": (1, "upgraded equipment"),
+        "TFP": (2, N_("idea production")),
+        "capital": (1, N_("upgraded equipment")),
     },
     PATHS[1]: {
         "capital": (2, LABOUR_PRODUCTIVITY),
@@ -62,18 +64,18 @@ PATH_MAP = {
         "TFP": (2, LABOUR_PRODUCTIVITY),
     },
     PATHS[2]: {
-        "human capital": (2, "Mincer schooling"),
-        "TFP": (1, "more researchers"),
+        "human capital": (2, N_("Mincer schooling")),
+        "TFP": (1, N_("more researchers")),
     },
     PATHS[3]: {
-        "TFP": (2, "green TFP, Kaya"),
-        "capital": (1, "green investment"),
+        "TFP": (2, N_("green TFP, Kaya")),
+        "capital": (1, N_("green investment")),
     },
     PATHS[4]: {
-        "TFP": (2, "misallocation"),
+        "TFP": (2, N_("misallocation")),
     },
     PATHS[5]: {
-        "factor shares (weights)": (2, "labour share"),
+        "factor shares (weights)": (2, N_("labour share")),
     },
 }
 
@@ -108,10 +110,18 @@ def path_grid(path_map: Mapping[str, Mapping[str, tuple[int, str]]] | None = Non
     pm = PATH_MAP if path_map is None else path_map
     grid = np.zeros((len(pm), len(TERMS)))
     for i, (row, cells) in enumerate(pm.items()):
-        for term, (strength, _) in cells.items():
+        for term, (strength, _tool) in cells.items():
             if term not in TERMS:
-                raise ValueError(f"unknown term {term!r} in the path map; terms are {TERMS}")
+                raise ValueError(
+                    _("unknown term {term!r} in the path map; terms are {terms}").format(
+                        term=term, terms=TERMS
+                    )
+                )
             if strength not in (1, 2):
-                raise ValueError(f"strength must be 1 or 2; got {strength!r} for {row!r}, {term!r}")
+                raise ValueError(
+                    _("strength must be 1 or 2; got {strength!r} for {row!r}, {term!r}").format(
+                        strength=strength, row=row, term=term
+                    )
+                )
             grid[i, TERMS.index(term)] = strength
     return grid

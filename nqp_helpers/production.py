@@ -36,6 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ._validate import as_array_in, as_finite, as_float_or_array
+from .i18n import _
 
 __all__ = [
     "RULES",
@@ -88,7 +89,11 @@ def as_rule(rule: object) -> str:
     """
     key = rule.strip().lower() if isinstance(rule, str) else None
     if key not in _RULE_ALIASES:
-        raise ValueError(f"rule must be one of {list(RULES)} (or 'leontief'); got {rule!r}")
+        raise ValueError(
+            _("rule must be one of {rules} (or 'leontief'); got {rule!r}").format(
+                rules=list(RULES), rule=rule
+            )
+        )
     return _RULE_ALIASES[key]
 
 
@@ -114,7 +119,7 @@ def as_sigma(sigma: npt.ArrayLike | None) -> float | np.ndarray:
     (0.5, 0.0)
     """
     if sigma is None:
-        raise ValueError("sigma (the elasticity of substitution) is needed for the CES rule; got None")
+        raise ValueError(_("sigma (the elasticity of substitution) is needed for the CES rule; got None"))
     s = as_array_in("sigma", sigma, low=0)
     return as_float_or_array(np.where(s < _SIGMA_ZERO, 0.0, s))
 
@@ -143,9 +148,17 @@ def as_inputs(name: str, value: npt.ArrayLike, n: int | None = None) -> np.ndarr
     """
     arr = as_finite(name, value, sign="non-negative")
     if arr.ndim == 0:
-        raise ValueError(f"{name} must have the elements on its last axis; got a scalar {float(arr):g}")
+        raise ValueError(
+            _("{name} must have the elements on its last axis; got a scalar {value:g}").format(
+                name=name, value=float(arr)
+            )
+        )
     if n is not None and arr.shape[-1] != n:
-        raise ValueError(f"{name} must have {n} elements on its last axis; got shape {arr.shape}")
+        raise ValueError(
+            _("{name} must have {n} elements on its last axis; got shape {shape}").format(
+                name=name, n=n, shape=arr.shape
+            )
+        )
     return arr
 
 
@@ -177,18 +190,24 @@ def as_weights(
         or do not sum to one when they must.
     """
     if weights is None:
-        raise ValueError(f"weights are needed for the {rule} rule; got None")
+        raise ValueError(_("weights are needed for the {rule} rule; got None").format(rule=rule))
     w = as_finite("weights", weights, sign="positive")
     if w.ndim == 0 or w.shape[-1] != n:
         raise ValueError(
-            f"weights must have one weight per element ({n}) on the last axis; got shape {w.shape}"
+            _("weights must have one weight per element ({n}) on the last axis; got shape {shape}").format(
+                n=n, shape=w.shape
+            )
         )
     if sum_to_one:
         total = w.sum(axis=-1)
         bad = np.abs(total - 1.0) > 1e-9
         if bad.any():
             got = float(np.asarray(total)[bad].flat[0])
-            raise ValueError(f"weights must sum to 1 for the {rule} rule (constant returns); got sum {got:g}")
+            raise ValueError(
+                _("weights must sum to 1 for the {rule} rule (constant returns); got sum {total:g}").format(
+                    rule=rule, total=got
+                )
+            )
     return w
 
 
@@ -265,8 +284,10 @@ def _leading_shape(x: np.ndarray, w: np.ndarray, sigma: float | np.ndarray = 1.0
         return np.broadcast_shapes(x.shape[:-1], w.shape[:-1], np.shape(sigma))
     except ValueError as exc:
         raise ValueError(
-            "effective, weights and sigma must broadcast together (apart from the inputs' last axis); "
-            f"got shapes {x.shape}, {w.shape} and {np.shape(sigma)}"
+            _(
+                "effective, weights and sigma must broadcast together (apart from the inputs' last axis); "
+                "got shapes {effective}, {weights} and {sigma}"
+            ).format(effective=x.shape, weights=w.shape, sigma=np.shape(sigma))
         ) from exc
 
 
@@ -443,8 +464,11 @@ def marginal_products(
     x = as_inputs("effective", effective)
     if (x <= 0).any():
         pos = tuple(int(p) for p in np.argwhere(x <= 0)[0])
-        where = f"position {pos[0]}" if len(pos) == 1 else f"position {pos}"
-        raise ValueError(f"effective must be strictly positive for marginal products; got 0 at {where}")
+        raise ValueError(
+            _("effective must be strictly positive for marginal products; got 0 at position {pos}").format(
+                pos=pos[0] if len(pos) == 1 else pos
+            )
+        )
     n = x.shape[-1]
     others = np.where(np.eye(n, dtype=bool), np.inf, x[..., None, :]).min(axis=-1)
     scarcest = (x < others).astype(float)

@@ -43,6 +43,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ._validate import as_array_in, as_float_or_array, as_scalar
+from .i18n import N_, _
 from .production import ces_output
 
 __all__ = [
@@ -105,9 +106,9 @@ class Revolution:
 REVOLUTIONS = (
     Revolution(
         number=1,
-        name="mechanisation (steam power)",
+        name=N_("mechanisation (steam power)"),
         chinese="机械化",
-        key_technology="steam engine",
+        key_technology=N_("steam engine"),
         dating="'eighteen century sixty In the s' [that is, the 1760s]",
         start=1760,
         end=1769,
@@ -119,9 +120,9 @@ REVOLUTIONS = (
     ),
     Revolution(
         number=2,
-        name="electrification",
+        name=N_("electrification"),
         chinese="电气化",
-        key_technology="electricity",
+        key_technology=N_("electricity"),
         dating="'nineteen century sixty ... In the s' [that is, the 1860s]",
         start=1860,
         end=1869,
@@ -133,9 +134,9 @@ REVOLUTIONS = (
     ),
     Revolution(
         number=3,
-        name="automation",
+        name=N_("automation"),
         chinese="自动化",
-        key_technology="computers and automation technology",
+        key_technology=N_("computers and automation technology"),
         dating="'twenty ... in the 21st century' [that is, the twentieth century; no decade is given]",
         start=1900,
         end=1999,
@@ -147,9 +148,9 @@ REVOLUTIONS = (
     ),
     Revolution(
         number=4,
-        name="digital and intelligent technology",
+        name=N_("digital and intelligent technology"),
         chinese="数字化、智能化",
-        key_technology="computing power (算力)",
+        key_technology=N_("computing power (算力)"),
         dating="'get into twenty-one In the 21st century' [that is, entering the twenty-first century]",
         start=2000,
         end=2099,
@@ -206,12 +207,16 @@ class PublishedPeriods:
             for s, e, v in zip(self.starts, self.ends, self.values, strict=True)
             if s >= start and e <= end
         ]
-        covered = sum(e - s for s, e, _ in inside)
+        covered = sum(e - s for s, e, _v in inside)
         if not inside or covered != end - start:
             raise ValueError(
-                f"start and end must be boundaries of the published periods "
-                f"({', '.join(f'{s}-{e}' for s, e in zip(self.starts, self.ends, strict=True))}); "
-                f"got {start}-{end}"
+                _(
+                    "start and end must be boundaries of the published periods ({periods}); got {start}-{end}"
+                ).format(
+                    periods=", ".join(f"{s}-{e}" for s, e in zip(self.starts, self.ends, strict=True)),
+                    start=start,
+                    end=end,
+                )
             )
         return sum((e - s) * v for s, e, v in inside) / covered
 
@@ -273,17 +278,31 @@ def tfp_growth_by_period(codes: str | Sequence[str], periods: Sequence[tuple[int
     try:
         per = np.asarray(periods, dtype=float)
     except (TypeError, ValueError) as exc:
-        raise ValueError(f"periods must be a list of (start, end) pairs; got {periods!r}") from exc
+        raise ValueError(
+            _("periods must be a list of (start, end) pairs; got {periods!r}").format(periods=periods)
+        ) from exc
     if per.ndim != 2 or per.shape[1] != 2 or per.shape[0] == 0:
-        raise ValueError(f"periods must be a non-empty list of (start, end) pairs; got {periods!r}")
+        raise ValueError(
+            _("periods must be a non-empty list of (start, end) pairs; got {periods!r}").format(
+                periods=periods
+            )
+        )
     if np.any(per[:, 0] >= per[:, 1]) or np.any(per != np.round(per)):
-        raise ValueError(f"each period must be (start, end) in whole years with start < end; got {periods!r}")
+        raise ValueError(
+            _("each period must be (start, end) in whole years with start < end; got {periods!r}").format(
+                periods=periods
+            )
+        )
     codes = [codes] if isinstance(codes, str) else list(codes)
     panel = load_panel("rtfpna", codes=codes)
     first = int(panel.years[0])
     lo, hi = per[:, 0].astype(int), per[:, 1].astype(int)
     if lo.min() < first or hi.max() > int(panel.years[-1]):
-        raise ValueError(f"periods must lie within {first}-{int(panel.years[-1])}; got {periods!r}")
+        raise ValueError(
+            _("periods must lie within {first}-{last}; got {periods!r}").format(
+                first=first, last=int(panel.years[-1]), periods=periods
+            )
+        )
     tfp = panel["rtfpna"]
     return 100 * (np.log(tfp[:, hi - first]) - np.log(tfp[:, lo - first])) / (hi - lo)
 
@@ -437,7 +456,11 @@ def diffusion_path(
     """
     yrs = as_array_in("years", years)
     if yrs.ndim != 1 or yrs.size == 0:
-        raise ValueError(f"years must be a non-empty 1-D array of calendar years; got shape {yrs.shape}")
+        raise ValueError(
+            _("years must be a non-empty 1-D array of calendar years; got shape {shape}").format(
+                shape=yrs.shape
+            )
+        )
     t0 = as_scalar("adoption_start", adoption_start)
     v = as_scalar("speed", speed, 0, None, low_open=True)
     gain = as_scalar("gain", gain, 0, None, low_open=True)

@@ -50,6 +50,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ._validate import as_numeric
+from .i18n import _
 
 __all__ = [
     "MINCER_RETURNS",
@@ -71,23 +72,31 @@ def _check_schedule(returns: npt.ArrayLike, breaks: npt.ArrayLike) -> tuple[np.n
     b = as_numeric("breaks", breaks)
     if r.ndim != 1 or b.ndim != 1 or r.size != b.size + 1:
         raise ValueError(
-            f"returns must have one more entry than breaks (one return per bracket); "
-            f"got {r.size} returns and {b.size} breaks"
+            _(
+                "returns must have one more entry than breaks (one return per bracket); "
+                "got {returns} returns and {breaks} breaks"
+            ).format(returns=r.size, breaks=b.size)
         )
     if not np.isfinite(r).all() or ((r < 0) | (r > 1)).any():
-        raise ValueError(f"returns must lie in [0, 1] (log points per year of schooling); got {r.tolist()}")
+        raise ValueError(
+            _("returns must lie in [0, 1] (log points per year of schooling); got {returns}").format(
+                returns=r.tolist()
+            )
+        )
     if not np.isfinite(b).all() or (b <= 0).any() or (np.diff(b) <= 0).any():
-        raise ValueError(f"breaks must be positive and strictly increasing; got {b.tolist()}")
+        raise ValueError(
+            _("breaks must be positive and strictly increasing; got {breaks}").format(breaks=b.tolist())
+        )
     return r, b
 
 
 def _check_schooling(value: npt.ArrayLike) -> np.ndarray:
     s = as_numeric("years_of_schooling", value)
     if not np.isfinite(s).all():
-        raise ValueError("years_of_schooling must be finite")
+        raise ValueError(_("years_of_schooling must be finite"))
     if ((s < 0) | (s > 25)).any():
         bad = s[(s < 0) | (s > 25)].flat[0]
-        raise ValueError(f"years_of_schooling must lie in [0, 25]; got {bad:g}")
+        raise ValueError(_("years_of_schooling must lie in [0, 25]; got {value:g}").format(value=bad))
     return s
 
 
@@ -200,13 +209,17 @@ def schooling_from_human_capital(
     """
     r, b = _check_schedule(returns, breaks)
     if (r <= 0).any():
-        raise ValueError(f"returns must all be positive to invert the schedule; got {r.tolist()}")
+        raise ValueError(
+            _("returns must all be positive to invert the schedule; got {returns}").format(returns=r.tolist())
+        )
     h = as_numeric("human_capital", human_capital)
     top = np.exp(mincer_exponent(25.0, r, b))
     if not np.isfinite(h).all() or ((h < 1) | (h > top)).any():
         bad = h[~np.isfinite(h) | (h < 1) | (h > top)].flat[0]
         raise ValueError(
-            f"human_capital must lie in [1, {top:.3f}] (0 to 25 years of schooling); got {bad:g}"
+            _("human_capital must lie in [1, {top:.3f}] (0 to 25 years of schooling); got {value:g}").format(
+                top=top, value=bad
+            )
         )
     psi = np.log(h)
     knots = np.concatenate([[0.0], b, [25.0]])

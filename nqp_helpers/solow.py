@@ -71,6 +71,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ._validate import as_array_in, as_float_or_array, as_levels, as_scalar
+from .i18n import N_, _
 
 if TYPE_CHECKING:
     from .growth import GrowthSummary
@@ -116,8 +117,10 @@ def _as_parameter(
         return np.full(periods, float(arr))
     if arr.shape[-1] not in (1, periods):
         raise ValueError(
-            f"{name} must be a scalar or an array whose last axis has one value per year "
-            f"({periods}) or length 1; got shape {arr.shape}"
+            _(
+                "{name} must be a scalar or an array whose last axis has one value per year "
+                "({periods}) or length 1; got shape {shape}"
+            ).format(name=name, periods=periods, shape=arr.shape)
         )
     return arr
 
@@ -125,9 +128,15 @@ def _as_parameter(
 def _as_count(name: str, value: object, minimum: int) -> int:
     """A whole number of years, at least ``minimum``."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise ValueError(f"{name} must be a whole number of years; got {value!r}")
+        raise ValueError(
+            _("{name} must be a whole number of years; got {value!r}").format(name=name, value=value)
+        )
     if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}; got {value}")
+        raise ValueError(
+            _("{name} must be at least {minimum}; got {value}").format(
+                name=name, minimum=minimum, value=value
+            )
+        )
     return int(value)
 
 
@@ -139,8 +148,10 @@ def _effective_depreciation(
     if np.any(eff <= 0):
         bad = float(np.asarray(eff)[np.asarray(eff <= 0)].flat[0])
         raise ValueError(
-            "labor_growth + technology_growth + labor_growth * technology_growth + depreciation must be "
-            f"positive for a steady state to exist; got {bad:g}"
+            _(
+                "labor_growth + technology_growth + labor_growth * technology_growth + depreciation must be "
+                "positive for a steady state to exist; got {bad:g}"
+            ).format(bad=bad)
         )
     return eff
 
@@ -468,14 +479,16 @@ def simulate_solow(
         shape = np.broadcast_shapes(s.shape, d.shape, n.shape, g.shape, a.shape)
     except ValueError as exc:
         raise ValueError(
-            "saving_rate, depreciation, labor_growth, technology_growth and capital_share must broadcast "
-            f"to one shape; got {s.shape}, {d.shape}, {n.shape}, {g.shape}, {a.shape}"
+            _(
+                "saving_rate, depreciation, labor_growth, technology_growth and capital_share must broadcast "
+                "to one shape; got {s}, {d}, {n}, {g}, {a}"
+            ).format(s=s.shape, d=d.shape, n=n.shape, g=g.shape, a=a.shape)
         ) from exc
     shape = shape[:-1] + (T,)
     s, d, n, g, a = (np.broadcast_to(p, shape) for p in (s, d, n, g, a))
     eff = _effective_depreciation(d, n, g)
     if isinstance(start_year, bool) or not isinstance(start_year, (int, np.integer)):
-        raise ValueError(f"start_year must be a whole number; got {start_year!r}")
+        raise ValueError(_("start_year must be a whole number; got {value!r}").format(value=start_year))
 
     if initial_capital is None:
         k0 = (s[..., 0] / eff[..., 0]) ** (1 / (1 - a[..., 0]))
@@ -511,7 +524,7 @@ def simulate_solow(
 
 
 #: Scenario names of :func:`push_scenarios`, in order.
-SCENARIOS = ("baseline", "investment push", "labour push", "innovation push")
+SCENARIOS = (N_("baseline"), N_("investment push"), N_("labour push"), N_("innovation push"))
 
 
 def push_scenarios(
@@ -571,7 +584,9 @@ def push_scenarios(
     t0 = _as_count("push_year", push_year, 1)
     if t0 > T - 2:
         raise ValueError(
-            f"push_year must be at most years - 2 = {T - 2} so that its effect is seen; got {t0}"
+            _("push_year must be at most years - 2 = {most} so that its effect is seen; got {value}").format(
+                most=T - 2, value=t0
+            )
         )
     s = as_scalar("saving_rate", saving_rate, 0, 1, low_open=True)
     ds = as_scalar("saving_push", saving_push, 0, 1 - s)
@@ -621,17 +636,25 @@ def average_return_to_capital(
     """
     ndim = np.ndim(output)
     if ndim not in (1, 2):
-        raise ValueError(f"output must be a 1-D series or a 2-D panel; got {ndim} dimensions")
+        raise ValueError(
+            _("output must be a 1-D series or a 2-D panel; got {ndim} dimensions").format(ndim=ndim)
+        )
     Y = as_levels("output", output, ndim=ndim)
     K = as_levels("capital", capital, ndim=np.ndim(capital) if np.ndim(capital) in (1, 2) else 1)
     if K.shape != Y.shape:
-        raise ValueError(f"capital must have the same shape as output {Y.shape}; got {K.shape}")
+        raise ValueError(
+            _("capital must have the same shape as output {expected}; got {shape}").format(
+                expected=Y.shape, shape=K.shape
+            )
+        )
     share = as_array_in("capital_share", capital_share, 0, 1)
     try:
         share = np.broadcast_to(share, Y.shape)
     except ValueError as exc:
         raise ValueError(
-            f"capital_share must be a scalar or match output's shape {Y.shape}; got {share.shape}"
+            _("{name} must be a scalar or match output's shape {expected}; got {shape}").format(
+                name="capital_share", expected=Y.shape, shape=share.shape
+            )
         ) from exc
     return share * Y / K
 
@@ -732,13 +755,19 @@ def profit_rate_accounts(
     Y = as_levels("output", output)
     K = as_levels("capital", capital)
     if K.shape != Y.shape:
-        raise ValueError(f"capital must have the same shape as output {Y.shape}; got {K.shape}")
+        raise ValueError(
+            _("capital must have the same shape as output {expected}; got {shape}").format(
+                expected=Y.shape, shape=K.shape
+            )
+        )
     share = as_array_in("labour_share", labour_share, 0, 1, low_open=True)
     try:
         share = np.broadcast_to(share, Y.shape)
     except ValueError as exc:
         raise ValueError(
-            f"labour_share must be a scalar or match output's shape {Y.shape}; got {share.shape}"
+            _("{name} must be a scalar or match output's shape {expected}; got {shape}").format(
+                name="labour_share", expected=Y.shape, shape=share.shape
+            )
         ) from exc
     wages, surplus = share * Y, (1 - share) * Y
     return ProfitRateAccounts(
@@ -819,7 +848,9 @@ def decompose_profit_rate_change(
         ("rate_of_surplus_value", rate_of_surplus_value),
     ):
         if not isinstance(pair, (tuple, list)) or len(pair) != 2:
-            raise ValueError(f"{name} must be a pair (before, after); got {pair!r}")
+            raise ValueError(
+                _("{name} must be a pair (before, after); got {pair!r}").format(name=name, pair=pair)
+            )
         pairs.append(tuple(as_array_in(name, x, 0, None) for x in pair))
     (q0, q1), (e0, e1) = pairs
 
@@ -873,8 +904,10 @@ def sources_of_growth(summary: GrowthSummary) -> dict[str, float | np.ndarray]:
     need = ("capital", "labour", "human capital", "TFP")
     if not isinstance(parts, dict) or any(k not in parts for k in need):
         raise ValueError(
-            "summary must be an aggregate GrowthSummary with parts capital, labour, human capital and TFP "
-            "(use acc.summary(), not acc.per_worker().summary())"
+            _(
+                "summary must be an aggregate GrowthSummary with parts capital, labour, human capital "
+                "and TFP (use acc.summary(), not acc.per_worker().summary())"
+            )
         )
     return {
         "more inputs": parts["capital"] + parts["labour"],
@@ -896,10 +929,14 @@ def as_scenarios(paths: object) -> dict[str, SolowPath]:
         If ``paths`` is not such a dict (for example a stacked, many-scenario path).
     """
     if not isinstance(paths, dict) or not paths:
-        raise ValueError("paths must be a non-empty dict of name -> SolowPath (see push_scenarios)")
+        raise ValueError(_("paths must be a non-empty dict of name -> SolowPath (see push_scenarios)"))
     for name, p in paths.items():
         if not isinstance(p, SolowPath) or p.output.ndim != 1:
-            raise ValueError(f"paths[{name!r}] must be a single-scenario SolowPath; got {type(p).__name__}")
+            raise ValueError(
+                _("paths[{name!r}] must be a single-scenario SolowPath; got {kind}").format(
+                    name=name, kind=type(p).__name__
+                )
+            )
     return paths
 
 
@@ -953,11 +990,15 @@ def compare_scenarios(paths: dict[str, SolowPath], last_years: int = 10) -> dict
     """
     paths = as_scenarios(paths)
     if "baseline" not in paths:
-        raise ValueError("paths must contain a 'baseline' scenario to compare with")
+        raise ValueError(_("paths must contain a 'baseline' scenario to compare with"))
     shortest = min(p.years.size for p in paths.values()) - 1
     n = _as_count("last_years", last_years, 1)
     if n > shortest:
-        raise ValueError(f"last_years must be at most the number of growth rates ({shortest}); got {n}")
+        raise ValueError(
+            _("last_years must be at most the number of growth rates ({most}); got {value}").format(
+                most=shortest, value=n
+            )
+        )
     base = paths["baseline"].output_per_worker[-1]
     return {
         name: ScenarioEnd(

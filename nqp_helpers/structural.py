@@ -42,6 +42,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ._validate import as_levels, as_numeric, as_scalar, as_years
+from .i18n import _
 
 __all__ = [
     "ShiftShare",
@@ -55,9 +56,17 @@ def _as_table(name: str, value: npt.ArrayLike) -> np.ndarray:
     """A (T, S) array of strictly positive finite numbers with T >= 2 and S >= 1."""
     arr = as_numeric(name, value)
     if arr.ndim != 2:
-        raise ValueError(f"{name} must be a 2-D array (dates x sectors); got an array of shape {arr.shape}")
+        raise ValueError(
+            _("{name} must be a 2-D array (dates x sectors); got an array of shape {shape}").format(
+                name=name, shape=arr.shape
+            )
+        )
     if arr.shape[0] < 2 or arr.shape[1] < 1:
-        raise ValueError(f"{name} needs at least 2 dates and 1 sector; got shape {arr.shape}")
+        raise ValueError(
+            _("{name} needs at least 2 dates and 1 sector; got shape {shape}").format(
+                name=name, shape=arr.shape
+            )
+        )
     return as_levels(name, arr, ndim=2)
 
 
@@ -172,7 +181,11 @@ def shift_share(
     p = _as_table("productivity", productivity)
     emp = _as_table("employment", employment)
     if emp.shape != p.shape:
-        raise ValueError(f"employment must have the same shape as productivity {p.shape}; got {emp.shape}")
+        raise ValueError(
+            _("employment must have the same shape as productivity {expected}; got {shape}").format(
+                expected=p.shape, shape=emp.shape
+            )
+        )
     yrs = as_years(years, p.shape[0])
     theta = emp / emp.sum(axis=1, keepdims=True)
     dp = np.diff(p, axis=0)
@@ -237,8 +250,9 @@ class ReallocationScenario:
             year = as_scalar(name, value)
             if year not in self.years:
                 raise ValueError(
-                    f"{name} must be a year of the scenario ({self.years[0]:g}-{self.years[-1]:g}); "
-                    f"got {year:g}"
+                    _("{name} must be a year of the scenario ({first:g}-{last:g}); got {year:g}").format(
+                        name=name, first=self.years[0], last=self.years[-1], year=year
+                    )
                 )
             rows.append(int(np.flatnonzero(self.years == year)[0]))
         return shift_share(self.productivity[rows], self.shares[rows], self.years[rows])
@@ -302,14 +316,19 @@ def reallocation_scenario(
     emp = _as_table("employment", employment)
     if p.shape[1] != 3:
         raise ValueError(
-            "productivity must have 3 sectors (agriculture, manufacturing, services); "
-            f"got {p.shape[1]} columns"
+            _(
+                "productivity must have 3 sectors (agriculture, manufacturing, services); got {n} columns"
+            ).format(n=p.shape[1])
         )
     if emp.shape != p.shape:
-        raise ValueError(f"employment must have the same shape as productivity {p.shape}; got {emp.shape}")
+        raise ValueError(
+            _("employment must have the same shape as productivity {expected}; got {shape}").format(
+                expected=p.shape, shape=emp.shape
+            )
+        )
     yrs = as_years(years, p.shape[0])
     if yrs is None:
-        raise ValueError("years must be given: the scenario grows productivity year by year; got None")
+        raise ValueError(_("years must be given: the scenario grows productivity year by year; got None"))
     t = yrs - yrs[0]
     theta0 = emp[0] / emp[0].sum()
     g = np.log(p[-1] / p[0]) / t[-1]

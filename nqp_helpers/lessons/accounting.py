@@ -30,6 +30,7 @@ from ..accounting import (
 )
 from ..data import list_countries, load_country, toy_economy, toy_parameters
 from ..growth import GrowthSummary, share_of_growth, share_percent
+from ..i18n import N_, _
 from .plotting import COMPONENT_STYLE, PALETTE, no_negative_zero, plain_log_axis, stacked_bars
 from .widgets import FigureApp, Redraw, int_slider, over_bars, slider
 
@@ -60,6 +61,17 @@ __all__ = [
 ]
 
 
+# Labels that notebook 02 passes to the figures of this module, which show them through the catalogue
+# (``_(label)``); marked here because the notebooks' code cells are the same in both editions.
+_NOTEBOOK_LABELS = (
+    N_("extensive"),
+    N_("intensive"),
+    N_("TFP index, 1990 = 1 (log scale)"),
+    N_("index, 1978 = 1 (log scale)"),
+    N_("output per hour"),
+)
+
+
 def plain_text(note: str) -> str:
     """Strip the HTML tags from a widget note, for printing.
 
@@ -82,7 +94,7 @@ def _new_ax(ax: Axes | None) -> Axes:
     if ax is None:
         import matplotlib.pyplot as plt
 
-        _, ax = plt.subplots()
+        _fig, ax = plt.subplots()
     return ax
 
 
@@ -99,7 +111,7 @@ def plot_residual_sensitivity(
     reference_share: float | None = None,
     ax: Axes | None = None,
     share_range: tuple[float, float] = (0.1, 0.8),
-    reference_label: str = "true capital share",
+    reference_label: str = N_("true capital share"),
 ) -> Axes:
     """Measured TFP growth against the assumed capital share, with and without measurement errors.
 
@@ -117,7 +129,7 @@ def plot_residual_sensitivity(
     reference_share : float, optional
         A share to mark with a vertical line (the true or the measured one).
     reference_label : str
-        Legend label of that line.
+        Legend label of that line (shown through the catalogue).
     ax : matplotlib Axes, optional
     share_range : (float, float)
         Range of shares on the horizontal axis, within [0, 1].
@@ -139,19 +151,25 @@ def plot_residual_sensitivity(
     errs = dict(output_error=output_error, capital_error=capital_error, labor_error=labor_error)
     measured = residual_sensitivity(rates, grid, **errs)
     point = float(residual_sensitivity(rates, capital_share, **errs))
-    ax.plot(grid, clean, color=PALETTE["blue"], linestyle="-", label="inputs measured correctly")
+    ax.plot(grid, clean, color=PALETTE["blue"], linestyle="-", label=_("inputs measured correctly"))
     if any(v != 0 for v in errs.values()):
         ax.plot(
-            grid, measured, color=PALETTE["vermillion"], linestyle="--", label="with your measurement errors"
+            grid,
+            measured,
+            color=PALETTE["vermillion"],
+            linestyle="--",
+            label=_("with your measurement errors"),
         )
     if true_tfp is not None:
-        ax.axhline(true_tfp, color="black", linestyle=":", linewidth=1.5, label="true TFP growth")
+        ax.axhline(true_tfp, color="black", linestyle=":", linewidth=1.5, label=_("true TFP growth"))
     if reference_share is not None:
-        ax.axvline(reference_share, color="grey", linestyle="-.", linewidth=1, label=reference_label)
-    ax.plot([capital_share], [point], "o", color=PALETTE["vermillion"], markersize=9, label="your assumption")
+        ax.axvline(reference_share, color="grey", linestyle="-.", linewidth=1, label=_(reference_label))
+    ax.plot(
+        [capital_share], [point], "o", color=PALETTE["vermillion"], markersize=9, label=_("your assumption")
+    )
     ax.axhline(0, color="black", linewidth=0.6)
-    ax.set_xlabel("assumed capital share α")
-    ax.set_ylabel("measured TFP growth (% per year)")
+    ax.set_xlabel(_("assumed capital share α"))
+    ax.set_ylabel(_("measured TFP growth (% per year)"))
     ax.set_xticks(np.round(np.arange(lo, hi + 1e-9, 0.1), 2))
     ax.yaxis.set_major_locator(_locator(6))
     ax.legend(loc="upper right", fontsize=9)
@@ -162,7 +180,7 @@ def plot_index_paths(
     years: npt.ArrayLike,
     paths: Mapping[str, npt.ArrayLike],
     ax: Axes | None = None,
-    ylabel: str = "index, first year = 1 (log scale)",
+    ylabel: str = N_("index, first year = 1 (log scale)"),
     log: bool = True,
 ) -> Axes:
     """Several index series against years, with distinct line styles and markers.
@@ -171,9 +189,11 @@ def plot_index_paths(
     ----------
     years : array_like, shape (T,)
     paths : dict of str -> array_like, shape (T,)
-        Label -> series (strictly positive when ``log`` is True).
+        Label -> series (strictly positive when ``log`` is True); labels the catalogue knows are shown
+        translated.
     ax : matplotlib Axes, optional
     ylabel : str
+        Shown through the catalogue.
     log : bool
         Logarithmic vertical axis (equal slopes mean equal growth rates).
 
@@ -193,17 +213,27 @@ def plot_index_paths(
     for i, (label, series) in enumerate(paths.items()):
         y = np.asarray(series, dtype=float)
         if y.shape != yrs.shape:
-            raise ValueError(f"path {label!r} must have one value per year ({yrs.shape[0]}); got {y.shape}")
+            raise ValueError(
+                _("path {label!r} must have one value per year ({expected}); got {shape}").format(
+                    label=label, expected=yrs.shape[0], shape=y.shape
+                )
+            )
         if log and not (y > 0).all():
-            raise ValueError(f"path {label!r} must be strictly positive on a log scale")
+            raise ValueError(_("path {label!r} must be strictly positive on a log scale").format(label=label))
         every = max(1, len(yrs) // 8)
         ax.plot(
-            yrs, y, linestyle=styles[i % 4], marker=markers[i % 4], markevery=every, markersize=5, label=label
+            yrs,
+            y,
+            linestyle=styles[i % 4],
+            marker=markers[i % 4],
+            markevery=every,
+            markersize=5,
+            label=_(str(label)),
         )
     if log:
         plain_log_axis(ax.yaxis)
-    ax.set_xlabel("year")
-    ax.set_ylabel(ylabel)
+    ax.set_xlabel(_("year"))
+    ax.set_ylabel(_(ylabel))
     ax.legend(loc="best")
     return ax
 
@@ -213,7 +243,7 @@ def plot_recovered_tfp(
     true: Mapping[str, npt.ArrayLike],
     recovered: Mapping[str, npt.ArrayLike],
     ax: Axes | None = None,
-    ylabel: str = "TFP index, first year = 1 (log scale)",
+    ylabel: str = N_("TFP index, first year = 1 (log scale)"),
 ) -> Axes:
     """True TFP indices as lines and the recovered ones as markers on them, with a note saying so.
 
@@ -225,9 +255,11 @@ def plot_recovered_tfp(
     ----------
     years : array_like, shape (T,)
     true, recovered : dict of str -> array_like, shape (T,)
-        Economy label -> index (strictly positive), the same labels in both.
+        Economy label -> index (strictly positive), the same labels in both (shown through the
+        catalogue).
     ax : matplotlib Axes, optional
     ylabel : str
+        Shown through the catalogue.
 
     Returns
     -------
@@ -240,7 +272,9 @@ def plot_recovered_tfp(
     """
     if list(true) != list(recovered):
         raise ValueError(
-            f"true and recovered must have the same labels; got {list(true)} and {list(recovered)}"
+            _("true and recovered must have the same labels; got {true} and {recovered}").format(
+                true=list(true), recovered=list(recovered)
+            )
         )
     ax = _new_ax(ax)
     yrs = np.asarray(years, dtype=float)
@@ -248,11 +282,17 @@ def plot_recovered_tfp(
     markers = ["o", "s", "^", "D"]
     for i, label in enumerate(true):
         t, r = np.asarray(true[label], dtype=float), np.asarray(recovered[label], dtype=float)
-        for name, y in (("true", t), ("recovered", r)):
+        for message, y in (
+            (_("true index of {label!r} must be positive with one value per year"), t),
+            (_("recovered index of {label!r} must be positive with one value per year"), r),
+        ):
             if y.shape != yrs.shape or not (y > 0).all():
-                raise ValueError(f"{name} index of {label!r} must be positive with one value per year")
+                raise ValueError(message.format(label=label))
         colour = colours[i % 4]
-        ax.plot(yrs, t, color=colour, linestyle="-", linewidth=2, label=f"{label}: true")
+        shown = _(str(label))
+        ax.plot(
+            yrs, t, color=colour, linestyle="-", linewidth=2, label=_("{label}: true").format(label=shown)
+        )
         every = max(1, len(yrs) // 10)
         ax.plot(
             yrs,
@@ -263,15 +303,15 @@ def plot_recovered_tfp(
             markersize=7,
             markerfacecolor="white",
             markeredgecolor=colour,
-            label=f"{label}: recovered by decompose",
+            label=_("{label}: recovered by decompose").format(label=shown),
         )
     plain_log_axis(ax.yaxis)
-    ax.set_xlabel("year")
-    ax.set_ylabel(ylabel)
+    ax.set_xlabel(_("year"))
+    ax.set_ylabel(_(ylabel))
     ax.text(
         0.02,
         0.97,
-        "the recovered indices coincide with the true ones:\nthe markers sit on the lines",
+        _("the recovered indices coincide with the true ones:\nthe markers sit on the lines"),
         transform=ax.transAxes,
         va="top",
         fontsize=9,
@@ -301,17 +341,22 @@ def plot_labour_compensation(lc: LabourCompensation, ax: Axes | None = None, per
         If ``per`` is neither "hour" nor "worker".
     """
     if per not in ("hour", "worker"):
-        raise ValueError(f"per must be 'hour' or 'worker'; got {per!r}")
+        raise ValueError(_("per must be 'hour' or 'worker'; got {value!r}").format(value=per))
     ax = _new_ax(ax)
     yrs = lc.years
     comp, out = lc.levels[f"compensation per {per}"], lc.levels[f"output per {per}"]
-    ax.plot(yrs, out / out[0], color=PALETTE["blue"], linestyle="-", label=f"output per {per}")
+    out_label, comp_label = (
+        (_("output per hour"), _("labour compensation per hour"))
+        if per == "hour"
+        else (_("output per worker"), _("labour compensation per worker"))
+    )
+    ax.plot(yrs, out / out[0], color=PALETTE["blue"], linestyle="-", label=out_label)
     ax.plot(
         yrs,
         comp / comp[0],
         color=PALETTE["vermillion"],
         linestyle="--",
-        label=f"labour compensation per {per}",
+        label=comp_label,
     )
     constant = np.flatnonzero(lc.labour_share != lc.labour_share[0])
     if constant.size and constant[0] > 1:
@@ -320,21 +365,25 @@ def plot_labour_compensation(lc: LabourCompensation, ax: Axes | None = None, per
         ax.text(
             yrs[0] + 1,
             0.97,
-            f"{yrs[0]}-{last}: PWT labour share constant,\nso the two lines coincide",
+            _("{first}-{last}: PWT labour share constant,\nso the two lines coincide").format(
+                first=yrs[0], last=last
+            ),
             transform=ax.get_xaxis_transform(),
             va="top",
             fontsize=8,
         )
     ax.set_yscale("log")
     plain_log_axis(ax.yaxis)
-    ax.set_xlabel("year")
-    ax.set_ylabel(f"index, {yrs[0]} = 1 (log scale)")
+    ax.set_xlabel(_("year"))
+    ax.set_ylabel(_("index, {year} = 1 (log scale)").format(year=yrs[0]))
     ax.legend(loc="lower right", fontsize=9)
     ax.text(
         1.0,
         -0.16,
-        f"{lc.name}. Real: deflated by the GDP deflator. Source: Penn World Table 11.0 "
-        "(labsh × rgdpna / emp, / avh)",
+        _(
+            "{name}. Real: deflated by the GDP deflator. Source: Penn World Table 11.0 "
+            "(labsh × rgdpna / emp, / avh)"
+        ).format(name=_(lc.name)),
         transform=ax.transAxes,
         ha="right",
         va="top",
@@ -356,7 +405,8 @@ def plot_period_lines(
     Parameters
     ----------
     rows : dict of str -> list of GrowthSummary
-        Economy label -> summaries, the same number of periods for each.
+        Economy label -> summaries, the same number of periods for each (labels the catalogue knows,
+        such as countries' names, are shown translated).
     part : str
         Part to show ("TFP", "capital", ...) or "total".
     ax : matplotlib Axes, optional
@@ -381,13 +431,20 @@ def plot_period_lines(
     markers = ["o", "s", "^", "D", "v", "P"]
     styles = ["-", "--", "-.", ":", "-", "--"]
     for i, (label, y) in enumerate(values.items()):
-        ax.plot(x, y, marker=markers[i % 6], linestyle=styles[i % 6], label=label, markersize=7)
+        ax.plot(x, y, marker=markers[i % 6], linestyle=styles[i % 6], label=_(str(label)), markersize=7)
     labels = period_labels or [f"{s.period[0]:g}-{s.period[1]:g}" for s in first]
     ax.set_xticks(x, labels)
     ax.axhline(0, color="black", linewidth=0.8)
-    what = {"total": "growth of output", "TFP": "TFP growth"}.get(part, f"{part} contribution")
-    ax.set_ylabel(f"{part} share of output growth (%)" if share else f"{what} (% per year)")
-    ax.set_xlabel("period")
+    if share:
+        ylabel = _("{part} share of output growth (%)").format(part=_(part))
+    elif part == "total":
+        ylabel = _("growth of output (% per year)")
+    elif part == "TFP":
+        ylabel = _("TFP growth (% per year)")
+    else:
+        ylabel = _("{part} contribution (% per year)").format(part=_(part))
+    ax.set_ylabel(ylabel)
+    ax.set_xlabel(_("period"))
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax
 
@@ -418,7 +475,11 @@ def plot_comparison(
     ax = _new_ax(ax)
     for m in measures:
         if m not in comparison.measures:
-            raise ValueError(f"unknown measure {m!r}; measures are {list(comparison.measures)}")
+            raise ValueError(
+                _("unknown measure {value!r}; measures are {measures}").format(
+                    value=m, measures=list(comparison.measures)
+                )
+            )
     ncol = len(comparison.columns)
     width = 0.8 / ncol
     x = np.arange(len(measures))
@@ -435,11 +496,11 @@ def plot_comparison(
             hatch=hatches[j % 6],
             edgecolor="white",
             linewidth=0.5,
-            label=f"{key}: {label}",
+            label=f"{key}: {_(label)}",
         )
-    ax.set_xticks(x, [m.replace("total factor productivity", "TFP") for m in measures])
+    ax.set_xticks(x, [_(m.replace("total factor productivity", "TFP")) for m in measures])
     growth = [m for m in measures if m in ("output", "employment", "output per worker")]
-    ax.set_ylabel("growth or contribution (% per year)" if growth else "contribution (% per year)")
+    ax.set_ylabel(_("growth or contribution (% per year)") if growth else _("contribution (% per year)"))
     ax.axhline(0, color="black", linewidth=0.8)
     ax.grid(axis="x", visible=False)
     ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.12), fontsize=8)
@@ -486,15 +547,19 @@ def plot_mixed_contributions(
     summaries, labels = list(summaries), [str(x) for x in labels]
     if not summaries or len(summaries) != len(labels):
         raise ValueError(
-            "summaries and labels must be non-empty and of equal length; "
-            f"got {len(summaries)} and {len(labels)}"
+            _("summaries and labels must be non-empty and of equal length; got {n} and {m}").format(
+                n=len(summaries), m=len(labels)
+            )
         )
     ax = _new_ax(ax)
     parts = _mixed_parts(summaries)
     names = list(parts)
     totals = [float(s.total) for s in summaries]
-    stacked_bars(ax, parts, labels, styles=MIXED_STYLE, totals=totals, total_label="total growth")
-    ax.set_ylabel("contribution to growth (% per year)")
+    # The parts under their names in the language in use, which the legend shows, with their styles.
+    shown = {_(name): values for name, values in parts.items()}
+    styles = {_(name): style for name, style in MIXED_STYLE.items()}
+    stacked_bars(ax, shown, labels, styles=styles, totals=totals, total_label=_("total growth"))
+    ax.set_ylabel(_("contribution to growth (% per year)"))
     if legend:
         handles, texts = ax.get_legend_handles_labels()
         # The total first, then the parts top-down, as they appear on the bars.
@@ -530,23 +595,30 @@ def _mixed_parts(summaries: Sequence[GrowthSummary]) -> dict[str, list[float]]:
 # --------------------------------------------------------------------------- #
 @functools.cache
 def _economy_choices() -> dict[str, dict[str, Any]]:
-    """Growth rates (% per year) and truths for the residual widget's economies (computed once)."""
+    """Growth rates (% per year) and truths for the residual widget's economies (computed once).
+
+    The keys are the values of the widget's menu, in English; the menu shows them through the catalogue.
+    """
     out: dict[str, dict[str, Any]] = {}
-    for name in ("extensive", "intensive"):
+    for name, key in (("extensive", N_("toy: extensive")), ("intensive", N_("toy: intensive"))):
         t = toy_economy(name)
         p = toy_parameters(name)
         rates = average_growth_rates(t["output"], t["capital"], t["labor"], t["human_capital"], t.years)
-        out[f"toy: {name}"] = dict(
+        out[key] = dict(
             rates=rates,
             true_tfp=p["realised_growth_pct_per_year"]["tfp"],
             reference_share=p["capital_share"],
         )
     d = load_country("CHN", ["rgdpna", "rnna", "emp", "hc", "labsh"], 1978, 2004)
     rates = average_growth_rates(d["rgdpna"], d["rnna"], d["emp"], d["hc"], d.years)
-    out["China 1978-2004 (PWT, persons)"] = dict(
+    out[N_("China 1978-2004 (PWT, persons)")] = dict(
         rates=rates, true_tfp=None, reference_share=float(np.mean(1 - d["labsh"]))
     )
     return out
+
+
+#: The legend labels of the residual widget's reference line: the true share (toys), the measured one (China).
+_TRUE_SHARE, _PWT_SHARE = N_("true capital share"), N_("PWT capital share (mean)")
 
 
 def draw_residual(
@@ -576,7 +648,9 @@ def draw_residual(
     """
     choices = _economy_choices()
     if economy not in choices:
-        raise ValueError(f"economy must be one of {list(choices)}; got {economy!r}")
+        raise ValueError(
+            _("economy must be one of {choices}; got {value!r}").format(choices=list(choices), value=economy)
+        )
     e = choices[economy]
     plot_residual_sensitivity(
         e["rates"],
@@ -587,7 +661,7 @@ def draw_residual(
         true_tfp=e["true_tfp"],
         reference_share=e["reference_share"],
         ax=ax,
-        reference_label="true capital share" if e["true_tfp"] is not None else "PWT capital share (mean)",
+        reference_label=_TRUE_SHARE if e["true_tfp"] is not None else _PWT_SHARE,
     )
     ax.set_ylim(-3, 7)
     ax.set_yticks([-2, 0, 2, 4, 6])
@@ -602,16 +676,20 @@ def _residual_note(
         float(residual_sensitivity(e["rates"], capital_share, output_error, capital_error, labor_error))
     )
     gy = e["rates"]["output"] + output_error
-    share = share_percent(tfp, gy, "measured output growth")
-    truth = (
-        f" (true: {e['true_tfp']:.2f})"
-        if e["true_tfp"] is not None
-        else f" (with the PWT share {e['reference_share']:.2f}: "
-        f"{residual_sensitivity(e['rates'], e['reference_share']):.2f})"
-    )
-    return (
-        f"measured TFP growth <b>{tfp:.2f} % per year</b>{truth}; "
-        f"TFP share of measured output growth <b>{share}</b>"
+    share = share_percent(tfp, gy, _("measured output growth"))
+    if e["true_tfp"] is not None:
+        return _(
+            "measured TFP growth <b>{tfp:.2f} % per year</b> (true: {true:.2f}); "
+            "TFP share of measured output growth <b>{share}</b>"
+        ).format(tfp=tfp, true=e["true_tfp"], share=share)
+    return _(
+        "measured TFP growth <b>{tfp:.2f} % per year</b> (with the PWT share {pwt_share:.2f}: "
+        "{pwt_tfp:.2f}); TFP share of measured output growth <b>{share}</b>"
+    ).format(
+        tfp=tfp,
+        pwt_share=e["reference_share"],
+        pwt_tfp=residual_sensitivity(e["rates"], e["reference_share"]),
+        share=share,
     )
 
 
@@ -661,11 +739,11 @@ class _ResidualFigure:
         # Lines are cheap to draw: all of them are redrawn at each update, in their order.
         self.lines = list(ax.lines)
         by_label = {line.get_label(): line for line in self.lines}
-        self.clean: Line2D = by_label["inputs measured correctly"]
-        self.measured: Line2D | None = by_label.get("with your measurement errors")
-        self.point: Line2D = by_label["your assumption"]
-        self.truth: Line2D | None = by_label.get("true TFP growth")
-        self.reference: Line2D = by_label["true capital share" if self.truth else "PWT capital share (mean)"]
+        self.clean: Line2D = by_label[_("inputs measured correctly")]
+        self.measured: Line2D | None = by_label.get(_("with your measurement errors"))
+        self.point: Line2D = by_label[_("your assumption")]
+        self.truth: Line2D | None = by_label.get(_("true TFP growth"))
+        self.reference: Line2D = by_label[_(_TRUE_SHARE) if self.truth else _(_PWT_SHARE)]
         return note
 
     @staticmethod
@@ -732,25 +810,34 @@ def make_residual_app(
     import ipywidgets as w
 
     if economy not in _economy_choices():
-        raise ValueError(f"economy must be one of {list(_economy_choices())}; got {economy!r}")
+        raise ValueError(
+            _("economy must be one of {choices}; got {value!r}").format(
+                choices=list(_economy_choices()), value=economy
+            )
+        )
     controls = {
         "economy": w.Dropdown(
-            options=list(_economy_choices()),
+            options=[(_(key), key) for key in _economy_choices()],
             value=economy,
-            description="economy",
+            description=_("economy"),
             style={"description_width": "initial"},
         ),
         "capital_share": slider(
-            "assumed capital share α", capital_share, 0.1, 0.8, 0.01, name="capital_share"
+            _("assumed capital share α"), capital_share, 0.1, 0.8, 0.01, name="capital_share"
         ),
         "output_error": slider(
-            "output growth overstated by (points per year)", output_error, -3, 3, 0.1, name="output_error"
+            _("output growth overstated by (points per year)"), output_error, -3, 3, 0.1, name="output_error"
         ),
         "capital_error": slider(
-            "capital growth overstated by (points per year)", capital_error, -3, 3, 0.1, name="capital_error"
+            _("capital growth overstated by (points per year)"),
+            capital_error,
+            -3,
+            3,
+            0.1,
+            name="capital_error",
         ),
         "labor_error": slider(
-            "labour growth overstated by (points per year)", labor_error, -3, 3, 0.1, name="labor_error"
+            _("labour growth overstated by (points per year)"), labor_error, -3, 3, 0.1, name="labor_error"
         ),
     }
     figure = _ResidualFigure()
@@ -803,7 +890,7 @@ def _draw_country(
         ax.text(
             0.0,
             0.5,
-            "no growth accounts for this choice:\nsee the message below",
+            _("no growth accounts for this choice:\nsee the message below"),
             fontsize=11,
             transform=ax.transAxes,
         )
@@ -826,33 +913,65 @@ class _CountryAccounts:
 
     def __init__(self, code: str, start: int, end: int, labor: str, human_capital: bool, capital: str):
         if not start < end:
-            raise ValueError(f"choose an end year after the start year (now {start}-{end})")
+            raise ValueError(
+                _("choose an end year after the start year (now {start}-{end})").format(start=start, end=end)
+            )
         ca = decompose_country(code, start, end, labor=labor, human_capital=human_capital, capital=capital)
         s, pw = ca.summary(), ca.per_worker().summary()
-        per = "hour" if ca.labor == "hours" else "worker"
+        per_unit = _("output per hour") if ca.labor == "hours" else _("output per worker")
         self.aggregate, self.per_worker = s, pw
-        self.labels = ["output", f"output per {per}"]
+        self.labels = [_("output"), per_unit]
         self.parts = _mixed_parts([s, pw])
         self.totals = [float(s.total), float(pw.total)]
         self.ylim = _country_ylim(self.parts, self.totals)
-        schooling = "adjusted for schooling (hc)" if ca.human_capital else "not adjusted for schooling"
-        self.title = (
-            f"{ca.name}, {start}-{end}: labour in {'hours' if ca.labor == 'hours' else 'persons'}, "
-            f"{schooling},\ncapital {ca.capital}, capital share 1 - labsh. Source: Penn World Table 11.0"
+        self.title = _(
+            "{name}, {start}-{end}: {labour}, {schooling},\ncapital {capital}, capital share 1 - labsh. "
+            "Source: Penn World Table 11.0"
+        ).format(
+            name=_(ca.name),
+            start=start,
+            end=end,
+            labour=_("labour in hours") if ca.labor == "hours" else _("labour in persons"),
+            schooling=_("adjusted for schooling (hc)")
+            if ca.human_capital
+            else _("not adjusted for schooling"),
+            capital=ca.capital,
         )
-        notes = [c for c in ca.conventions if "missing" in c]
+        # What the data lacked (conventions 4 and 5 of decompose_country: labour, human capital).
+        notes = []
+        if ca.labor != labor:
+            notes.append(ca.conventions[4])
+        if human_capital and not ca.human_capital:
+            notes.append(ca.conventions[5])
         extra = f"<br><i>{html.escape('; '.join(notes))}</i>" if notes else ""
         total, tfp = no_negative_zero(s.total), no_negative_zero(s.parts["TFP"])
-        share = share_percent(tfp, total)
-        if np.isfinite(share_of_growth(tfp, total)):
-            share = f"= <b>{share}</b> of output growth"
-        else:
-            share = f"(share of output growth {share})"
+        share = share_percent(tfp, total, _("output growth"))
+        note = (
+            _(
+                "{name} {start}-{end}: output <b>{total:.2f}</b>, TFP <b>{tfp:.2f}</b> % per year = "
+                "<b>{share}</b> of output growth; {per_unit} {per_unit_growth:.2f} % per year, of which "
+                "capital deepening {deepening:.2f}"
+            )
+            if np.isfinite(share_of_growth(tfp, total))
+            else _(
+                "{name} {start}-{end}: output <b>{total:.2f}</b>, TFP <b>{tfp:.2f}</b> % per year "
+                "(share of output growth {share}); {per_unit} {per_unit_growth:.2f} % per year, of which "
+                "capital deepening {deepening:.2f}"
+            )
+        )
         self.note = (
-            f"{html.escape(ca.name)} {start}-{end}: output <b>{total:.2f}</b>, TFP <b>{tfp:.2f}</b> "
-            f"% per year {share}; output per {per} "
-            f"{pw.total:.2f} % per year, of which capital deepening "
-            f"{pw.parts['capital deepening']:.2f}{extra}"
+            note.format(
+                name=html.escape(_(ca.name)),
+                start=start,
+                end=end,
+                total=total,
+                tfp=tfp,
+                share=share,
+                per_unit=per_unit,
+                per_unit_growth=pw.total,
+                deepening=pw.parts["capital deepening"],
+            )
+            + extra
         )
 
 
@@ -900,9 +1019,10 @@ class _CountryFigure:
         self.view: tuple[Any, ...] | None = None
         if title is not None:  # accounts were drawn (not the notice)
             self.title = title
+            # The bars are labelled with the parts' names in the language in use (_(name)).
             self.view = ([str(c.get_label()) for c in ax.containers], ax.get_ylim())
             self.bars: dict[str, list[Rectangle]] = {str(c.get_label()): list(c) for c in ax.containers}
-            (self.totals,) = [line for line in ax.lines if line.get_label() == "total growth"]
+            (self.totals,) = [line for line in ax.lines if line.get_label() == _("total growth")]
         return note
 
     def update(
@@ -919,14 +1039,14 @@ class _CountryFigure:
             view = _CountryAccounts(code, start, end, labor, human_capital, capital)
         except ValueError:
             raise Redraw from None  # draw_country shows the notice
-        if self.view is None or (list(view.parts), view.ylim) != self.view:
+        if self.view is None or ([_(name) for name in view.parts], view.ylim) != self.view:
             raise Redraw
         moving: list[Artist] = []
         pos, neg = np.zeros(2), np.zeros(2)
         for name, values in view.parts.items():  # stacked as plotting.stacked_bars stacks them
             vals = np.asarray(values, dtype=float)
             base = np.where(vals >= 0, pos, neg)
-            for bar, bottom, height in zip(self.bars[name], base, vals, strict=True):
+            for bar, bottom, height in zip(self.bars[_(name)], base, vals, strict=True):
                 bar.set_y(float(bottom))
                 bar.set_height(float(height))
                 moving.append(bar)
@@ -976,32 +1096,48 @@ def make_country_app(
 
     names = dict(list_countries())
     if isinstance(codes, str) or not isinstance(codes, Sequence) or not codes:
-        raise ValueError(f"codes must be a non-empty list of country codes; got {codes!r}")
+        raise ValueError(
+            _("codes must be a non-empty list of country codes; got {value!r}").format(value=codes)
+        )
     unknown = [c for c in codes if c not in names]
     if unknown:
-        raise ValueError(f"unknown country codes {unknown}; list_countries() gives the valid ones")
+        raise ValueError(
+            _("unknown country codes {codes}; list_countries() gives the valid ones").format(codes=unknown)
+        )
     if code not in codes:
-        raise ValueError(f"code must be one of codes {list(codes)}; got {code!r}")
+        raise ValueError(
+            _("code must be one of codes {codes}; got {value!r}").format(codes=list(codes), value=code)
+        )
     style = {"description_width": "initial"}
     controls = {
         "code": w.Dropdown(
-            options=[(f"{names[c]} ({c})", c) for c in codes], value=code, description="country", style=style
+            options=[(f"{_(names[c])} ({c})", c) for c in codes],
+            value=code,
+            description=_("country"),
+            style=style,
         ),
-        "start": int_slider("first year", start, 1950, 2022, name="start"),
-        "end": int_slider("last year", end, 1951, 2023, name="end"),
+        "start": int_slider(_("first year"), start, 1950, 2022, name="start"),
+        "end": int_slider(_("last year"), end, 1951, 2023, name="end"),
         "labor": w.ToggleButtons(
-            options=["hours", "persons"], value="hours", description="labour", style=style
+            options=[(_("hours"), "hours"), (_("persons"), "persons")],
+            value="hours",
+            description=_("labour"),
+            style=style,
         ),
-        "human_capital": w.Checkbox(value=True, description="adjust labour for schooling (hc)", style=style),
+        "human_capital": w.Checkbox(
+            value=True, description=_("adjust labour for schooling (hc)"), style=style
+        ),
         "capital": w.ToggleButtons(
-            options=[("stock rnna", "rnna"), ("services rkna", "rkna")],
+            options=[(_("stock rnna"), "rnna"), (_("services rkna"), "rkna")],
             value="rnna",
-            description="capital",
+            description=_("capital"),
             style=style,
         ),
     }
     if not controls["start"].value < controls["end"].value:
-        raise ValueError(f"start must be before end; got start={start}, end={end}")
+        raise ValueError(
+            _("start must be before end; got start={start}, end={end}").format(start=start, end=end)
+        )
     figure = _CountryFigure()
     return FigureApp(
         figure.draw,
@@ -1045,8 +1181,9 @@ def draw_bosworth_collins(
     return _bosworth_collins_note(comp)
 
 
-#: The label of the recomputed column, and the rows the Bosworth and Collins widget shows.
-_BC_LABEL = "your recomputation (PWT 11.0)"
+#: The label of the recomputed column (shown through the catalogue), and the rows the Bosworth and Collins
+#: widget shows.
+_BC_LABEL = N_("your recomputation (PWT 11.0)")
 _BC_MEASURES = ("output per worker", "physical capital", "education", "total factor productivity")
 
 
@@ -1055,7 +1192,9 @@ def _bosworth_collins(
 ) -> Comparison:
     """The published figures and your recomputation (see :func:`draw_bosworth_collins`)."""
     if human_capital not in ("hc", "mincer"):
-        raise ValueError(f"human_capital must be 'hc' or 'mincer'; got {human_capital!r}")
+        raise ValueError(
+            _("human_capital must be 'hc' or 'mincer'; got {value!r}").format(value=human_capital)
+        )
     r = None if human_capital == "hc" else schooling_return / 100
     return compare_with_bosworth_collins(
         {_BC_LABEL: dict(capital_share=capital_share, schooling_return=r, labor=labor, capital=capital)}
@@ -1065,14 +1204,14 @@ def _bosworth_collins(
 def _bosworth_collins_note(comp: Comparison) -> str:
     """The numbers under the Bosworth and Collins widget (HTML)."""
     mine, diff = comp.column(_BC_LABEL), comp.differences(_BC_LABEL)
-    return (
-        "yours: physical capital <b>{:.2f}</b>, education <b>{:.2f}</b>, TFP <b>{:.2f}</b> % per year; "
-        "TFP minus published: <b>{:+.2f}</b> points"
+    return _(
+        "yours: physical capital <b>{capital:.2f}</b>, education <b>{education:.2f}</b>, "
+        "TFP <b>{tfp:.2f}</b> % per year; TFP minus published: <b>{difference:+.2f}</b> points"
     ).format(
-        mine["physical capital"],
-        mine["education"],
-        mine["total factor productivity"],
-        diff["total factor productivity"],
+        capital=mine["physical capital"],
+        education=mine["education"],
+        tfp=mine["total factor productivity"],
+        difference=diff["total factor productivity"],
     )
 
 
@@ -1091,7 +1230,7 @@ class _BosworthCollinsFigure:
         capital: str = "rnna",
     ) -> str:
         note = draw_bosworth_collins(ax, capital_share, human_capital, schooling_return, labor, capital)
-        (self.bars,) = [list(c) for c in ax.containers if str(c.get_label()).endswith(_BC_LABEL)]
+        (self.bars,) = [list(c) for c in ax.containers if str(c.get_label()).endswith(_(_BC_LABEL))]
         return note
 
     def update(
@@ -1123,15 +1262,15 @@ def make_bosworth_collins_app() -> FigureApp:
 
     style = {"description_width": "initial"}
     controls = {
-        "capital_share": slider("capital share α", 0.4, 0.2, 0.7, 0.01, name="capital_share"),
+        "capital_share": slider(_("capital share α"), 0.4, 0.2, 0.7, 0.01, name="capital_share"),
         "human_capital": w.ToggleButtons(
-            options=[("PWT hc", "hc"), ("return r per year of schooling", "mincer")],
+            options=[(_("PWT hc"), "hc"), (_("return r per year of schooling"), "mincer")],
             value="hc",
-            description="human capital",
+            description=_("human capital"),
             style=style,
         ),
         "schooling_return": slider(
-            "return r per year of schooling (%)",
+            _("return r per year of schooling (%)"),
             7.0,
             0.0,
             15.0,
@@ -1140,12 +1279,15 @@ def make_bosworth_collins_app() -> FigureApp:
             name="schooling_return",
         ),
         "labor": w.ToggleButtons(
-            options=["persons", "hours"], value="persons", description="labour", style=style
+            options=[(_("persons"), "persons"), (_("hours"), "hours")],
+            value="persons",
+            description=_("labour"),
+            style=style,
         ),
         "capital": w.ToggleButtons(
-            options=[("stock rnna", "rnna"), ("services rkna", "rkna")],
+            options=[(_("stock rnna"), "rnna"), (_("services rkna"), "rkna")],
             value="rnna",
-            description="capital",
+            description=_("capital"),
             style=style,
         ),
     }

@@ -24,6 +24,7 @@ from ..elements import (
     decompose_productivity,
     element_index,
 )
+from ..i18n import N_, _
 from ..production import as_inputs, as_rule
 from .widgets import FigureApp, Redraw, slider
 
@@ -59,20 +60,36 @@ ELEMENT_STYLE: dict[str, dict[str, Any]] = {
 }
 #: Line style of each combination rule in figures.
 RULE_STYLE: dict[str, dict[str, Any]] = {
-    "fixed proportions": {"color": "#D55E00", "linestyle": "-", "label": "fixed proportions"},
-    "cobb-douglas": {"color": "#0072B2", "linestyle": "--", "label": "Cobb-Douglas"},
-    "ces": {"color": "#009E73", "linestyle": "-.", "label": "CES"},
+    "fixed proportions": {"color": "#D55E00", "linestyle": "-", "label": N_("fixed proportions")},
+    "cobb-douglas": {"color": "#0072B2", "linestyle": "--", "label": N_("Cobb-Douglas")},
+    "ces": {"color": "#009E73", "linestyle": "-.", "label": N_("CES")},
 }
 #: The source line of every figure of notebook 01: its numbers describe a toy workshop, not data.
-TOY_SOURCE = "Toy model with illustrative parameters (notebook 01), not data"
+TOY_SOURCE = N_("Toy model with illustrative parameters (notebook 01), not data")
+#: Words the figures show through the catalogue that :mod:`nqp_helpers.elements` defines (the elements,
+#: their units, the determinants), and the source line and curve labels notebook 01 passes to
+#: :func:`note_source` and :func:`plot_output_along`, which show them through the catalogue too.
+_SHOWN_THROUGH_CATALOGUE = (
+    N_("workers"),
+    N_("means of labour"),
+    N_("objects of labour"),
+    N_("persons"),
+    N_("machines"),
+    N_("kg of timber"),
+    N_("kg of timber per day"),
+    N_("Toy model with seeded random skills and machine qualities (notebook 01), not data"),
+    N_("baseline: 5 machines of quality 1"),
+    N_("more: 10 machines of quality 1"),
+    N_("better: 5 machines of quality 2"),
+)
 _NOTE_BOX = {"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "0.75", "alpha": 0.9}
 
 _DETERMINANT_STYLE: dict[str, dict[str, Any]] = {
-    "skill": {"color": "#009E73", "hatch": ".."},
-    "science": {"color": "#D55E00", "hatch": "xx"},
-    "organisation": {"color": "#CC79A7", "hatch": "\\\\"},
-    "means of production": {"color": "#0072B2", "hatch": ""},
-    "nature": {"color": "#56B4E9", "hatch": "--"},
+    N_("skill"): {"color": "#009E73", "hatch": ".."},
+    N_("science"): {"color": "#D55E00", "hatch": "xx"},
+    N_("organisation"): {"color": "#CC79A7", "hatch": "\\\\"},
+    N_("means of production"): {"color": "#0072B2", "hatch": ""},
+    N_("nature"): {"color": "#56B4E9", "hatch": "--"},
 }
 
 
@@ -105,7 +122,7 @@ def plot_output_along(
     points : int
         Number of points on the curve.
     label : str, optional
-        Legend label (default: the rule's name).
+        Legend label (default: the rule's name), shown through the catalogue.
     show_capacities : bool
         Also draw each element's capacity along the same axis: a ray for the varied
         element (its capacity grows with its quantity), flat lines for the others.
@@ -128,18 +145,18 @@ def plot_output_along(
     import matplotlib.pyplot as plt
 
     if not isinstance(process, LabourProcess):
-        raise ValueError(f"process must be a LabourProcess; got {process!r}")
+        raise ValueError(_("process must be a LabourProcess; got {process!r}").format(process=process))
     i = element_index(element)
     q0 = as_inputs("quantities", quantities, n=3)
     if q0.shape != (3,):
-        raise ValueError(f"quantities must have shape (3,) here; got {q0.shape}")
+        raise ValueError(_("quantities must have shape (3,) here; got {shape}").format(shape=q0.shape))
     top = 4.0 * q0[i] if upto is None else as_scalar("upto", upto, low=0, low_open=True)
     if ax is None:
-        _, ax = plt.subplots()
+        _fig, ax = plt.subplots()
     grid, y, x = _output_along(process, q0, qualities, i, top, points)
     style: dict[str, Any] = {k: v for k, v in RULE_STYLE[process.rule].items() if k != "label"}
     style.update(line_kw)
-    ax.plot(grid, y, label=label or RULE_STYLE[process.rule]["label"], **style)
+    ax.plot(grid, y, label=_(label or RULE_STYLE[process.rule]["label"]), **style)
     if show_capacities:
         for k, name in enumerate(ELEMENTS):
             st = ELEMENT_STYLE[name]
@@ -149,14 +166,14 @@ def plot_output_along(
                 color=st["color"],
                 linestyle=st["linestyle"],
                 linewidth=1.0,
-                label=f"capacity of {name}",
+                label=_("capacity of {element}").format(element=_(name)),
             )
     if show_ceiling:
         cap = float(process.ceiling(q0, qualities, element=i))
         if np.isfinite(cap):
             ax.axhline(cap, color=style.get("color", "grey"), linestyle=":", linewidth=1.2)
-    ax.set_xlabel(f"{ELEMENTS[i]} ({TOY_UNITS[i]})")
-    ax.set_ylabel("output (chairs per day)")
+    ax.set_xlabel(_("{element} ({unit})").format(element=_(ELEMENTS[i]), unit=_(TOY_UNITS[i])))
+    ax.set_ylabel(_("output (chairs per day)"))
     return ax
 
 
@@ -256,7 +273,9 @@ def _coincidence_text(ax: Axes, extra: str | None) -> tuple[list[tuple[str, str]
     for a, b in pairs:  # a long pair goes on three short lines, to fit a narrow panel
         pair = f"{a} = {b}"
         lines += (
-            [f"lines that coincide: {pair}"] if len(pair) <= 60 else ["lines that coincide:", a, f"= {b}"]
+            [_("lines that coincide: {pair}").format(pair=pair)]
+            if len(pair) <= 60
+            else [_("lines that coincide:"), a, f"= {b}"]
         )
     if extra:
         lines.append(extra)
@@ -286,7 +305,7 @@ def note_source(ax: Axes, text: str = TOY_SOURCE, above: str | None = None) -> T
     ----------
     ax : matplotlib Axes
     text : str
-        The source line, in small grey type, right-aligned above the axes.
+        The source line, in small grey type, right-aligned above the axes (shown through the catalogue).
     above : str, optional
         A line of parameter values, left-aligned above the axes.
 
@@ -295,7 +314,7 @@ def note_source(ax: Axes, text: str = TOY_SOURCE, above: str | None = None) -> T
     matplotlib Text or None
         The line of parameter values (a widget changes its text when a slider moves), if any.
     """
-    ax.text(1.0, 1.015, text, transform=ax.transAxes, ha="right", va="bottom", fontsize=7.5, color="0.35")
+    ax.text(1.0, 1.015, _(text), transform=ax.transAxes, ha="right", va="bottom", fontsize=7.5, color="0.35")
     if above:
         return ax.text(0.0, 1.075, above, transform=ax.transAxes, ha="left", va="bottom", fontsize=8)
     return None
@@ -321,9 +340,9 @@ def plot_determinants(
     import matplotlib.pyplot as plt
 
     if not isinstance(accounting, DeterminantAccounting) or np.ndim(accounting.total) != 0:
-        raise ValueError("accounting must be a DeterminantAccounting of one economy (1-D contributions)")
+        raise ValueError(_("accounting must be a DeterminantAccounting of one economy (1-D contributions)"))
     if ax is None:
-        _, ax = plt.subplots()
+        _fig, ax = plt.subplots()
     names = accounting.names
     pos = np.arange(len(names) + 1)
     for k, name in enumerate(names):
@@ -340,9 +359,9 @@ def plot_determinants(
     ax.bar(pos[-1], float(accounting.total), width=0.6, color="white", edgecolor="black", linewidth=1.2)
     ax.plot(pos[-1], float(accounting.total), "D", color="black")
     ax.axhline(0, color="black", linewidth=0.8)
-    ticks = list(labels) if labels is not None else [n.replace(" ", "\n", 1) for n in names]
-    ax.set_xticks(pos, ticks + ["labour\nproductivity"])
-    ax.set_ylabel("contribution to growth (% per year)")
+    ticks = list(labels) if labels is not None else [_(n).replace(" ", "\n", 1) for n in names]
+    ax.set_xticks(pos, ticks + [_("labour\nproductivity")])
+    ax.set_ylabel(_("contribution to growth (% per year)"))
     ax.grid(axis="x", visible=False)
     return ax
 
@@ -387,11 +406,11 @@ def draw_combination(
 _WORKERS_SHOWN, _POINTS = 40.0, 81
 #: The names written at the right ends of the combination figure's lines, in drawing order.
 _END_NAMES = [
-    "baseline output",
-    "output",
-    "capacity: workers",
-    "capacity: means of labour",
-    "capacity: objects of labour",
+    N_("baseline output"),
+    N_("output"),
+    N_("capacity: workers"),
+    N_("capacity: means of labour"),
+    N_("capacity: objects of labour"),
 ]
 
 
@@ -433,7 +452,7 @@ class _CombinationFigure:
             color="grey",
             linestyle=":",
             linewidth=1.5,
-            label="baseline output (5 machines, 200 kg)",
+            label=N_("baseline output (5 machines, 200 kg)"),
         )
         plot_output_along(
             process,
@@ -442,13 +461,13 @@ class _CombinationFigure:
             upto=_WORKERS_SHOWN,
             ax=ax,
             points=_POINTS,
-            label="output",
+            label=N_("output"),
             show_capacities=True,
             color="black",
             linestyle="-",
             linewidth=2.5,
         )
-        ax.plot([workers], [y], "o", color="black", label="current combination")
+        ax.plot([workers], [y], "o", color="black", label=_("current combination"))
         self.lines = list(ax.get_lines())
         # Fixed limits and few ticks: the picture does not jump, and it redraws faster. Lines are
         # labelled at their right ends (a legend would double the redraw time).
@@ -456,7 +475,7 @@ class _CombinationFigure:
             ax.text(
                 _WORKERS_SHOWN * 1.02,
                 0.0,
-                name,
+                _(name),
                 color=line.get_color(),
                 fontsize=9,
                 va="center",
@@ -519,7 +538,7 @@ class _CombinationFigure:
                 LabourProcess(rule=rule, sigma=sigma), TOY_QUANTITIES, 1.0, 0, _WORKERS_SHOWN, _POINTS
             )[1]
         )
-        _, y_along, ends = _output_along(process, q, a, 0, _WORKERS_SHOWN, _POINTS)
+        _grid, y_along, ends = _output_along(process, q, a, 0, _WORKERS_SHOWN, _POINTS)
         output.set_ydata(y_along)
         for k, line in enumerate(capacities):
             line.set_ydata(ends[:, k])
@@ -565,7 +584,7 @@ class _KeptText:
                 renderer.restore_region(self.kept[k][1])
             else:
                 fresh.append((k, text, key))
-        for _, text, _ in fresh:
+        for _k, text, _key in fresh:
             text.draw(renderer)
         for k, text, key in fresh:
             if self.free and key[0]:
@@ -627,7 +646,7 @@ def _combination_numbers(
 def _overlap(process: LabourProcess) -> str | None:
     """The partial overlap the coincidence test cannot see: under fixed proportions, output runs along the
     lowest capacity."""
-    return "output runs along the lowest capacity line" if process.rule == "fixed proportions" else None
+    return _("output runs along the lowest capacity line") if process.rule == "fixed proportions" else None
 
 
 def _combination_note(process: LabourProcess, q: np.ndarray, a: np.ndarray, y: float, timber: float) -> str:
@@ -635,17 +654,22 @@ def _combination_note(process: LabourProcess, q: np.ndarray, a: np.ndarray, y: f
     if process.rule == "fixed proportions":
         idle = process.idle_quantities(q, a)
         parts = [
-            f"{v:.1f} {unit.split(' per day')[0]}"
+            f"{v:.1f} {_(unit.split(' per day')[0])}"
             for v, unit in zip(idle, TOY_UNITS, strict=True)
             if v > 1e-9 * max(1.0, abs(v))
         ]
-        extra = f"idle: <b>{', '.join(parts)}</b>" if parts else "nothing lies idle"
-    else:
+        # TRANSLATORS: the separator between the items of a list of numbers.
+        separator = _(", ")
         extra = (
-            f"timber per chair <b>{timber / y:.1f} kg</b> "
-            f"(the baseline technique needs {TOY_REQUIREMENTS[2]:g} kg)"
+            _("idle: <b>{items}</b>").format(items=separator.join(parts)) if parts else _("nothing lies idle")
         )
-    return f"output <b>{y:.1f} chairs per day</b>; {_scarcity(process, q, a)}; {extra}"
+    else:
+        extra = _(
+            "timber per chair <b>{timber:.1f} kg</b> (the baseline technique needs {need:g} kg)"
+        ).format(timber=timber / y, need=TOY_REQUIREMENTS[2])
+    return _("output <b>{output:.1f} chairs per day</b>; {scarcity}; {extra}").format(
+        output=y, scarcity=_scarcity(process, q, a), extra=extra
+    )
 
 
 def describe_combination(
@@ -667,13 +691,20 @@ def describe_combination(
     'fixed proportions (Leontief) · 10 work'
     """
     name = as_rule(rule)
-    head = {"fixed proportions": "fixed proportions (Leontief)", "cobb-douglas": "Cobb-Douglas"}.get(
-        name, f"CES, σ = {float(sigma):.2f}"
+    head = {"fixed proportions": _("fixed proportions (Leontief)"), "cobb-douglas": _("Cobb-Douglas")}.get(
+        name, _("CES, σ = {sigma:.2f}").format(sigma=float(sigma))
     )
-    return (
-        f"{head} · {float(workers):g} workers · {float(machines):g} machines of quality "
-        f"{float(tool_quality):.1f} · {float(timber):g} kg of timber a day · "
-        f"η = {float(labour_extension):.1f}"
+    return _(
+        "{rule} · {workers:g} workers · {machines:g} machines of quality "
+        "{quality:.1f} · {timber:g} kg of timber a day · "
+        "η = {eta:.1f}"
+    ).format(
+        rule=head,
+        workers=float(workers),
+        machines=float(machines),
+        quality=float(tool_quality),
+        timber=float(timber),
+        eta=float(labour_extension),
     )
 
 
@@ -696,14 +727,20 @@ def _scarcity(process: LabourProcess, q: np.ndarray, a: np.ndarray) -> str:
     """Describe the binding element(s) and the marginal product of a worker, in words."""
     names = process.scarcest(q, a)
     if len(names) == 3:
-        scarce = "none: the three elements are balanced"
+        scarce = _("none: the three elements are balanced")
     elif len(names) == 2:
-        scarce = f"{names[0]} and {names[1]} (tied)"
+        scarce = _("{first} and {second} (tied)").format(first=_(names[0]), second=_(names[1]))
     else:
-        scarce = names[0]
+        scarce = _(names[0])
     mp = float(process.marginal_products(q, a)[0])
-    used = "" if process.rule == "ces" else " (σ is used only by the CES rule)"
-    return f"scarcest element: <b>{scarce}</b>; one more worker adds <b>{mp:.2f} chairs per day</b>{used}"
+    if process.rule == "ces":
+        text = _("scarcest element: <b>{scarce}</b>; one more worker adds <b>{mp:.2f} chairs per day</b>")
+    else:
+        text = _(
+            "scarcest element: <b>{scarce}</b>; one more worker adds <b>{mp:.2f} chairs per day</b>"
+            " (σ is used only by the CES rule)"
+        )
+    return text.format(scarce=scarce, mp=mp)
 
 
 def make_combination_app(
@@ -732,23 +769,25 @@ def make_combination_app(
     controls = {
         "rule": w.Dropdown(
             options=[
-                ("fixed proportions (Leontief)", "fixed proportions"),
-                ("Cobb-Douglas", "cobb-douglas"),
-                ("CES", "ces"),
+                (_("fixed proportions (Leontief)"), "fixed proportions"),
+                (_("Cobb-Douglas"), "cobb-douglas"),
+                (_("CES"), "ces"),
             ],
             value=rule,
-            description="combination rule",
+            description=_("combination rule"),
             style={"description_width": "initial"},
         ),
-        "sigma": slider("elasticity of substitution σ (CES only)", sigma, 0.05, 3.0, 0.05, name="sigma"),
-        "workers": slider("workers (persons)", workers, 1, 40, 1, readout_format=".0f", name="workers"),
-        "machines": slider("machines (number)", machines, 1, 20, 0.5, readout_format=".1f", name="machines"),
-        "timber": slider("timber (kg per day)", timber, 20, 600, 10, readout_format=".0f", name="timber"),
+        "sigma": slider(_("elasticity of substitution σ (CES only)"), sigma, 0.05, 3.0, 0.05, name="sigma"),
+        "workers": slider(_("workers (persons)"), workers, 1, 40, 1, readout_format=".0f", name="workers"),
+        "machines": slider(
+            _("machines (number)"), machines, 1, 20, 0.5, readout_format=".1f", name="machines"
+        ),
+        "timber": slider(_("timber (kg per day)"), timber, 20, 600, 10, readout_format=".0f", name="timber"),
         "tool_quality": slider(
-            "quality of machines (index, 1 = baseline)", tool_quality, 0.5, 3.0, 0.1, name="tool_quality"
+            _("quality of machines (index, 1 = baseline)"), tool_quality, 0.5, 3.0, 0.1, name="tool_quality"
         ),
         "labour_extension": slider(
-            "η: better machines extend workers (0 to 1)",
+            _("η: better machines extend workers (0 to 1)"),
             labour_extension,
             0.0,
             1.0,
@@ -828,7 +867,7 @@ class _DeterminantsFigure:
         ax.set_yticks(np.arange(low, high + 1e-9, 4.0 if high - low <= 24 else 8.0))
         above = note_source(
             ax,
-            text="Illustrative growth rates, not data (notebook 01)",
+            text=N_("Illustrative growth rates, not data (notebook 01)"),
             above=_describe_determinants(
                 skill, science, organisation, means_of_production, nature, capital_share
             ),
@@ -898,10 +937,17 @@ def _describe_determinants(
     capital_share: float,
 ) -> str:
     """The determinants widget's parameter values in one line, as its figure shows them."""
-    return (
-        f"growth (% per year): skill {skill:g}, science {science:g}, organisation {organisation:g}, "
-        f"means of production {means_of_production:g}, nature {nature:g}; "
-        f"capital share α = {capital_share:g}"
+    return _(
+        "growth (% per year): skill {skill:g}, science {science:g}, organisation {organisation:g}, "
+        "means of production {means:g}, nature {nature:g}; "
+        "capital share α = {alpha:g}"
+    ).format(
+        skill=skill,
+        science=science,
+        organisation=organisation,
+        means=means_of_production,
+        nature=nature,
+        alpha=capital_share,
     )
 
 
@@ -909,11 +955,18 @@ def _determinants_note(acc: DeterminantAccounting) -> str:
     """The line under the determinants figure: productivity growth, its doubling time, the TFP part."""
     total, tfp = float(acc.total), float(acc.tfp)
     years = float(acc.doubling_time)
-    double = f"doubles in <b>{years:.0f} years</b>" if np.isfinite(years) else "does not double"
-    return (
-        f"labour productivity grows <b>{total:.2f} % per year</b> and {double}; "
-        f"growth accounting would call <b>{tfp:.2f}</b> of it TFP (science + organisation + nature)"
-    )
+    if np.isfinite(years):
+        text = _(
+            "labour productivity grows <b>{total:.2f} % per year</b> and doubles in "
+            "<b>{years:.0f} years</b>; growth accounting would call <b>{tfp:.2f}</b> of it TFP "
+            "(science + organisation + nature)"
+        )
+    else:
+        text = _(
+            "labour productivity grows <b>{total:.2f} % per year</b> and does not double; "
+            "growth accounting would call <b>{tfp:.2f}</b> of it TFP (science + organisation + nature)"
+        )
+    return text.format(total=total, years=years, tfp=tfp)
 
 
 def make_determinants_app(
@@ -931,21 +984,21 @@ def make_determinants_app(
     FigureApp
     """
     controls = {
-        "skill": slider("average skill of workers (% per year)", skill, -2, 6, 0.1, name="skill"),
-        "science": slider("science and technology (% per year)", science, -2, 6, 0.1, name="science"),
+        "skill": slider(_("average skill of workers (% per year)"), skill, -2, 6, 0.1, name="skill"),
+        "science": slider(_("science and technology (% per year)"), science, -2, 6, 0.1, name="science"),
         "organisation": slider(
-            "social organisation (% per year)", organisation, -2, 6, 0.1, name="organisation"
+            _("social organisation (% per year)"), organisation, -2, 6, 0.1, name="organisation"
         ),
         "means_of_production": slider(
-            "means of production per worker (% per year)",
+            _("means of production per worker (% per year)"),
             means_of_production,
             -2,
             12,
             0.25,
             name="means_of_production",
         ),
-        "nature": slider("natural conditions (% per year)", nature, -3, 3, 0.1, name="nature"),
-        "capital_share": slider("capital share α", capital_share, 0.05, 0.95, 0.05, name="capital_share"),
+        "nature": slider(_("natural conditions (% per year)"), nature, -3, 3, 0.1, name="nature"),
+        "capital_share": slider(_("capital share α"), capital_share, 0.05, 0.95, 0.05, name="capital_share"),
     }
     figure = _DeterminantsFigure()
     return FigureApp(

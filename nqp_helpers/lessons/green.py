@@ -14,6 +14,7 @@ import numpy as np
 from ..data import load_toy_green
 from ..green import KAYA_FACTORS, GreenAccounting, decarbonise, green_decompose
 from ..growth import GrowthSummary
+from ..i18n import _
 from .plotting import PALETTE, stacked_bars
 from .widgets import FigureApp, Redraw, slider
 
@@ -66,17 +67,18 @@ def plot_kaya(
     summaries, labels = list(summaries), [str(x) for x in labels]
     if not summaries or len(summaries) != len(labels):
         raise ValueError(
-            "summaries and labels must be non-empty and of equal length; "
-            f"got {len(summaries)} and {len(labels)}"
+            _("summaries and labels must be non-empty and of equal length; got {n} and {m}").format(
+                n=len(summaries), m=len(labels)
+            )
         )
     if any(not isinstance(s, GrowthSummary) or list(s.parts) != list(KAYA_FACTORS) for s in summaries):
-        raise ValueError("summaries must come from KayaDecomposition.summary()")
+        raise ValueError(_("summaries must come from KayaDecomposition.summary()"))
     if ax is None:
-        _, ax = plt.subplots()
+        _fig, ax = plt.subplots()
     parts = {name: [float(s.parts[name]) for s in summaries] for name in KAYA_FACTORS}
     totals = [float(s.total) for s in summaries]
-    stacked_bars(ax, parts, labels, styles=KAYA_STYLE, totals=totals, total_label="emissions growth")
-    ax.set_ylabel("contribution to emissions growth (% per year)")
+    stacked_bars(ax, parts, labels, styles=KAYA_STYLE, totals=totals, total_label=_("emissions growth"))
+    ax.set_ylabel(_("contribution to emissions growth (% per year)"))
     if legend:
         top = max(max(totals), max(sum(v for v in vals if v > 0) for vals in zip(*parts.values())))
         ax.set_ylim(top=1.45 * top if top > 0 else 1.0)
@@ -152,7 +154,9 @@ class _GreenFigure:
         self.periods = [(int(a), int(b)) for a, b in periods]
         if not self.periods or any(not first <= a < b <= last for a, b in self.periods):
             raise ValueError(
-                f"periods must be non-empty (start, end) pairs within {first}-{last}; got {self.periods}"
+                _("periods must be non-empty (start, end) pairs within {first}-{last}; got {periods}").format(
+                    first=first, last=last, periods=self.periods
+                )
             )
         self.economy, self.from_year = economy, from_year
         self.whole = [a == first and b == last for a, b in self.periods]
@@ -180,8 +184,8 @@ class _GreenFigure:
         self._number(gaps)
         self.zero = ax.axhline(0, color="black", linewidth=0.8)
         ax.set_xticks(x, [f"{a}-{b}" for a, b in self.periods])
-        ax.set_xlabel("period (last bar, hatched: the whole span)")
-        ax.set_ylabel("green minus ordinary TFP growth\n(percentage points per year)")
+        ax.set_xlabel(_("period (last bar, hatched: the whole span)"))
+        ax.set_ylabel(_("green minus ordinary TFP growth\n(percentage points per year)"))
         span = _span(gaps)
         ax.set_ylim(-span, span)
         self.info = ax.text(
@@ -246,22 +250,29 @@ class _GreenFigure:
             note.set_verticalalignment("bottom" if gap >= 0 else "top")
 
     def _describe(self, carbon_price: float, carbon_intensity_growth: float) -> str:
-        return (
-            f"carbon price {carbon_price:g} currency units per t CO2; "
-            f"emissions: the data's to {self.from_year},\n"
-            f"then CO2 per unit of energy {carbon_intensity_growth:+.1f} % a year\n"
+        return _(
+            "carbon price {price:g} currency units per t CO2; "
+            "emissions: the data's to {year},\n"
+            "then CO2 per unit of energy {rate:+.1f} % a year\n"
             "Source: generated toy economy (toy_green.csv); model"
-        )
+        ).format(price=carbon_price, year=self.from_year, rate=carbon_intensity_growth)
 
     def _note(self, acc: GreenAccounting) -> str:
         years = self.economy.years
         o = acc.ordinary.summary().parts["TFP"]
         gr = acc.green.summary().parts["TFP"]
-        return (
-            f"TFP growth {years[0]}-{years[-1]}: ordinary <b>{o:.2f} %</b>, "
-            f"green <b>{gr:.2f} % per year</b>; "
-            f"emission charge <b>{100 * acc.charge_share[0]:.1f} %</b> of output in {years[0]}, "
-            f"<b>{100 * acc.charge_share[-1]:.1f} %</b> in {years[-1]}"
+        return _(
+            "TFP growth {first}-{last}: ordinary <b>{ordinary:.2f} %</b>, "
+            "green <b>{green:.2f} % per year</b>; "
+            "emission charge <b>{charge_first:.1f} %</b> of output in {first}, "
+            "<b>{charge_last:.1f} %</b> in {last}"
+        ).format(
+            first=years[0],
+            last=years[-1],
+            ordinary=o,
+            green=gr,
+            charge_first=100 * acc.charge_share[0],
+            charge_last=100 * acc.charge_share[-1],
         )
 
 
@@ -300,7 +311,7 @@ def make_green_app(carbon_price: float = 100.0, carbon_intensity_growth: float =
     economy = load_toy_green()
     controls = {
         "carbon_price": slider(
-            "carbon price (currency units per t CO2)",
+            _("carbon price (currency units per t CO2)"),
             carbon_price,
             0.0,
             400.0,
@@ -309,7 +320,7 @@ def make_green_app(carbon_price: float = 100.0, carbon_intensity_growth: float =
             name="carbon_price",
         ),
         "carbon_intensity_growth": slider(
-            "change of CO2 per unit of energy after 2012 (% per year)",
+            _("change of CO2 per unit of energy after 2012 (% per year)"),
             carbon_intensity_growth,
             -10.0,
             3.0,

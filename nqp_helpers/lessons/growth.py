@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..growth import GrowthSummary, constant_growth_economy, decompose, share_percent
+from ..i18n import _
 from .plotting import no_negative_zero, plot_contributions
 from .widgets import FigureApp, Redraw, int_slider, over_bars, slider
 
@@ -58,23 +59,46 @@ def _economy_title(
     years: int,
 ) -> str:
     """The settings written on the figure, so that a saved picture says what it shows."""
-    hc = f", g_h = {human_capital_growth:g}" if human_capital_growth else ""
-    return (
-        f"Y = A K^α (hL)^(1-α), α = {capital_share:g}; growth (% per year): g_K = {capital_growth:g}, "
-        f"g_L = {labor_growth:g}{hc}, g_A = {tfp_growth:g}; {years} years\n"
-        "Constructed economy (no data): nqp_helpers.growth.constant_growth_economy"
+    if human_capital_growth:
+        title = _(
+            "Y = A K^α (hL)^(1-α), α = {alpha:g}; growth (% per year): g_K = {g_K:g}, "
+            "g_L = {g_L:g}, g_h = {g_h:g}, g_A = {g_A:g}; {years} years\n"
+            "Constructed economy (no data): nqp_helpers.growth.constant_growth_economy"
+        )
+    else:
+        title = _(
+            "Y = A K^α (hL)^(1-α), α = {alpha:g}; growth (% per year): g_K = {g_K:g}, "
+            "g_L = {g_L:g}, g_A = {g_A:g}; {years} years\n"
+            "Constructed economy (no data): nqp_helpers.growth.constant_growth_economy"
+        )
+    return title.format(
+        alpha=capital_share,
+        g_K=capital_growth,
+        g_L=labor_growth,
+        g_h=human_capital_growth,
+        g_A=tfp_growth,
+        years=years,
     )
 
 
 def _economy_note(e: Any, s: GrowthSummary, years: int) -> str:
     """The numbers under the figure (HTML)."""
-    parts = ", ".join(f"{k} {no_negative_zero(v):.2f}" for k, v in s.parts.items())
+    # TRANSLATORS: the separator between the items of a list of numbers.
+    separator = _(", ")
+    parts = separator.join(f"{_(k)} {no_negative_zero(v):.2f}" for k, v in s.parts.items())
     share_txt = share_percent(float(s.parts["TFP"]), float(s.total))
-    return (
-        f"output growth <b>{no_negative_zero(s.total):.2f} % per year</b> = {parts}; "
-        f"TFP share of growth <b>{share_txt}</b>; "
-        f"after {years} years output is <b>{e['output'][-1]:.2f}</b> times its first level, "
-        f"of which TFP alone accounts for a factor {e['tfp'][-1]:.2f}"
+    return _(
+        "output growth <b>{total:.2f} % per year</b> = {parts}; "
+        "TFP share of growth <b>{share}</b>; "
+        "after {years} years output is <b>{level:.2f}</b> times its first level, "
+        "of which TFP alone accounts for a factor {tfp:.2f}"
+    ).format(
+        total=no_negative_zero(s.total),
+        parts=parts,
+        share=share_txt,
+        years=years,
+        level=e["output"][-1],
+        tfp=e["tfp"][-1],
     )
 
 
@@ -160,27 +184,29 @@ def make_economy_app(
     """
     controls = {
         "capital_growth": slider(
-            "capital growth g_K (% per year)", capital_growth, -2, 15, 0.25, name="capital_growth"
+            _("capital growth g_K (% per year)"), capital_growth, -2, 15, 0.25, name="capital_growth"
         ),
         "labor_growth": slider(
-            "labour growth g_L (% per year)", labor_growth, -3, 5, 0.25, name="labor_growth"
+            _("labour growth g_L (% per year)"), labor_growth, -3, 5, 0.25, name="labor_growth"
         ),
     }
     if human_capital_growth is not None:
         controls["human_capital_growth"] = slider(
-            "human capital growth g_h (% per year)",
+            _("human capital growth g_h (% per year)"),
             human_capital_growth,
             -1,
             4,
             0.1,
             name="human_capital_growth",
         )
-    controls["tfp_growth"] = slider("TFP growth g_A (% per year)", tfp_growth, -3, 6, 0.1, name="tfp_growth")
+    controls["tfp_growth"] = slider(
+        _("TFP growth g_A (% per year)"), tfp_growth, -3, 6, 0.1, name="tfp_growth"
+    )
     controls["capital_share"] = slider(
-        "capital share α", capital_share, 0.05, 0.95, 0.05, name="capital_share"
+        _("capital share α"), capital_share, 0.05, 0.95, 0.05, name="capital_share"
     )
     if years is not None:
-        controls["years"] = int_slider("number of years", years, 2, 50, name="years")
+        controls["years"] = int_slider(_("number of years"), years, 2, 50, name="years")
     figure = _EconomyFigure()
     return FigureApp(
         figure.draw,
@@ -189,6 +215,11 @@ def make_economy_app(
         margins={"right": 0.62, "left": 0.12, "top": 0.84},
         update=figure.update,
     )
+
+
+def _average_label(years: int) -> str:
+    """The tick label of the bar: the period its average covers."""
+    return _("average over {years} years").format(years=years)
 
 
 class _EconomyFigure:
@@ -207,7 +238,7 @@ class _EconomyFigure:
     ) -> str:
         settings = (capital_growth, labor_growth, tfp_growth, capital_share, human_capital_growth, years)
         e, s = _economy(*settings)
-        plot_contributions([s], [f"average over {years} years"], ax=ax)
+        plot_contributions([s], [_average_label(years)], ax=ax)
         ax.set_xlim(-0.8, 0.8)
         # y=1.0 (where matplotlib puts a title when nothing is above the axes) fixes the title's place, so
         # that the title can be updated on its own (automatic placement misplaces a title hidden for the
@@ -215,9 +246,11 @@ class _EconomyFigure:
         self.title: Text = ax.set_title(_economy_title(*settings), fontsize=8, loc="left", y=1.0)
         self.ylim = _economy_ylim(s)
         ax.set_ylim(*self.ylim)
-        # One container of bars per part (one bar each), then the total marker and the zero line.
-        self.bars: dict[str, Rectangle] = {str(c.get_label()): c[0] for c in ax.containers}
-        (self.total,) = [line for line in ax.lines if line.get_label() == s.total_name]
+        # One container of bars per part (one bar each), in the order of the parts, then the total marker
+        # (the diamond) and the zero line. Found by order and marker, not by their labels, which the reader's
+        # language may change.
+        self.bars: dict[str, Rectangle] = {name: c[0] for name, c in zip(s.parts, ax.containers, strict=True)}
+        (self.total,) = [line for line in ax.lines if line.get_marker() == "D"]
         return _economy_note(e, s, years)
 
     def update(
@@ -245,7 +278,7 @@ class _EconomyFigure:
         self.title.set_text(_economy_title(*settings))
         # The bar's one tick label says the years: redrawn only when it changes (the kept background
         # shows it otherwise), which keeps moves of the other sliders cheaper.
-        label = f"average over {years} years"
+        label = _average_label(years)
         tick = ax.xaxis.get_major_ticks()[0].label1
         relabelled = [tick] if tick.get_text() != label else []
         if relabelled:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..i18n import _
 from ..ideas import IdeaPath, simulate_ideas
 from .widgets import FigureApp, Redraw, slider
 
@@ -81,8 +82,8 @@ class _IdeasFigure:
         ax.plot(base.time, base.tfp_growth, linestyle="--", label=labels[1])
         ax.axhline(new.long_run_growth, color="black", linestyle=":", linewidth=1.2, label=labels[2])
         self.lines = list(ax.get_lines())
-        ax.set_xlabel("years after the change")
-        ax.set_ylabel("TFP growth (% per year)")
+        ax.set_xlabel(_("years after the change"))
+        ax.set_ylabel(_("TFP growth (% per year)"))
         ax.set_ylim(0, _top(new))
         ax.set_xlim(0, self.years)
         self.legend = ax.legend(loc="upper right")
@@ -151,11 +152,13 @@ class _IdeasFigure:
         return paths[0], paths[1]
 
     def _labels(self, research_share: float, new: IdeaPath, base: IdeaPath) -> list[str]:
-        on = " (the dashed path lies on it)" if np.allclose(base.tfp_growth, new.long_run_growth) else ""
+        on = np.allclose(base.tfp_growth, new.long_run_growth)
         return [
-            f"research share {research_share:g} % from year 0",
-            f"research share stays {self.baseline_share:g} %",
-            r"long-run rate $\lambda n/(1-\phi)$" + on,
+            _("research share {share:g} % from year 0").format(share=research_share),
+            _("research share stays {share:g} %").format(share=self.baseline_share),
+            _(r"long-run rate $\lambda n/(1-\phi)$ (the dashed path lies on it)")
+            if on
+            else _(r"long-run rate $\lambda n/(1-\phi)$"),
         ]
 
     def _describe(
@@ -165,19 +168,25 @@ class _IdeasFigure:
         research_elasticity: float,
         labor_growth: float,
     ) -> str:
-        return (
-            f"λ = {research_elasticity:g}, φ = {knowledge_spillover:g}, n = {labor_growth:g} % per year; "
-            f"research share {self.baseline_share:g} % → {research_share:g} % of workers in year 0\n"
+        return _(
+            "λ = {lam:g}, φ = {phi:g}, n = {n:g} % per year; "
+            "research share {before:g} % → {after:g} % of workers in year 0\n"
             "Source: idea production function (Jones 1995), model with illustrative parameters"
+        ).format(
+            lam=research_elasticity,
+            phi=knowledge_spillover,
+            n=labor_growth,
+            before=self.baseline_share,
+            after=research_share,
         )
 
     def _note(self, new: IdeaPath, base: IdeaPath) -> str:
         gain = np.exp(new.log_tfp[-1] - base.log_tfp[-1])
-        return (
-            f"long-run TFP growth <b>{new.long_run_growth:.2f} % per year</b> (both paths); "
-            f"first-year growth <b>{new.tfp_growth[0]:.2f} %</b>; after {self.years:g} years TFP is "
-            f"<b>{gain:.2f}</b> times its baseline path"
-        )
+        return _(
+            "long-run TFP growth <b>{long_run:.2f} % per year</b> (both paths); "
+            "first-year growth <b>{first:.2f} %</b>; after {years:g} years TFP is "
+            "<b>{gain:.2f}</b> times its baseline path"
+        ).format(long_run=new.long_run_growth, first=new.tfp_growth[0], years=self.years, gain=gain)
 
 
 def _crosses(line: Line2D, over: Artist) -> bool:
@@ -229,10 +238,16 @@ def make_ideas_app(
     """
     controls = {
         "research_share": slider(
-            "research share s_R (% of workers)", research_share, 0.5, 10.0, 0.5, ".1f", name="research_share"
+            _("research share s_R (% of workers)"),
+            research_share,
+            0.5,
+            10.0,
+            0.5,
+            ".1f",
+            name="research_share",
         ),
         "knowledge_spillover": slider(
-            "returns to the stock of ideas φ",
+            _("returns to the stock of ideas φ"),
             knowledge_spillover,
             -1.0,
             0.9,
@@ -240,10 +255,10 @@ def make_ideas_app(
             name="knowledge_spillover",
         ),
         "research_elasticity": slider(
-            "returns to research effort λ", research_elasticity, 0.2, 1.0, 0.05, name="research_elasticity"
+            _("returns to research effort λ"), research_elasticity, 0.2, 1.0, 0.05, name="research_elasticity"
         ),
         "labor_growth": slider(
-            "labour-force growth n (% per year)", labor_growth, 0.1, 3.0, 0.1, ".1f", name="labor_growth"
+            _("labour-force growth n (% per year)"), labor_growth, 0.1, 3.0, 0.1, ".1f", name="labor_growth"
         ),
     }
     figure = _IdeasFigure()

@@ -17,6 +17,7 @@ import numpy as np
 
 from .._validate import as_bool, as_whole_number
 from ..data import list_countries, pwt_years
+from ..i18n import _
 from ..lab import (
     CITATION,
     TFP_LED_SHARE,
@@ -62,7 +63,11 @@ def summary_figure(analysis: EconomyAnalysis, figsize: tuple[float, float] = (11
     from matplotlib.figure import Figure
 
     if not analysis.available or analysis.accounting is None:
-        raise ValueError(f"analysis must be available; {analysis.code}: {'; '.join(analysis.notes)}")
+        raise ValueError(
+            _("analysis must be available; {code}: {notes}").format(
+                code=analysis.code, notes="; ".join(analysis.notes)
+            )
+        )
     fig = Figure(figsize=figsize)
     (ax1, ax2), (ax3, ax4) = fig.subplots(2, 2, gridspec_kw={"width_ratios": (1.0, 1.15)})
     fig.subplots_adjust(left=0.13, right=0.84, top=0.89, bottom=0.25, hspace=0.62, wspace=0.6)
@@ -72,21 +77,26 @@ def summary_figure(analysis: EconomyAnalysis, figsize: tuple[float, float] = (11
     for label, index in growth_indices(analysis).items():
         style, colour = line_styles[label]
         shown = per_unit if label == "output per unit of labour" else label
-        ax1.plot(analysis.accounting.years, index, linestyle=style, color=colour, label=shown)
+        ax1.plot(analysis.accounting.years, index, linestyle=style, color=colour, label=_(shown))
     plain_log_axis(ax1.yaxis)
-    ax1.set_ylabel(f"index, {analysis.start} = 1 (log scale)")
-    ax1.set_xlabel("year")
+    ax1.set_ylabel(_("index, {year} = 1 (log scale)").format(year=analysis.start))
+    ax1.set_xlabel(_("year"))
     ax1.legend(fontsize=9, loc="upper left")
     labels = [f"{a}-{b}" for a, b in analysis.periods]
     plot_contributions(analysis.period_summaries, labels, ax=ax2, legend=False)
     handles, names_ = ax2.get_legend_handles_labels()
-    ax2.legend(handles[::-1], names_[::-1], fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    # The parts' names in the language in use (the bars carry the names plot_contributions gave them).
+    shown_names = [_(n) for n in names_[::-1]]
+    ax2.legend(handles[::-1], shown_names, fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     ax2.tick_params(axis="x", labelrotation=45, labelsize=8)
     comp = tfp_share_comparison(analysis)
     countries = dict(list_countries())
     names = [
         textwrap.fill(
-            countries[k] if k in countries else k.replace("median of", "median of the") + " economies", 18
+            _(countries[k])
+            if k in countries
+            else _("median of the {n} economies").format(n=k.removeprefix("median of ")),
+            18,
         )
         for k in comp
     ]
@@ -97,11 +107,16 @@ def summary_figure(analysis: EconomyAnalysis, figsize: tuple[float, float] = (11
     ax3.axvline(100 * TFP_LED_SHARE, color="black", linestyle="--", linewidth=1)
     for i, v in enumerate(vals):
         ax3.text(
-            max(v, 0) if np.isfinite(v) else 0, i, f" {v:.0f} %" if np.isfinite(v) else " n/a", va="center"
+            max(v, 0) if np.isfinite(v) else 0,
+            i,
+            f" {v:.0f} %" if np.isfinite(v) else " " + _("n/a"),
+            va="center",
         )
     ax3.set_xlabel(
-        "TFP share of output growth (%); all three with one\n"
-        "convention: persons engaged, hc, capital share 1 - labsh",
+        _(
+            "TFP share of output growth (%); all three with one\n"
+            "convention: persons engaged, hc, capital share 1 - labsh"
+        ),
         fontsize=9,
     )
     ax3.tick_params(axis="y", labelsize=9)
@@ -117,25 +132,43 @@ def summary_figure(analysis: EconomyAnalysis, figsize: tuple[float, float] = (11
     ax4.axvline(100 * TFP_LED_SHARE, color="black", linestyle="--", linewidth=1)
     for i, r in enumerate(rows):
         if not np.isfinite(r["tfp_share"]):
-            ax4.text(0, i, f" n/a: output grew {r['output_growth']:.2f} % per year", va="center", fontsize=8)
+            ax4.text(
+                0,
+                i,
+                " " + _("n/a: output grew {growth:.2f} % per year").format(growth=r["output_growth"]),
+                va="center",
+                fontsize=8,
+            )
     ax4.set_xlabel(
-        "TFP share of output growth (%)\n(dashed line: one half, the lab's rule for TFP-led)", fontsize=9
+        _("TFP share of output growth (%)\n(dashed line: one half, the lab's rule for TFP-led)"), fontsize=9
     )
     ax4.tick_params(axis="y", labelsize=8)
     ax4.invert_yaxis()
     headings = (
-        f"(a) Output, {per_unit} and TFP",
-        "(b) Contributions to output growth by sub-period",
-        "(c) TFP share of output growth, compared",
-        "(d) TFP share under other assumptions",
+        _("(a) Output, {per_unit} and TFP").format(per_unit=_(per_unit)),
+        _("(b) Contributions to output growth by sub-period"),
+        _("(c) TFP share of output growth, compared"),
+        _("(d) TFP share under other assumptions"),
     )
     for ax, heading in zip((ax1, ax2, ax3, ax4), headings, strict=True):
         ax.set_title(heading, loc="left", fontsize=10, fontweight="bold", pad=10)
-    fig.suptitle(f"Growth accounting: {analysis.name}, {analysis.start}-{analysis.end}", fontsize=14)
-    fig.text(0.08, 0.085, "Verdict: " + verdict(rows), fontsize=9, wrap=True)
-    conv = [c for c in analysis.conventions if c.startswith(("capital share", "labour", "human capital"))]
-    fig.text(0.08, 0.045, "Conventions: " + "; ".join(conv), fontsize=7, wrap=True)
-    fig.text(0.08, 0.015, CITATION, fontsize=7)
+    fig.suptitle(
+        _("Growth accounting: {name}, {start}-{end}").format(
+            name=_(analysis.name), start=analysis.start, end=analysis.end
+        ),
+        fontsize=14,
+    )
+    fig.text(0.08, 0.085, _("Verdict: {verdict}").format(verdict=verdict(rows)), fontsize=9, wrap=True)
+    # The conventions of capital share, labour and human capital (3 to 5 in decompose_country's order).
+    conv = analysis.conventions[3:6]
+    fig.text(
+        0.08,
+        0.045,
+        _("Conventions: {conventions}").format(conventions="; ".join(conv)),
+        fontsize=7,
+        wrap=True,
+    )
+    fig.text(0.08, 0.015, _(CITATION), fontsize=7)
     return fig
 
 
@@ -169,20 +202,33 @@ def save_summary(
         and ``overwrite`` is False, or the analysis is not available.
     """
     if not isinstance(stem, (str, os.PathLike)) or not str(stem).strip():
-        raise ValueError(f"stem must be a file path without extension, such as 'kor-summary'; got {stem!r}")
+        raise ValueError(
+            _("stem must be a file path without extension, such as 'kor-summary'; got {value!r}").format(
+                value=stem
+            )
+        )
     overwrite = as_bool("overwrite", overwrite)
     path = Path(stem)
     if path.suffix.lower() in (".png", ".pdf"):
         path = path.with_suffix("")
     if not path.parent.is_dir():
-        raise ValueError(f"stem must lie in a folder that exists; {path.parent} does not (create it first)")
+        raise ValueError(
+            _("stem must lie in a folder that exists; {folder} does not (create it first)").format(
+                folder=path.parent
+            )
+        )
     paths = (path.with_name(path.name + ".png"), path.with_name(path.name + ".pdf"))
     existing = [p for p in paths if p.exists()]
     if existing and not overwrite:
         raise ValueError(
-            f"{' and '.join(str(p) for p in existing)} already exist{'s' if len(existing) == 1 else ''}; "
-            "choose another stem, or pass overwrite=True to replace "
-            + ("it" if len(existing) == 1 else "them")
+            _("{path} already exists; choose another stem, or pass overwrite=True to replace it").format(
+                path=existing[0]
+            )
+            if len(existing) == 1
+            else _(
+                "{first} and {second} already exist; choose another stem, or pass overwrite=True to "
+                "replace them"
+            ).format(first=existing[0], second=existing[1])
         )
     fig = summary_figure(analysis)
     for p in paths:
@@ -191,7 +237,8 @@ def save_summary(
 
 
 def _economy_options() -> list[str]:
-    return [f"{code} — {name}" for code, name in list_countries()]
+    """The options of the economy box: "CHN — China", the name in the language in use."""
+    return [f"{code} — {_(name)}" for code, name in list_countries()]
 
 
 def _code_of(economy: object) -> str:
@@ -227,14 +274,18 @@ class LabApp(FigureApp):
         code = _code_of(economy)
         if code not in dict(list_countries()):
             raise ValueError(
-                f"no economy is chosen in the widget (the box holds {economy!r}): type a name or a code "
-                "and choose it from the list, then run this cell again"
+                _(
+                    "no economy is chosen in the widget (the box holds {value!r}): type a name or a code "
+                    "and choose it from the list, then run this cell again"
+                ).format(value=economy)
             )
         first, last = int(period[0]), int(period[1])
         if last <= first:
             raise ValueError(
-                f"the period chosen in the widget is {first}-{last}: move its ends apart (two years or "
-                "more), then run this cell again"
+                _(
+                    "the period chosen in the widget is {first}-{last}: move its ends apart (two years or "
+                    "more), then run this cell again"
+                ).format(first=first, last=last)
             )
         return LabChoice(code, first, last)
 
@@ -252,30 +303,32 @@ def draw_lab(ax: Axes, economy: str, period: Sequence[int]) -> str:
         ax.text(
             0.5,
             0.5,
-            "type to search, then choose an economy from the list",
+            _("type to search, then choose an economy from the list"),
             ha="center",
             transform=ax.transAxes,
         )
         ax.set_axis_off()
-        return "no economy chosen yet"
+        return _("no economy chosen yet")
     first, last = int(period[0]), int(period[1])
     if last <= first:
         ax.text(
             0.5,
             0.5,
-            f"the period {first}-{last} has no growth to account for:\n"
-            "move the ends apart (two years or more)",
+            _(
+                "the period {first}-{last} has no growth to account for:\n"
+                "move the ends apart (two years or more)"
+            ).format(first=first, last=last),
             ha="center",
             transform=ax.transAxes,
         )
         ax.set_axis_off()
-        return f"choose a period of at least two years; now {first}-{last}"
+        return _("choose a period of at least two years; now {first}-{last}").format(first=first, last=last)
     ax.set_axis_on()
     analysis = analyse_economy(code, first, last)
     if not analysis.available or analysis.whole is None:
         ax.text(0.5, 0.5, "\n".join(analysis.notes), ha="center", wrap=True, transform=ax.transAxes)
         ax.set_axis_off()
-        return f"{analysis.name}: growth accounting is not possible here"
+        return _("{name}: growth accounting is not possible here").format(name=_(analysis.name))
     plot_contributions(analysis.period_summaries, [f"{a}-{b}" for a, b in analysis.periods], ax=ax)
     ax.tick_params(axis="x", labelrotation=45, labelsize=8)
     return _note(code, first, last)
@@ -285,11 +338,19 @@ def _note(code: str, first: int, last: int) -> str:
     """The line under the lab's chart: growth, TFP, the verdict and the analysis's notes."""
     analysis = analyse_economy(code, first, last)
     assert analysis.whole is not None
-    notes = "".join(f"<br>note: {n}" for n in analysis.notes)
+    notes = "".join("<br>" + _("note: {note}").format(note=n) for n in analysis.notes)
     return (
-        f"<b>{analysis.name}, {analysis.start}-{analysis.end}</b>: output growth "
-        f"{analysis.whole.total:.2f} % per year, TFP {analysis.whole.parts['TFP']:.2f}. "
-        f"{verdict(sensitivity(analysis))}{notes}"
+        _(
+            "<b>{name}, {start}-{end}</b>: output growth {growth:.2f} % per year, TFP {tfp:.2f}. {verdict}"
+        ).format(
+            name=_(analysis.name),
+            start=analysis.start,
+            end=analysis.end,
+            growth=analysis.whole.total,
+            tfp=analysis.whole.parts["TFP"],
+            verdict=verdict(sensitivity(analysis)),
+        )
+        + notes
     )
 
 
@@ -428,23 +489,25 @@ def make_lab_app(economy: str = "KOR", period: tuple[int, int] = (1970, 2023)) -
     options = _economy_options()
     matches = [o for o in options if o.split(" — ")[0] == _code_of(economy)]
     if not matches:
-        raise ValueError(f"economy must be a code in the Penn World Table extract; got {economy!r}")
+        raise ValueError(
+            _("economy must be a code in the Penn World Table extract; got {value!r}").format(value=economy)
+        )
     years = pwt_years()
     if isinstance(period, (str, bytes)) or not isinstance(period, Sequence) or len(period) != 2:
-        raise ValueError(f"period must be a (start, end) pair of years; got {period!r}")
+        raise ValueError(_("period must be a (start, end) pair of years; got {value!r}").format(value=period))
     lo, hi = int(years[0]), int(years[-1])
     first = as_whole_number("period[0]", period[0], low=lo, high=hi)
     last = as_whole_number("period[1]", period[1], low=lo, high=hi)
     if not first < last:
-        raise ValueError(f"period must have start < end; got {tuple(period)!r}")
+        raise ValueError(_("period must have start < end; got {value!r}").format(value=tuple(period)))
     period = (first, last)
     controls = {
         "economy": w.Combobox(
             value=matches[0],
             options=options,
             ensure_option=True,
-            description="economy",
-            placeholder="type a name or code",
+            description=_("economy"),
+            placeholder=_("type a name or code"),
             layout=w.Layout(width="460px"),
         ),
         "period": w.IntRangeSlider(
@@ -452,7 +515,7 @@ def make_lab_app(economy: str = "KOR", period: tuple[int, int] = (1970, 2023)) -
             min=int(years[0]),
             max=int(years[-1]),
             step=1,
-            description="period (years)",
+            description=_("period (years)"),
             continuous_update=False,
             style={"description_width": "initial"},
             layout=w.Layout(width="460px"),

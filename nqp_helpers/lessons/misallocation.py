@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .._validate import as_scalar
+from ..i18n import _
 from ..misallocation import default_firms, lognormal_gain, lognormal_reform_gain, tfp_ratio_curve
 from .widgets import FigureApp, slider
 
@@ -42,18 +43,23 @@ def _points(
 
 def _settings(sigma: float, d_now: float, d_new: float, log_a: np.ndarray) -> str:
     """The text in the figure: parameters and source, so that a saved copy stands alone."""
-    return (
-        f"σ = {sigma:g}; sd of ln TFPR now {d_now:.2f}, after the reform {d_new:.2f}\n"
-        f"ln TFPQ normal, sd {log_a.std():.2f}; wedges independent of TFPQ\n"
+    return _(
+        "σ = {sigma:g}; sd of ln TFPR now {now:.2f}, after the reform {new:.2f}\n"
+        "ln TFPQ normal, sd {sd:.2f}; wedges independent of TFPQ\n"
         "Source: Hsieh and Klenow (2009) model, simulated firms"
-    )
+    ).format(sigma=sigma, now=d_now, new=d_new, sd=log_a.std())
 
 
 def _note(now: float, new: float, d_now: float, d_new: float, sigma: float) -> str:
-    return (
-        f"TFP now <b>{100 * now:.1f} %</b> of efficient, after the reform <b>{100 * new:.1f} %</b>: "
-        f"gain <b>{100 * (new / now - 1):.1f} %</b> (lognormal formula: "
-        f"{lognormal_reform_gain(d_now, d_new, sigma):.1f} %)"
+    return _(
+        "TFP now <b>{now:.1f} %</b> of efficient, after the reform <b>{new:.1f} %</b>: "
+        "gain <b>{gain:.1f} %</b> (lognormal formula: "
+        "{formula:.1f} %)"
+    ).format(
+        now=100 * now,
+        new=100 * new,
+        gain=100 * (new / now - 1),
+        formula=lognormal_reform_gain(d_now, d_new, sigma),
     )
 
 
@@ -104,12 +110,14 @@ def draw_misallocation(
     d_now = as_scalar("dispersion", dispersion, low=0, high=1)
     d_new = as_scalar("target_dispersion", target_dispersion, low=0, high=1)
     now, new = _points(A, log_a, e, d_now, d_new, sigma)
-    ax.plot(_GRID, _model_curve(A, log_a, e, sigma), label=f"model ({A.size:,} simulated firms)")
-    ax.plot(_GRID, _lognormal_curve(sigma), linestyle="--", label="lognormal formula (eq. 17)")
-    ax.plot([d_now], [100 * now], "o", color="black", label="now")
-    ax.plot([d_new], [100 * new], "s", color="black", markerfacecolor="white", label="after the reform")
-    ax.set_xlabel("dispersion of log revenue productivity, sd of ln TFPR")
-    ax.set_ylabel("TFP (% of the efficient level)")
+    ax.plot(
+        _GRID, _model_curve(A, log_a, e, sigma), label=_("model ({n:,} simulated firms)").format(n=A.size)
+    )
+    ax.plot(_GRID, _lognormal_curve(sigma), linestyle="--", label=_("lognormal formula (eq. 17)"))
+    ax.plot([d_now], [100 * now], "o", color="black", label=_("now"))
+    ax.plot([d_new], [100 * new], "s", color="black", markerfacecolor="white", label=_("after the reform"))
+    ax.set_xlabel(_("dispersion of log revenue productivity, sd of ln TFPR"))
+    ax.set_ylabel(_("TFP (% of the efficient level)"))
     ax.set_xlim(0, 1.0)
     ax.set_ylim(0, 105)
     ax.legend(loc="lower left")
@@ -139,16 +147,18 @@ def make_misallocation_app(
     """
     figure = _MisallocationFigure(*default_firms())
     controls = {
-        "dispersion": slider("dispersion now (sd of ln TFPR)", dispersion, 0.0, 1.0, 0.05, name="dispersion"),
+        "dispersion": slider(
+            _("dispersion now (sd of ln TFPR)"), dispersion, 0.0, 1.0, 0.05, name="dispersion"
+        ),
         "target_dispersion": slider(
-            "dispersion after reform (sd of ln TFPR)",
+            _("dispersion after reform (sd of ln TFPR)"),
             target_dispersion,
             0.0,
             1.0,
             0.05,
             name="target_dispersion",
         ),
-        "sigma": slider("elasticity of substitution σ", sigma, 1.5, 6.0, 0.5, ".1f", name="sigma"),
+        "sigma": slider(_("elasticity of substitution σ"), sigma, 1.5, 6.0, 0.5, ".1f", name="sigma"),
     }
     return FigureApp(figure.draw, controls, figsize=(7.0, 4.0), update=figure.update)
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..i18n import _
 from ..paths import PATH_MAP, TERMS, path_grid
 from .plotting import PALETTE
 
@@ -51,7 +52,7 @@ def plot_path_map(
     grid = path_grid(pm)
     rows = list(pm)
     if ax is None:
-        _, ax = plt.subplots(figsize=(9.0, 4.2))
+        _fig, ax = plt.subplots(figsize=(9.0, 4.2))
     cmap = ListedColormap(["#FFFFFF", "#B9DDF1", PALETTE["blue"]])
     ax.imshow(grid, cmap=cmap, vmin=0, vmax=2, aspect="auto")
     for i, row in enumerate(rows):
@@ -64,20 +65,20 @@ def plot_path_map(
             else:
                 runs.append([cell])
         for run in runs:
-            _, strength, tool = run[0]
+            _column, strength, tool = run[0]
             centre = (run[0][0] + run[-1][0]) / 2
             ax.text(
                 centre,
                 i,
-                tool if strength == 2 else f"({tool})",
+                _(tool) if strength == 2 else _("({tool})").format(tool=_(tool)),
                 ha="center",
                 va="center",
                 fontsize=9,
                 color="white" if strength == 2 else "black",
                 fontweight="bold" if strength == 2 else "normal",
             )
-    ax.set_xticks(np.arange(len(TERMS)), [t.replace(" (", "\n(") for t in TERMS])
-    ax.set_yticks(np.arange(len(rows)), rows)
+    ax.set_xticks(np.arange(len(TERMS)), [_(t).replace(" (", "\n(") for t in TERMS])
+    ax.set_yticks(np.arange(len(rows)), [_(row) for row in rows])
     ax.set_xticks(np.arange(len(TERMS) + 1) - 0.5, minor=True)
     ax.set_yticks(np.arange(len(rows) + 1) - 0.5, minor=True)
     ax.grid(which="minor", color="grey", linewidth=0.6)
@@ -89,7 +90,7 @@ def plot_path_map(
     ax.text(
         1.0,
         -0.04,
-        "Source: He Zili (2024), section 4, read through the tools of notebook 04 (not an estimate)",
+        _("Source: He Zili (2024), section 4, read through the tools of notebook 04 (not an estimate)"),
         transform=ax.transAxes,
         ha="right",
         va="top",

@@ -8,10 +8,13 @@ hatches or markers so that figures read in grey too.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
+
+from ..i18n import N_, _, current_language
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -44,16 +47,72 @@ PALETTE = {
 
 #: Colour and hatch of each growth-accounting component, the same in every notebook.
 COMPONENT_STYLE = {
-    "capital": {"color": PALETTE["blue"], "hatch": ""},
-    "capital deepening": {"color": PALETTE["blue"], "hatch": ""},
-    "labour": {"color": PALETTE["orange"], "hatch": "//"},
-    "human capital": {"color": PALETTE["green"], "hatch": ".."},
-    "TFP": {"color": PALETTE["vermillion"], "hatch": "xx"},
+    N_("capital"): {"color": PALETTE["blue"], "hatch": ""},
+    N_("capital deepening"): {"color": PALETTE["blue"], "hatch": ""},
+    N_("labour"): {"color": PALETTE["orange"], "hatch": "//"},
+    N_("human capital"): {"color": PALETTE["green"], "hatch": ".."},
+    N_("TFP"): {"color": PALETTE["vermillion"], "hatch": "xx"},
 }
+
+FONT_FILE = Path(__file__).resolve().parent.parent / "fonts" / "NotoSansCJKsc-Regular.otf"
+"""The Chinese edition's font (SIL Open Font License; fetched at set-up by ``scripts/fonts.py``)."""
+
+CJK_FAMILY = "Noto Sans CJK SC"
+
+
+def use_chinese_font() -> None:
+    """Draw text with Noto Sans CJK SC, which has Latin letters and digits too; DejaVu Sans after it.
+
+    matplotlib takes each character of a plain label from the first font of ``font.family`` that has
+    it. The words around mathematics (``"产出 $g_Y$"``) are drawn in the first font alone, so Noto
+    Sans CJK SC comes first; the mathematics keeps the collection's mathtext fonts. A character no
+    font has is an error, not an empty box (:func:`nqp_helpers.i18n.use_language`).
+
+    Raises
+    ------
+    FileNotFoundError
+        If the font has not been fetched (the set-up fetches it: ``python -m scripts.fonts``).
+    """
+    import matplotlib as mpl
+    from matplotlib import font_manager
+
+    if not FONT_FILE.exists():
+        raise FileNotFoundError(
+            f"the Chinese font {FONT_FILE.name} is missing from {FONT_FILE.parent}; "
+            "fetch it with `python -m scripts.fonts` in the collection's folder (make lab does this)"
+        )
+    if CJK_FAMILY not in {f.name for f in font_manager.fontManager.ttflist}:
+        font_manager.fontManager.addfont(str(FONT_FILE))
+    mpl.rcParams["font.family"] = [CJK_FAMILY, "DejaVu Sans"]
+    translate_figure_text()
+
+
+def translate_figure_text() -> None:
+    """Show every text a figure is given through the catalogue: a label the catalogue knows appears in
+    the language in use.
+
+    The package's own figures translate their labels where they make them (``_()``). A figure drawn in a
+    notebook's code cell is the same code in both editions (``ax.set_xlabel("year")``): its labels are in
+    the catalogue (``scripts/translate.py`` collects the string labels of the notebooks' code cells), and
+    this makes matplotlib look each text up as it is set (``Text.set_text``, which every title, axis label,
+    legend entry, tick label and annotation goes through). A text the catalogue does not hold, and every
+    text in English, is unchanged. Called by :func:`use_chinese_font`; calling it again does nothing.
+    """
+    from matplotlib.text import Text
+
+    if getattr(Text.set_text, "_nqp_translates", False):
+        return
+    original = Text.set_text
+
+    def set_text(self: Text, s: Any) -> None:
+        original(self, _(s) if isinstance(s, str) and s else s)
+
+    set_text._nqp_translates = True  # type: ignore[attr-defined]
+    Text.set_text = set_text  # type: ignore[method-assign]
 
 
 def use_style() -> None:
-    """Set the collection's matplotlib style (call once, in the setup cell)."""
+    """Set the collection's matplotlib style (call once, in the setup cell); in Chinese, its font."""
     import matplotlib as mpl
     from cycler import cycler
 
@@ -78,6 +137,8 @@ def use_style() -> None:
             "hatch.linewidth": 0.6,
         }
     )
+    if current_language() != "en":
+        use_chinese_font()
 
 
 def plot_contributions(
@@ -118,18 +179,21 @@ def plot_contributions(
     labels = [str(x) for x in labels]
     if len(summaries) != len(labels) or not summaries:
         raise ValueError(
-            f"summaries and labels must be non-empty and of equal length; got "
-            f"{len(summaries)} and {len(labels)}"
+            _("summaries and labels must be non-empty and of equal length; got {n} and {m}").format(
+                n=len(summaries), m=len(labels)
+            )
         )
     names = list(summaries[0].parts)
     if any(list(s.parts) != names for s in summaries):
-        raise ValueError("all summaries must have the same parts (do not mix aggregate and per-worker views)")
+        raise ValueError(
+            _("all summaries must have the same parts (do not mix aggregate and per-worker views)")
+        )
     if ax is None:
-        _, ax = plt.subplots()
+        ax = plt.subplots()[1]
     parts = {name: [float(s.parts[name]) for s in summaries] for name in names}
     totals = [float(s.total) for s in summaries] if show_total else None
     stacked_bars(ax, parts, labels, totals=totals, total_label=summaries[0].total_name)
-    ax.set_ylabel("contribution to growth (% per year)")
+    ax.set_ylabel(_("contribution to growth (% per year)"))
     if legend:
         handles, names_ = ax.get_legend_handles_labels()
         # List the stacked parts top-down, as they appear on the bars; the total marker first.
@@ -149,7 +213,7 @@ def stacked_bars(
     labels: Sequence[object],
     styles: Mapping[str, Mapping[str, Any]] | None = None,
     totals: npt.ArrayLike | None = None,
-    total_label: str = "total",
+    total_label: str = N_("total"),
 ) -> tuple[np.ndarray, np.ndarray]:
     """Stack signed parts into one bar per label: positive parts upwards from zero, negative downwards.
 
@@ -191,17 +255,25 @@ def stacked_bars(
     for name, values in parts.items():
         vals = np.asarray(values, dtype=float)
         if vals.shape != x.shape:
-            raise ValueError(f"parts[{name!r}] must have one value per bar ({len(ticks)}); got {vals.shape}")
+            raise ValueError(
+                _("parts[{name!r}] must have one value per bar ({n}); got {shape}").format(
+                    name=name, n=len(ticks), shape=vals.shape
+                )
+            )
         style = {"color": "grey", "hatch": "", **styles.get(name, {})}
         base = np.where(vals >= 0, pos, neg)
-        ax.bar(x, vals, bottom=base, width=0.6, label=name, edgecolor="white", linewidth=0.5, **style)
+        ax.bar(x, vals, bottom=base, width=0.6, label=_(name), edgecolor="white", linewidth=0.5, **style)
         pos += np.where(vals >= 0, vals, 0)
         neg += np.where(vals < 0, vals, 0)
     if totals is not None:
         marks = np.asarray(totals, dtype=float)
         if marks.shape != x.shape:
-            raise ValueError(f"totals must have one value per label ({len(ticks)}); got {marks.shape}")
-        ax.plot(x, marks, "D", color="black", linestyle="none", label=total_label)
+            raise ValueError(
+                _("totals must have one value per label ({n}); got {shape}").format(
+                    n=len(ticks), shape=marks.shape
+                )
+            )
+        ax.plot(x, marks, "D", color="black", linestyle="none", label=_(total_label))
     ax.axhline(0, color="black", linewidth=0.8)
     ax.set_xticks(x, ticks)
     ax.grid(axis="x", visible=False)
@@ -232,7 +304,7 @@ def plain_log_axis(axis: Axis) -> None:
     else:
         axis.axes.set_xscale("log")
     axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
-    axis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:g}"))
     axis.set_minor_locator(NullLocator())
     axis.set_minor_formatter(NullFormatter())
 

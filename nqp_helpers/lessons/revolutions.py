@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .._validate import as_array_in
+from ..i18n import _
 from ..revolutions import (
     GORDON_TFP,
     REVOLUTIONS,
@@ -77,7 +78,7 @@ def plot_timeline(
     import matplotlib.pyplot as plt
 
     if ax is None:
-        _, ax = plt.subplots(figsize=(8.0, 3.2))
+        _fig, ax = plt.subplots(figsize=(8.0, 3.2))
     for i, r in enumerate(revolutions):
         y = len(revolutions) - i
         color = _REVOLUTION_COLORS[i % 4]
@@ -95,9 +96,11 @@ def plot_timeline(
                 edgecolor=color,
                 hatch=_REVOLUTION_HATCH[i % 4],
             )
-        # Chinese names stay in the text: many computers lack a CJK font for figures
+        # The names pass through the catalogue (the key technology without its bracketed Chinese term)
         ax.annotate(
-            f"{r.number}. {r.name}: {r.key_technology.split(' (')[0]}",
+            _("{number}. {name}: {technology}").format(
+                number=r.number, name=_(r.name), technology=_(r.key_technology).split(" (")[0]
+            ),
             (r.start, y + 0.28),
             fontsize=9,
             color="black",
@@ -105,7 +108,7 @@ def plot_timeline(
     ax.set_ylim(0.4, len(revolutions) + 0.8)
     ax.set_yticks([])
     ax.set_xlim(1740, until + 6)
-    ax.set_xlabel("year (as the article dates each revolution)")
+    ax.set_xlabel(_("year (as the article dates each revolution)"))
     ax.grid(axis="y", visible=False)
     return ax
 
@@ -141,9 +144,9 @@ def plot_periods(
     else:
         starts, ends, values = periods
     if not len(starts) == len(ends) == len(values):
-        raise ValueError("periods must give as many starts, ends and values")
+        raise ValueError(_("periods must give as many starts, ends and values"))
     if ax is None:
-        _, ax = plt.subplots()
+        _fig, ax = plt.subplots()
     for i, (s, e, v) in enumerate(zip(starts, ends, values, strict=True)):
         if np.isfinite(v):
             ax.plot(
@@ -157,7 +160,7 @@ def plot_periods(
                 **kwargs,
             )
     ax.axhline(0, color="black", lw=0.6)
-    ax.set_ylabel("TFP growth (% per year)")
+    ax.set_ylabel(_("TFP growth (% per year)"))
     return ax
 
 
@@ -179,20 +182,29 @@ def plot_tfp_wave(
     """
     import matplotlib.pyplot as plt
 
-    if not isinstance(path, DiffusionPath):
-        raise ValueError(f"path must be a DiffusionPath (see diffusion_path); got {type(path).__name__}")
+    _check_path(path)
     if ax is None:
-        _, ax = plt.subplots()
+        _fig, ax = plt.subplots()
     if compare is not None:
-        plot_periods(compare, ax=ax, label="measured, US (Gordon 2016)", color=_GREY)
-    ax.plot(path.years, path.tfp_growth, color="#D55E00", lw=2, linestyle="--", label="model contribution")
+        plot_periods(compare, ax=ax, label=_("measured, US (Gordon 2016)"), color=_GREY)
+    ax.plot(path.years, path.tfp_growth, color="#D55E00", lw=2, linestyle="--", label=_("model contribution"))
     ax.axvline(path.peak_year, color="#D55E00", lw=0.8, linestyle=":")
-    ax.set_xlabel("year")
-    ax.set_ylabel("TFP growth (% per year)")
+    ax.set_xlabel(_("year"))
+    ax.set_ylabel(_("TFP growth (% per year)"))
     ax.set_xlim(path.years[0], path.years[-1])
     ax.set_ylim(*_wave_ylim(_wave_top(path, compare)))
     ax.legend(loc="upper right", fontsize=9)
     return ax
+
+
+def _check_path(path: object) -> None:
+    """Refuse anything but a :class:`DiffusionPath`."""
+    if not isinstance(path, DiffusionPath):
+        raise ValueError(
+            _("path must be a DiffusionPath (see diffusion_path); got {kind}").format(
+                kind=type(path).__name__
+            )
+        )
 
 
 def _wave_top(path: DiffusionPath, compare: PublishedPeriods | None = GORDON_TFP) -> float:
@@ -227,23 +239,22 @@ def plot_diffusion(
     """
     import matplotlib.pyplot as plt
 
-    if not isinstance(path, DiffusionPath):
-        raise ValueError(f"path must be a DiffusionPath (see diffusion_path); got {type(path).__name__}")
+    _check_path(path)
     if axes is None:
-        _, axes = plt.subplots(1, 2, figsize=(10.0, 3.8))
+        _fig, axes = plt.subplots(1, 2, figsize=(10.0, 3.8))
     left, right = axes
-    left.plot(path.years, 100 * path.adoption, color="#0072B2", lw=2, label="adoption")
+    left.plot(path.years, 100 * path.adoption, color="#0072B2", lw=2, label=_("adoption"))
     left.plot(
         path.years,
         100 * path.tfp_gain / path.gain,
         color="#D55E00",
         lw=2,
         linestyle="--",
-        label="productivity effect (share of full gain)",
+        label=_("productivity effect (share of full gain)"),
     )
     left.set_ylim(-3, 103)
-    left.set_xlabel("year")
-    left.set_ylabel("share (%)")
+    left.set_xlabel(_("year"))
+    left.set_ylabel(_("share (%)"))
     left.legend(loc="upper left", fontsize=9)
     plot_tfp_wave(path, ax=right, compare=compare)
     left.figure.suptitle(diffusion_title(path), fontsize=9)
@@ -256,20 +267,31 @@ def diffusion_note(path: DiffusionPath) -> str:
     Years are counted from the first year of adoption (``path.adoption_start``), not from the
     invention, which comes earlier.
     """
-    if not isinstance(path, DiffusionPath):
-        raise ValueError(f"path must be a DiffusionPath (see diffusion_path); got {type(path).__name__}")
-    return (
-        f"Half of users have adopted by {path.half_adoption_year:.0f}; the technology's contribution to TFP "
-        f"growth peaks in {path.peak_year:.0f}, {path.peak_year - path.adoption_start:.0f} years after "
-        f"adoption started in {path.adoption_start:.0f}, at {path.peak_growth:.2f} % per year."
+    _check_path(path)
+    return _(
+        "Half of users have adopted by {half:.0f}; the technology's contribution to TFP "
+        "growth peaks in {peak:.0f}, {after:.0f} years after "
+        "adoption started in {start:.0f}, at {growth:.2f} % per year."
+    ).format(
+        half=path.half_adoption_year,
+        peak=path.peak_year,
+        after=path.peak_year - path.adoption_start,
+        start=path.adoption_start,
+        growth=path.peak_growth,
     )
 
 
 def diffusion_title(path: DiffusionPath) -> str:
     """The parameters of a :class:`DiffusionPath` in one line, for the title of a saved figure."""
-    return (
-        f"Logistic diffusion from {path.adoption_start:.0f}: v = {path.speed:.2f} per year, "
-        f"ℓ = {path.lag:.0f} years, G = {path.gain:.2f} log points, S₀ = {100 * path.initial_share:.0f} %"
+    return _(
+        "Logistic diffusion from {start:.0f}: v = {speed:.2f} per year, "
+        "ℓ = {lag:.0f} years, G = {gain:.2f} log points, S₀ = {share:.0f} %"
+    ).format(
+        start=path.adoption_start,
+        speed=path.speed,
+        lag=path.lag,
+        gain=path.gain,
+        share=100 * path.initial_share,
     )
 
 
@@ -321,7 +343,7 @@ class _DiffusionFigure:
         self.top = view_rung(_wave_top(self._path(speed, lag, gain)), self.start, up=True)
         ax.set_ylim(*_wave_ylim(self.top))
         lines = ax.get_lines()
-        self.model = next(ln for ln in lines if ln.get_label() == "model contribution")
+        self.model = next(ln for ln in lines if ln.get_label() == _("model contribution"))
         self.peak = lines[-1]
         # Drawn again over the moved lines, as in a full draw: the left axis line (the wave starts on it)
         # and the title; the legend too, when the wave or the peak line reaches it (see update).
@@ -357,9 +379,9 @@ def make_diffusion_app(speed: float = 0.1, lag: float = 10.0, gain: float = 0.5)
         Controls ``speed`` (per year), ``lag`` (years) and ``gain`` (log points).
     """
     controls = {
-        "speed": slider("speed of adoption v (per year)", speed, 0.04, 0.4, 0.01, name="speed"),
+        "speed": slider(_("speed of adoption v (per year)"), speed, 0.04, 0.4, 0.01, name="speed"),
         "lag": slider(
-            "lag from adoption to productivity ℓ (years)",
+            _("lag from adoption to productivity ℓ (years)"),
             lag,
             0.0,
             30.0,
@@ -367,7 +389,7 @@ def make_diffusion_app(speed: float = 0.1, lag: float = 10.0, gain: float = 0.5)
             readout_format=".0f",
             name="lag",
         ),
-        "gain": slider("total TFP gain G (log points)", gain, 0.1, 1.0, 0.05, name="gain"),
+        "gain": slider(_("total TFP gain G (log points)"), gain, 0.1, 1.0, 0.05, name="gain"),
     }
     figure = _DiffusionFigure(controls["speed"].value, controls["lag"].value, controls["gain"].value)
     return FigureApp(figure.draw, controls, figsize=(7.0, 4.0), margins={"top": 0.9}, update=figure.update)
@@ -400,7 +422,7 @@ def plot_supply_shock(
     import matplotlib.pyplot as plt
 
     if ax is None:
-        _, ax = plt.subplots()
+        _fig, ax = plt.subplots()
     grid = (
         np.geomspace(0.05, 5.0, 120)
         if sigmas is None
@@ -411,7 +433,7 @@ def plot_supply_shock(
         supply_shock_loss(cut, grid, import_share, 0.0),
         color="#0072B2",
         lw=2,
-        label="no domestic capacity",
+        label=_("no domestic capacity"),
     )
     if capacity > 0:
         ax.plot(
@@ -427,7 +449,7 @@ def plot_supply_shock(
         color=_GREY,
         lw=1.5,
         linestyle=":",
-        label="first-order (Hulten) loss, no capacity (the σ = 1 loss)",
+        label=_("first-order (Hulten) loss, no capacity (the σ = 1 loss)"),
     )
     if sigma is not None:
         ax.plot(
@@ -439,8 +461,8 @@ def plot_supply_shock(
             label=_sigma_label(sigma),
         )
     plain_log_axis(ax.xaxis)
-    ax.set_xlabel("elasticity of substitution σ (log scale)")
-    ax.set_ylabel("output lost (% of pre-shock output)")
+    ax.set_xlabel(_("elasticity of substitution σ (log scale)"))
+    ax.set_ylabel(_("output lost (% of pre-shock output)"))
     ax.set_ylim(bottom=0)
     ax.legend(loc="upper right", fontsize=9)
     return ax
@@ -457,7 +479,7 @@ def draw_supply_shock(ax: Axes, cut: float, capacity: float, import_share: float
 
 
 def _capacity_label(capacity: float) -> str:
-    return f"domestic capacity {100 * capacity:.0f} % of imports"
+    return _("domestic capacity {capacity:.0f} % of imports").format(capacity=100 * capacity)
 
 
 def _sigma_label(sigma: float) -> str:
@@ -465,19 +487,21 @@ def _sigma_label(sigma: float) -> str:
 
 
 def _supply_shock_title(cut: float, capacity: float, import_share: float, sigma: float) -> str:
-    return (
-        f"CES model: {100 * cut:.0f} % of imports cut, domestic capacity {100 * capacity:.0f} %, "
-        f"cost share ω = {import_share:.2f}, σ = {sigma:.2f}"
-    )
+    return _(
+        "CES model: {cut:.0f} % of imports cut, domestic capacity {capacity:.0f} %, "
+        "cost share ω = {share:.2f}, σ = {sigma:.2f}"
+    ).format(cut=100 * cut, capacity=100 * capacity, share=import_share, sigma=sigma)
 
 
 def _supply_shock_note(cut: float, capacity: float, import_share: float, sigma: float) -> str:
     loss = supply_shock_loss(cut, sigma, import_share, capacity)
     first = hulten_loss(cut, import_share, capacity)
-    return (
-        f"With σ = {sigma:.2f}, cutting {100 * cut:.0f} % of an input with a {100 * import_share:.0f} % "
-        f"cost share, and domestic capacity of {100 * capacity:.0f} %, output falls by {loss:.1f} % "
-        f"(first-order estimate: {first:.1f} %)."
+    return _(
+        "With σ = {sigma:.2f}, cutting {cut:.0f} % of an input with a {share:.0f} % "
+        "cost share, and domestic capacity of {capacity:.0f} %, output falls by {loss:.1f} % "
+        "(first-order estimate: {first:.1f} %)."
+    ).format(
+        sigma=sigma, cut=100 * cut, share=100 * import_share, capacity=100 * capacity, loss=loss, first=first
     )
 
 
@@ -492,14 +516,14 @@ def make_supply_shock_app(
         Controls ``cut``, ``capacity``, ``import_share`` and ``sigma``.
     """
     controls = {
-        "cut": slider("share of imports cut off", cut, 0.0, 1.0, 0.05, name="cut"),
+        "cut": slider(_("share of imports cut off"), cut, 0.0, 1.0, 0.05, name="cut"),
         "capacity": slider(
-            "domestic capacity (share of pre-shock imports)", capacity, 0.0, 1.0, 0.05, name="capacity"
+            _("domestic capacity (share of pre-shock imports)"), capacity, 0.0, 1.0, 0.05, name="capacity"
         ),
         "import_share": slider(
-            "cost share of the imported input ω", import_share, 0.02, 0.5, 0.01, name="import_share"
+            _("cost share of the imported input ω"), import_share, 0.02, 0.5, 0.01, name="import_share"
         ),
-        "sigma": slider("elasticity of substitution σ", sigma, 0.05, 5.0, 0.05, name="sigma"),
+        "sigma": slider(_("elasticity of substitution σ"), sigma, 0.05, 5.0, 0.05, name="sigma"),
     }
     figure = _SupplyShockFigure(
         controls["cut"].value,

@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .._validate import as_numeric
+from ..i18n import _
 from ..solow import ProfitRateAccounts, SolowPath, as_scenarios, compare_scenarios, push_scenarios
 from .plotting import plain_log_axis
 from .widgets import LOG_VIEW_STEP, FigureApp, Redraw, slider, view_rung
@@ -68,15 +69,16 @@ def plot_output_per_worker(
 
     paths = as_scenarios(paths)
     if ax is None:
-        _, ax = plt.subplots()
+        _fig, ax = plt.subplots()
     for name, p in paths.items():
         y = p.output_per_worker
-        ax.plot(p.years, y / y[0], label=name, lw=2, **SCENARIO_STYLE.get(name, {}))
+        # The line's gid keeps the scenario's name, its label the name the reader sees.
+        ax.plot(p.years, y / y[0], label=_(name), gid=name, lw=2, **SCENARIO_STYLE.get(name, {}))
     plain_log_axis(ax.yaxis)
     if push_year is not None:
         ax.axvline(push_year, color="grey", lw=0.8)
-    ax.set_xlabel("year of the simulation")
-    ax.set_ylabel("output per worker (first year = 1, log scale)")
+    ax.set_xlabel(_("year of the simulation"))
+    ax.set_ylabel(_("output per worker (first year = 1, log scale)"))
     if legend:
         ax.legend(loc="upper left")
     return ax
@@ -93,13 +95,20 @@ def plot_output_per_worker_growth(
 
     paths = as_scenarios(paths)
     if ax is None:
-        _, ax = plt.subplots()
+        _fig, ax = plt.subplots()
     for name, p in paths.items():
-        ax.plot(p.years[1:], p.output_per_worker_growth, label=name, lw=2, **SCENARIO_STYLE.get(name, {}))
+        ax.plot(
+            p.years[1:],
+            p.output_per_worker_growth,
+            label=_(name),
+            gid=name,
+            lw=2,
+            **SCENARIO_STYLE.get(name, {}),
+        )
     if push_year is not None:
         ax.axvline(push_year, color="grey", lw=0.8)
-    ax.set_xlabel("year of the simulation")
-    ax.set_ylabel("growth of output per worker (% per year)")
+    ax.set_xlabel(_("year of the simulation"))
+    ax.set_ylabel(_("growth of output per worker (% per year)"))
     if legend:
         ax.legend(loc="upper right")
     return ax
@@ -120,14 +129,16 @@ def push_note(paths: dict[str, SolowPath]) -> str:
     """
     ends = compare_scenarios(paths, last_years=10)
     parts = [
-        f"{name}: {end.growth:.2f} % per year at the end, level {end.relative_level:.2f} x baseline"
+        _("{name}: {growth:.2f} % per year at the end, level {level:.2f} x baseline").format(
+            name=_(name), growth=end.growth, level=end.relative_level
+        )
         for name, end in ends.items()
         if name != "baseline"
     ]
-    return (
-        "In the last 10 years, "
-        + "; ".join(parts)
-        + f" (baseline: {ends['baseline'].growth:.2f} % per year)."
+    # TRANSLATORS: the separator between the scenarios listed in one sentence.
+    separator = _("; ")
+    return _("In the last 10 years, {scenarios} (baseline: {growth:.2f} % per year).").format(
+        scenarios=separator.join(parts), growth=ends["baseline"].growth
     )
 
 
@@ -223,8 +234,8 @@ class _PushFigure:
         self, ax: Axes, saving_push: float, labor_push: float, technology_push: float, capital_share: float
     ) -> str:
         note = draw_push(ax, saving_push, labor_push, technology_push, capital_share)
-        self.lines = [ln for ln in ax.get_lines() if ln.get_label() in SCENARIO_STYLE]
-        self.view = self._view({str(ln.get_label()): np.asarray(ln.get_ydata()) for ln in self.lines})
+        self.lines = [ln for ln in ax.get_lines() if ln.get_gid() in SCENARIO_STYLE]
+        self.view = self._view({str(ln.get_gid()): np.asarray(ln.get_ydata()) for ln in self.lines})
         # The rounded-out range joins the data limits; matplotlib's autoscaling (log scale, margins) does
         # the rest, as for the data alone.
         ax.update_datalim([(0.0, self.view[0]), (0.0, self.view[1])], updatex=False)
@@ -245,7 +256,7 @@ class _PushFigure:
         if not self.still or self._view(levels) != self.view:
             raise Redraw
         for line in self.lines:
-            line.set_ydata(levels[str(line.get_label())])
+            line.set_ydata(levels[str(line.get_gid())])
         ax.title.set_text(push_title(saving_push, labor_push, technology_push, capital_share))
         return push_note(paths), [*self.lines, *self.still]
 
@@ -256,10 +267,10 @@ def push_title(saving_push: float, labor_push: float, technology_push: float, ca
     The baseline is that of :func:`~nqp_helpers.solow.push_scenarios`: s = 0.2, n = 0.01, g = 0.01,
     δ = 0.05.
     """
-    return (
-        f"Solow model, baseline s = 0.20, n = 0.010, g = 0.010, δ = 0.05, α = {capital_share:.2f}\n"
-        f"pushes from year 20: Δs = {saving_push:.2f}, Δn = {labor_push:.3f}, Δg = {technology_push:.3f}"
-    )
+    return _(
+        "Solow model, baseline s = 0.20, n = 0.010, g = 0.010, δ = 0.05, α = {alpha:.2f}\n"
+        "pushes from year 20: Δs = {ds:.2f}, Δn = {dn:.3f}, Δg = {dg:.3f}"
+    ).format(alpha=capital_share, ds=saving_push, dn=labor_push, dg=technology_push)
 
 
 def make_push_app(
@@ -285,10 +296,10 @@ def make_push_app(
     """
     controls = {
         "saving_push": slider(
-            "rise in the saving rate Δs (share of output)", saving_push, 0.0, 0.3, 0.01, name="saving_push"
+            _("rise in the saving rate Δs (share of output)"), saving_push, 0.0, 0.3, 0.01, name="saving_push"
         ),
         "labor_push": slider(
-            "rise in labour-force growth Δn (per year)",
+            _("rise in labour-force growth Δn (per year)"),
             labor_push,
             0.0,
             0.02,
@@ -297,7 +308,7 @@ def make_push_app(
             name="labor_push",
         ),
         "technology_push": slider(
-            "rise in technology growth Δg (per year)",
+            _("rise in technology growth Δg (per year)"),
             technology_push,
             0.0,
             0.02,
@@ -305,7 +316,7 @@ def make_push_app(
             readout_format=".3f",
             name="technology_push",
         ),
-        "capital_share": slider("capital share α", capital_share, 0.2, 0.6, 0.01, name="capital_share"),
+        "capital_share": slider(_("capital share α"), capital_share, 0.2, 0.6, 0.01, name="capital_share"),
     }
     figure = _PushFigure(
         saving_push=controls["saving_push"].value,
@@ -353,36 +364,42 @@ def plot_profit_rate(
 
     if not isinstance(accounts, ProfitRateAccounts):
         raise ValueError(
-            f"accounts must be a ProfitRateAccounts (see profit_rate_accounts); got {type(accounts).__name__}"
+            _("accounts must be a ProfitRateAccounts (see profit_rate_accounts); got {kind}").format(
+                kind=type(accounts).__name__
+            )
         )
     yrs = as_numeric("years", years)
     if yrs.ndim != 1 or yrs.shape != np.shape(accounts.profit_rate):
         raise ValueError(
-            f"years must be 1-D with one year per value ({np.shape(accounts.profit_rate)}); got {yrs.shape}"
+            _("years must be 1-D with one year per value ({expected}); got {shape}").format(
+                expected=np.shape(accounts.profit_rate), shape=yrs.shape
+            )
         )
     if axes is None:
-        _, axes = plt.subplots(1, 2, figsize=(10.0, 3.8))
+        _fig, axes = plt.subplots(1, 2, figsize=(10.0, 3.8))
     left, right = axes
-    left.plot(yrs, 100 * accounts.gross_return, color="#0072B2", label="gross return s/c = (1 − labsh) Y/K")
     left.plot(
-        yrs, 100 * accounts.profit_rate, color="#D55E00", linestyle="--", label="rate of profit s/(c + v)"
+        yrs, 100 * accounts.gross_return, color="#0072B2", label=_("gross return s/c = (1 − labsh) Y/K")
     )
-    left.set_ylabel("% per year")
+    left.plot(
+        yrs, 100 * accounts.profit_rate, color="#D55E00", linestyle="--", label=_("rate of profit s/(c + v)")
+    )
+    left.set_ylabel(_("% per year"))
     left.set_ylim(bottom=0)
     left.legend(loc="lower left", fontsize=9)
-    right.plot(yrs, accounts.organic_composition, color="#009E73", label="organic composition c/v")
+    right.plot(yrs, accounts.organic_composition, color="#009E73", label=_("organic composition c/v"))
     right.plot(
         yrs,
         accounts.rate_of_surplus_value,
         color="#CC79A7",
         linestyle="-.",
-        label="rate of surplus value s/v",
+        label=_("rate of surplus value s/v"),
     )
-    right.set_ylabel("ratio")
+    right.set_ylabel(_("ratio"))
     right.set_ylim(bottom=0)
     right.legend(loc="upper left", fontsize=9)
     for ax in axes:
-        ax.set_xlabel("year")
+        ax.set_xlabel(_("year"))
         if shade is not None:
             ax.axvspan(shade[0], shade[1], color="grey", alpha=0.12, lw=0)
     if source:

@@ -14,6 +14,7 @@ import numpy as np
 from .._validate import as_scalar
 from ..data import load_toy_sectors
 from ..growth import share_percent
+from ..i18n import N_, _
 from ..structural import ShiftShare, reallocation_scenario
 from .plotting import PALETTE, stacked_bars
 from .widgets import FigureApp, Redraw, round_up, slider
@@ -28,9 +29,9 @@ __all__ = ["PART_STYLE", "plot_shift_share", "draw_structural_change", "make_str
 
 #: Colour and hatch of each part of the shift-share decomposition.
 PART_STYLE = {
-    "within": {"color": PALETTE["vermillion"], "hatch": "xx"},
-    "between": {"color": PALETTE["blue"], "hatch": ""},
-    "interaction": {"color": PALETTE["sky"], "hatch": ".."},
+    N_("within"): {"color": PALETTE["vermillion"], "hatch": "xx"},
+    N_("between"): {"color": PALETTE["blue"], "hatch": ""},
+    N_("interaction"): {"color": PALETTE["sky"], "hatch": ".."},
 }
 
 
@@ -70,12 +71,14 @@ def plot_shift_share(
     results, labels = list(results), [str(x) for x in labels]
     if not results or len(results) != len(labels):
         raise ValueError(
-            f"results and labels must be non-empty and of equal length; got {len(results)} and {len(labels)}"
+            _("results and labels must be non-empty and of equal length; got {n} and {m}").format(
+                n=len(results), m=len(labels)
+            )
         )
     if any(r.total.size != 1 for r in results):
-        raise ValueError("each result must cover one interval: pass the first and last dates only")
+        raise ValueError(_("each result must cover one interval: pass the first and last dates only"))
     if ax is None:
-        _, ax = plt.subplots()
+        _fig, ax = plt.subplots()
 
     def value(result: ShiftShare, part: str) -> float:
         """One part (or the total) of a single-interval result, in the unit the chart shows."""
@@ -84,8 +87,12 @@ def plot_shift_share(
 
     parts = {part: [value(r, part) for r in results] for part in PART_STYLE}
     totals = [value(r, "total") for r in results]
-    pos, _ = stacked_bars(ax, parts, labels, styles=PART_STYLE, totals=totals, total_label="total change")
-    ax.set_ylabel("change in productivity (% of initial level)" if percent else "change in productivity")
+    pos, _neg = stacked_bars(
+        ax, parts, labels, styles=PART_STYLE, totals=totals, total_label=_("total change")
+    )
+    ax.set_ylabel(
+        _("change in productivity (% of initial level)") if percent else _("change in productivity")
+    )
     if legend:
         top = max(float(pos.max()), max(totals))
         ax.set_ylim(top=1.3 * top if top > 0 else 1.0)
@@ -143,10 +150,10 @@ def draw_structural_change(
         top = as_scalar("top", top, low=bars.room, high=1e9)
     plot_shift_share(bars.results, bars.labels, ax=ax, percent=False)
     ax.set_ylim(0.0 if bars.low >= 0 else None, round_up(bars.room) if top is None else top)
-    ax.set_ylabel("change in aggregate productivity\n(thousand currency units per worker)")
+    ax.set_ylabel(_("change in aggregate productivity\n(thousand currency units per worker)"))
     ax.set_title(_title(reallocation, manufacturing_growth), fontsize=9, y=1.0)
     ax.text(
-        1.0, -0.1, "Source: generated toy economy (toy_sectors.csv)", transform=ax.transAxes,
+        1.0, -0.1, _("Source: generated toy economy (toy_sectors.csv)"), transform=ax.transAxes,
         ha="right", va="top", fontsize=8,
     )  # fmt: skip
     return bars.note
@@ -195,20 +202,20 @@ def _decades(reallocation: float, manufacturing_growth: float, data: Series | No
     growth = float(whole.productivity_growth()[0])
     # The share of the change, shown only where productivity grew enough to share (MIN_GROWTH_FOR_SHARES).
     part = growth * float(whole.structural_change[0] / whole.total[0])
-    sc = share_percent(part, growth, "productivity growth")
-    note = (
-        f"aggregate productivity growth 1990-2020 <b>{growth:.2f} % per year</b>; structural change "
-        f"(between + interaction) <b>{sc}</b> of the total change"
-    )
+    sc = share_percent(part, growth, _("productivity growth"))
+    note = _(
+        "aggregate productivity growth 1990-2020 <b>{growth:.2f} % per year</b>; structural change "
+        "(between + interaction) <b>{share}</b> of the total change"
+    ).format(growth=growth, share=sc)
     labels = [f"{a:g}-{b:g}" for a, b in periods]
     return _Decades(results, labels, parts, totals, low, room, note)
 
 
 def _title(reallocation: float, manufacturing_growth: float) -> str:
-    return (
-        f"Counterfactual toy economy: {reallocation:.1f} % of employment leaves agriculture a year;\n"
-        f"manufacturing productivity grows {manufacturing_growth:.1f} % a year"
-    )
+    return _(
+        "Counterfactual toy economy: {reallocation:.1f} % of employment leaves agriculture a year;\n"
+        "manufacturing productivity grows {growth:.1f} % a year"
+    ).format(reallocation=reallocation, growth=manufacturing_growth)
 
 
 class _StructuralFigure:
@@ -289,7 +296,7 @@ def make_structural_app(reallocation: float = 1.0, manufacturing_growth: float =
     data = load_toy_sectors()
     controls = {
         "reallocation": slider(
-            "workers leaving agriculture (% of employment per year)",
+            _("workers leaving agriculture (% of employment per year)"),
             reallocation,
             0.0,
             1.9,
@@ -298,7 +305,7 @@ def make_structural_app(reallocation: float = 1.0, manufacturing_growth: float =
             name="reallocation",
         ),
         "manufacturing_growth": slider(
-            "manufacturing productivity growth (% per year)",
+            _("manufacturing productivity growth (% per year)"),
             manufacturing_growth,
             0.0,
             10.0,

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from .._validate import as_scalar, as_whole_number
+from ..i18n import _
 
 if TYPE_CHECKING:
     import ipywidgets
@@ -166,7 +167,11 @@ def int_slider(
 def _check_range(description: str, low: float, high: float) -> None:
     """A slider needs a range that is not empty."""
     if not low < high:
-        raise ValueError(f"the slider {description!r} needs min < max; got min={low}, max={high}")
+        raise ValueError(
+            _("the slider {description!r} needs min < max; got min={low}, max={high}").format(
+                description=description, low=low, high=high
+            )
+        )
 
 
 def _look(description: str) -> dict[str, Any]:
@@ -251,11 +256,11 @@ class FigureApp:
         from matplotlib.figure import Figure
 
         if not callable(draw):
-            raise ValueError(f"draw must be callable; got {draw!r}")
+            raise ValueError(_("draw must be callable; got {draw!r}").format(draw=draw))
         if update is not None and not callable(update):
-            raise ValueError(f"update must be callable or None; got {update!r}")
+            raise ValueError(_("update must be callable or None; got {update!r}").format(update=update))
         if not controls or not all(hasattr(c, "value") for c in controls.values()):
-            raise ValueError("controls must be a non-empty dict of widgets that have a value")
+            raise ValueError(_("controls must be a non-empty dict of widgets that have a value"))
         self.draw_function = draw
         self.update_function = update
         self.controls = dict(controls)
@@ -288,7 +293,11 @@ class FigureApp:
         """Move controls as a student would (each change redraws once)."""
         unknown = set(values) - set(self.controls)
         if unknown:
-            raise ValueError(f"unknown control(s) {sorted(unknown)}; controls are {sorted(self.controls)}")
+            raise ValueError(
+                _("unknown control(s) {unknown}; controls are {controls}").format(
+                    unknown=sorted(unknown), controls=sorted(self.controls)
+                )
+            )
         for name, value in values.items():
             self.controls[name].value = value
         return self
@@ -344,7 +353,7 @@ class FigureApp:
         changed: list[Artist] = []
         if self.update_function is not None:
             try:
-                _, moving = self.update_function(self.axes, **self.values)
+                _note, moving = self.update_function(self.axes, **self.values)
                 changed = list(moving)
             except Redraw:  # an update that cannot keep even the view just drawn: render it whole
                 changed = []
@@ -407,7 +416,7 @@ class FigureApp:
             ax.set_axis_off()
         first = self._all_axes()[0]
         first.text(
-            0.0, 0.5, "nothing to draw for this choice:\nsee the message below", transform=first.transAxes
+            0.0, 0.5, _("nothing to draw for this choice:\nsee the message below"), transform=first.transAxes
         )
         return f"<span style='color:#D55E00'>{html.escape(self.error)}</span>"
 
