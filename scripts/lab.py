@@ -10,6 +10,7 @@ every configuration file and before it serves a single request. ``--allow-root``
 user really is root, as in a container; students running as themselves never get it.
 
     python -m scripts.lab                 # opens notebooks/00-start-here.ipynb
+    python -m scripts.lab --edition zh    # opens the Chinese edition: notebooks/zh-CN/00-start-here.ipynb
     python -m scripts.lab --no-browser --port 8899
 """
 
@@ -24,6 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 START = "notebooks/00-start-here.ipynb"
+#: The start notebook of each edition (``make lab EDITION=zh``).
+STARTS = {"en": START, "zh": "notebooks/zh-CN/00-start-here.ipynb"}
 #: This file, run by the server command with ``--serve`` (see :func:`lab_command`).
 THIS_FILE = Path(__file__).resolve()
 
@@ -43,6 +46,7 @@ def lab_command(
     open_browser: bool = True,
     is_root: bool | None = None,
     root_dir: str | os.PathLike[str] = ROOT,
+    start: str = START,
 ) -> list[str]:
     """Return the argument list that starts JupyterLab on loopback with a token.
 
@@ -63,10 +67,12 @@ def lab_command(
     root_dir : path
         The folder JupyterLab serves (the collection itself by default; the
         browser test serves a throw-away copy so that it never edits the files).
+    start : str
+        The notebook to open, relative to ``root_dir`` (:data:`STARTS`).
     """
     if is_root is None:
         is_root = hasattr(os, "geteuid") and os.geteuid() == 0
-    cmd = [python, "-P", str(THIS_FILE), "--serve", START, "--ServerApp.ip=127.0.0.1"]
+    cmd = [python, "-P", str(THIS_FILE), "--serve", start, "--ServerApp.ip=127.0.0.1"]
     cmd.append(f"--ServerApp.root_dir={root_dir}")
     if port is not None:
         cmd.append(f"--ServerApp.port={int(port)}")
@@ -119,8 +125,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.lab", description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=None)
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument(
+        "--edition",
+        choices=sorted(STARTS),
+        default="en",
+        help="open the English (en) or the Chinese (zh) edition",
+    )
     args = parser.parse_args(argv)
-    cmd = lab_command(port=args.port, open_browser=not args.no_browser)
+    cmd = lab_command(port=args.port, open_browser=not args.no_browser, start=STARTS[args.edition])
     return hand_over(cmd, ROOT)
 
 

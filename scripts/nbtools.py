@@ -51,6 +51,10 @@ from scripts.notebook_index import NOTEBOOKS
 
 ROOT = Path(__file__).resolve().parent.parent
 NB_DIR = ROOT / "notebooks"
+#: The Chinese edition, built from the English notebooks and the catalogues (scripts/translate.py).
+CHINESE_DIR = NB_DIR / "zh-CN"
+#: Each edition's folder, by the name scripts take with ``--edition``.
+EDITIONS = {"en": NB_DIR, "zh": CHINESE_DIR}
 
 SOLUTION_TAG = "solution"
 NAVIGATION_TAG = "navigation"
@@ -661,13 +665,23 @@ def existing_entries(nb_dir: str | Path = NB_DIR) -> list[dict]:
     return [e for e in NOTEBOOKS if (Path(nb_dir) / str(e["file"])).exists()]
 
 
+def edition_of(path: str | Path) -> str:
+    """The edition a notebook belongs to: "zh" for one in notebooks/zh-CN/, else "en"."""
+    return "zh" if Path(path).resolve().parent == CHINESE_DIR.resolve() else "en"
+
+
 def parse_args(
-    parser: argparse.ArgumentParser, argv: Sequence[str] | None = None, nb_dir: str | Path = NB_DIR
+    parser: argparse.ArgumentParser,
+    argv: Sequence[str] | None = None,
+    nb_dir: str | Path = NB_DIR,
+    editions: bool = False,
 ) -> tuple[argparse.Namespace, list[Path]]:
     """Parse the command line of a script that works on notebooks: its options, then the notebooks chosen.
 
     Adds the positional arguments of the convention (``NN ...``: the notebooks whose file name contains
-    one of them; every notebook when none is given) to ``parser``, parses ``argv`` and selects.
+    one of them; every notebook when none is given) to ``parser``, parses ``argv`` and selects. With
+    ``editions``, also ``--edition en|zh``, which chooses the folder (:data:`EDITIONS`) in place of
+    ``nb_dir``.
 
     Returns
     -------
@@ -681,7 +695,13 @@ def parse_args(
         metavar="NN",
         help="only the notebooks whose file name contains one of these, e.g. 02 (default: every notebook)",
     )
+    if editions:
+        parser.add_argument(
+            "--edition", choices=sorted(EDITIONS), default="en", help="en: notebooks/; zh: notebooks/zh-CN/"
+        )
     args = parser.parse_args(argv)
+    if editions:
+        nb_dir = EDITIONS[args.edition]
     paths = select(args.notebooks, nb_dir)
     if not paths:
         parser.exit(1, f"no notebook matches {' '.join(args.notebooks) or '*.ipynb'} in {nb_dir}\n")

@@ -229,6 +229,17 @@ def export(paths, out=OUT, with_solutions=False, quiet=False):
     entries, links, written = export_html.export_pages(
         paths, out, slides_exporter(), ".slides.html", build, quiet
     )
+    if paths and nbtools.edition_of(paths[0]) == "zh":
+        kept = "含答案" if with_solutions else "不含答案"
+        intro = (
+            f"笔记本的 reveal.js 幻灯片，{kept}，附最近一次完整运行的输出。"
+            "方向键在幻灯片之间移动（向下：一节的下一部分）；"
+            "按 S 显示讲者备注，按 F 全屏。要现场运行单元格，请在 JupyterLab 中打开笔记本并使用幻灯片放映按钮"
+            "（jupyterlab-rise）。幻灯片不从互联网加载任何内容。"
+        )
+        heading = "新质生产力：幻灯片（中文版）"
+        export_html.write_index(out, entries, links, heading, intro, "deck", edition="zh")
+        return written
     edition = "with solutions" if with_solutions else "without solutions"
     intro = (
         f"reveal.js slides of the notebooks, {edition}, with the outputs of their last full run. "
@@ -249,10 +260,19 @@ def main(argv=None):
         "--check", action="store_true", help="with --set-metadata: only report, exit 1 if stale"
     )
     parser.add_argument(
-        "--out", type=Path, default=OUT, help=f"output folder (default {OUT.relative_to(ROOT)})"
+        "--out",
+        type=Path,
+        default=None,
+        help=f"output folder (default {OUT.relative_to(ROOT)}; zh: .../zh-CN)",
     )
     parser.add_argument("--with-solutions", action="store_true", help="keep solution cells in the decks")
-    args, paths = nbtools.parse_args(parser, argv)
+    args, paths = nbtools.parse_args(parser, argv, editions=True)
+    if args.out is None:
+        args.out = OUT / "zh-CN" if args.edition == "zh" else OUT
+    if args.set_metadata and args.edition == "zh":
+        parser.exit(
+            2, "the Chinese edition copies its slide types from the English notebooks: set them there\n"
+        )
     if args.set_metadata:
         stale = update_notebooks(paths, check=args.check)
         for name in stale:

@@ -503,6 +503,25 @@ def check_zip(zip_path: str | Path, folder: Path, sources: Sequence[Path] = ()) 
     return path
 
 
+def readme_chinese(names: Sequence[str]) -> str:
+    """The README.txt that goes with the Chinese edition's copies."""
+    minutes = {e["file"]: e["minutes"] for e in NOTEBOOKS}
+    rows = [f"  {name}" + (f"（约 {minutes[name]} 分钟）" if name in minutes else "") for name in names]
+    return (
+        "新质生产力：笔记本（学生版，中文）\n"
+        "==================================\n\n"
+        "从 00-start-here.ipynb 开始，按每个笔记本顶部和底部的链接阅读。\n\n" + "\n".join(rows) + "\n\n"
+        "如何运行：在课程的 JupyterHub 上用 JupyterLab 打开这些笔记本，或在自己的电脑上、在整个项目的副本中\n"
+        "运行 `make lab EDITION=zh`。笔记本需要项目的 Python 包 nqp_helpers（数据也在其中），不使用互联网。\n"
+        "请把笔记本留在名为 zh-CN 的文件夹中：包据此以中文绘图和给出反馈。\n\n"
+        "练习：每道练习有一个 `answer = None` 的单元格；把 None 换成你的答案并运行该单元格，自测会告诉你\n"
+        "答案是否正确；如不正确，会告诉你该重新看什么，但从不给出答案。本版不含答案。你通过的练习只记录在\n"
+        "运行笔记本的电脑上（~/.nqp_helpers/progress.json），开始笔记本会列出它们；不会发送到任何地方。\n\n"
+        "数据：宾州世界表（Penn World Table）11.0（Feenstra、Inklaar 和 Timmer，2015，American Economic\n"
+        "Review 105(10)，3150-3182），CC BY 4.0 许可。\n"
+    )
+
+
 def readme(names: Sequence[str]) -> str:
     """The README.txt that goes with the copies."""
     titles = {e["file"]: e for e in NOTEBOOKS}
@@ -595,7 +614,9 @@ def write(
             (folder / name).unlink()
     for name, nb in copies.items():
         nbtools.write(nb, folder / name)
-    (folder / "README.txt").write_text(readme(list(copies)), encoding="utf-8")
+    chinese = bool(paths) and nbtools.edition_of(paths[0]) == "zh"
+    text = readme_chinese(list(copies)) if chinese else readme(list(copies))
+    (folder / "README.txt").write_text(text, encoding="utf-8")
     manifest = "".join(f"{_digest(folder / name)}  {name}\n" for name in names)
     (folder / MANIFEST).write_text(manifest, encoding="utf-8")
     if zip_file is not None:
@@ -610,10 +631,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m scripts.student_copies", description=__doc__.splitlines()[0]
     )
     parser.add_argument(
-        "--out", type=Path, default=OUT, help=f"output folder (default {OUT.relative_to(nbtools.ROOT)}/)"
+        "--out",
+        type=Path,
+        default=None,
+        help="output folder (default student/; zh: student/zh-CN/)",
     )
     parser.add_argument("--zip", type=Path, default=None, help="also write this zip file")
-    args, paths = nbtools.parse_args(parser, argv)
+    args, paths = nbtools.parse_args(parser, argv, editions=True)
+    if args.out is None:
+        args.out = OUT / "zh-CN" if args.edition == "zh" else OUT
 
     def note(text: str) -> None:
         print(f"note: {text}", file=sys.stderr)

@@ -39,6 +39,16 @@ def test_command_binds_loopback_keeps_token_and_allows_root_only_for_root():
     assert "notebooks/00-start-here.ipynb" in user
 
 
+def test_the_chinese_edition_opens_its_own_start_notebook():
+    """--edition zh (make lab EDITION=zh) opens notebooks/zh-CN/00-start-here.ipynb, which exists, with
+    the same safety settings."""
+    from scripts.lab import STARTS
+
+    cmd = lab_command(python="py", is_root=False, start=STARTS["zh"])
+    assert cmd[4] == "notebooks/zh-CN/00-start-here.ipynb" and (ROOT / cmd[4]).exists()
+    assert "--ServerApp.ip=127.0.0.1" in cmd
+
+
 def test_command_runs_the_guarded_server_from_any_folder():
     """The command runs scripts/lab.py by its full path with -P (so the guard runs whatever the working
     folder, and the scripts' names cannot hide a module of Jupyter), then JupyterLab's own arguments."""
