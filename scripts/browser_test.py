@@ -100,7 +100,8 @@ class Lab:
             Path(self.tmp) / folder,
             ignore=shutil.ignore_patterns(".ipynb_checkpoints", "lab-output"),
         )
-        cmd = lab_command(port=self.port, open_browser=False, root_dir=self.tmp)
+        start = f"{folder}/00-start-here.ipynb"
+        cmd = lab_command(port=self.port, open_browser=False, root_dir=self.tmp, start=start)
         cmd.append("--LabApp.expose_app_in_browser=True")
         # the self-checks the notebooks run record into a throw-away file, not the user's progress
         env = {**os.environ, "NQP_PROGRESS_FILE": str(Path(self.tmp) / "progress.json")}

@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 START = "notebooks/00-start-here.ipynb"
 #: The start notebook of each edition (``make lab EDITION=zh``).
 STARTS = {"en": START, "zh": "notebooks/zh-CN/00-start-here.ipynb"}
+#: The folders served at /custom/: the page's custom.css and the Chinese font it names.
+CUSTOM_PATHS = (ROOT / "jupyter" / "custom", ROOT / "nqp_helpers" / "fonts")
 #: This file, run by the server command with ``--serve`` (see :func:`lab_command`).
 THIS_FILE = Path(__file__).resolve()
 
@@ -74,6 +76,9 @@ def lab_command(
         is_root = hasattr(os, "geteuid") and os.geteuid() == 0
     cmd = [python, "-P", str(THIS_FILE), "--serve", start, "--ServerApp.ip=127.0.0.1"]
     cmd.append(f"--ServerApp.root_dir={root_dir}")
+    # Chinese text in the page on a computer without Chinese fonts: jupyter/custom/custom.css, with the
+    # font it names, served at /custom/ (see serve)
+    cmd.append("--LabApp.custom_css=True")
     if port is not None:
         cmd.append(f"--ServerApp.port={int(port)}")
         cmd.append("--ServerApp.port_retries=0")
@@ -100,7 +105,24 @@ def serve(argv: Sequence[str]) -> None:
     server = LabApp.initialize_server(argv=list(argv))
     if not getattr(server.identity_provider, "token", ""):
         raise SystemExit(REFUSAL)
+    serve_custom_css(server.web_app.settings)
     server.start()
+
+
+def serve_custom_css(settings: dict) -> bool:
+    """Put :data:`CUSTOM_PATHS` first among the folders JupyterLab serves at /custom/.
+
+    ``--LabApp.custom_css=True`` makes the page load /custom/custom.css, from the server's list
+    ``static_custom_path`` (the user's ``~/.jupyter/custom``, then Jupyter's own), which no option sets.
+    The /custom/ handler reads that list at each request, so adding our folders to its front, before the
+    server starts, serves jupyter/custom/custom.css and the font it names. Returns False, changing
+    nothing, if a Jupyter version keeps the list elsewhere (the page then uses the computer's fonts).
+    """
+    folders = settings.get("static_custom_path")
+    if not isinstance(folders, list):
+        return False
+    folders[:0] = [str(p) for p in CUSTOM_PATHS if str(p) not in folders]
+    return True
 
 
 def hand_over(cmd: Sequence[str], cwd: str | os.PathLike[str], platform: str = sys.platform) -> int:

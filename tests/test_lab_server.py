@@ -39,6 +39,21 @@ def test_command_binds_loopback_keeps_token_and_allows_root_only_for_root():
     assert "notebooks/00-start-here.ipynb" in user
 
 
+def test_the_page_gets_the_chinese_font_from_the_collection():
+    """custom.css (loaded with --LabApp.custom_css) declares Noto Sans CJK SC for Chinese characters only,
+    and serve_custom_css puts its folder and the font's in front of the folders served at /custom/, where
+    the two files are found; a Jupyter that keeps the list elsewhere is left unchanged."""
+    from scripts.lab import CUSTOM_PATHS, serve_custom_css
+
+    settings = {"static_custom_path": ["/home/student/.jupyter/custom"]}
+    assert serve_custom_css(settings) is True
+    assert settings["static_custom_path"] == [*map(str, CUSTOM_PATHS), "/home/student/.jupyter/custom"]
+    assert serve_custom_css({}) is False
+    css = (CUSTOM_PATHS[0] / "custom.css").read_text(encoding="utf-8")
+    assert 'url("NotoSansCJKsc-Regular.otf")' in css and "unicode-range: U+2E80" in css
+    assert (CUSTOM_PATHS[1] / "NotoSansCJKsc-Regular.otf").exists()
+
+
 def test_the_chinese_edition_opens_its_own_start_notebook():
     """--edition zh (make lab EDITION=zh) opens notebooks/zh-CN/00-start-here.ipynb, which exists, with
     the same safety settings."""
@@ -58,6 +73,7 @@ def test_command_runs_the_guarded_server_from_any_folder():
         "notebooks/00-start-here.ipynb",
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.root_dir={ROOT}",
+        "--LabApp.custom_css=True",
         "--ServerApp.port=8899",
         "--ServerApp.port_retries=0",
         "--no-browser",
