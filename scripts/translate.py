@@ -282,6 +282,13 @@ def build_notebook(
     old_cells = {c.id: c for c in previous.cells} if previous is not None else {}
     zh = copy.deepcopy(nb)
     zh.metadata["language"] = LANGUAGE
+    # the widgets' saved state belongs to the run that made the outputs: the Chinese one, if kept
+    zh.metadata.pop("widgets", None)
+    code_kept = previous is not None and [c.source for c in previous.cells if c.cell_type == "code"] == [
+        c.source for c in nb.cells if c.cell_type == "code"
+    ]
+    if code_kept and "widgets" in previous.metadata:
+        zh.metadata["widgets"] = copy.deepcopy(previous.metadata["widgets"])
     for cell in zh.cells:
         if translatable(cell):
             cell.source = str(known[cell.id].string)
