@@ -20,6 +20,11 @@ Code cells are the same in both editions, so nothing in a notebook has to choose
 For strings built when a module is imported (a table of labels, say), mark them with :func:`N_`
 where they are defined and translate them with :func:`_` where they are shown.
 
+The lines a notebook's code cells print themselves (``print(f"TFP growth {g:.2f} % per year")``) are
+the same code in both editions. The catalogue holds each such line as a template, ``"TFP growth {0} %
+per year"`` (context :data:`PRINTED`); in Chinese, :func:`translate_printed_lines` makes the kernel's
+standard output translate every whole line that matches one, filling in the values the code printed.
+
 Examples
 --------
 >>> use_language("en")
@@ -33,15 +38,21 @@ from __future__ import annotations
 import gettext
 import logging
 import os
+import re
+import sys
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from typing import Any, TextIO
 
 LANGUAGES = ("en", "zh-CN")
 """The languages of the collection: English, the source, and Simplified Chinese."""
 
 CHINESE_FOLDER = "zh-CN"
 """The folder of the Chinese edition; a kernel started inside it speaks Chinese."""
+
+PRINTED = "printed line"
+"""The context of the catalogue's templates of lines that notebooks' code cells print."""
 
 LOCALE_DIR = Path(__file__).with_name("locale")
 DOMAIN = "nqp_helpers"
@@ -187,3 +198,106 @@ def _warn_on_missing_glyphs() -> None:
     mathtext = logging.getLogger("matplotlib.mathtext")
     if _refuse_dummy_glyph not in mathtext.filters:
         mathtext.addFilter(_refuse_dummy_glyph)
+
+
+# --------------------------------------------------------------------------- #
+# Lines that code cells print
+# --------------------------------------------------------------------------- #
+def _template_pattern(template: str) -> tuple[re.Pattern[str], int]:
+    """A printed-line template as a regular expression over a whole line, and its amount of literal text."""
+    pattern, literal = "", 0
+    for part in re.split(r"(\{\d+\})", template):
+        number = re.fullmatch(r"\{(\d+)\}", part)
+        if number:
+            pattern += f"(?P<v{number.group(1)}>.*?)"
+        else:
+            text = part.replace("{{", "{").replace("}}", "}")
+            pattern += re.escape(text)
+            literal += len(text)
+    return re.compile(pattern + r"\Z", re.DOTALL), literal
+
+
+@cache
+def _printed_templates(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The catalogue's printed-line templates with their translations, the most specific first."""
+    # GNUTranslations keeps its messages in _catalog, keyed "context\x04message" for a message in context
+    messages = getattr(_catalogue(language), "_catalog", {})
+    found = []
+    for key, text in messages.items():
+        if isinstance(key, str) and key.startswith(PRINTED + "\x04") and text:
+            pattern, literal = _template_pattern(key.split("\x04", 1)[1])
+            found.append((literal, pattern, text))
+    found.sort(key=lambda t: -t[0])
+    return tuple((pattern, text) for _literal, pattern, text in found)
+
+
+def _value(text: str) -> str:
+    """A value printed into a line, translated if the catalogue knows it (a country, a label)."""
+    core = text.strip()
+    return text.replace(core, _(core)) if core else text
+
+
+def translate_line(line: str) -> str:
+    """A line a code cell printed, in the language in use: the translation of the first template it
+    matches (the one with the most literal text), with the printed values put back; else unchanged.
+
+    Examples
+    --------
+    >>> use_language("en")
+    'en'
+    >>> translate_line("TFP growth: 1.80 % per year")
+    'TFP growth: 1.80 % per year'
+    """
+    language = current_language()
+    if language == "en":
+        return line
+    for pattern, text in _printed_templates(language):
+        match = pattern.match(line)
+        if match:
+            values = {int(k[1:]): _value(v) for k, v in match.groupdict().items()}
+            try:
+                return text.format(*[values[i] for i in range(len(values))])
+            except (IndexError, KeyError, ValueError):
+                return line
+    return line
+
+
+class TranslatingStream:
+    """Standard output that writes each whole line through :func:`translate_line`.
+
+    Everything else (``flush``, ``fileno``, the kernel's own attributes) is the wrapped stream's. A
+    line without its end is kept until the end comes or the stream is flushed.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        self.pending += text
+        *lines, self.pending = self.pending.split("\n")
+        if lines:
+            self.stream.write("".join(translate_line(line) + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.stream.write(translate_line(self.pending))
+            self.pending = ""
+        self.stream.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def translate_printed_lines() -> bool:
+    """In a language other than English, make standard output translate the lines code cells print.
+
+    Called by the lesson layer's ``use_style()`` in each notebook's set-up cell; calling it again, or in
+    English, does nothing. Returns whether standard output translates now.
+    """
+    if current_language() == "en":
+        return False
+    if not isinstance(sys.stdout, TranslatingStream):
+        sys.stdout = TranslatingStream(sys.stdout)
+    return True

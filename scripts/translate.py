@@ -36,6 +36,7 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract, extract_from_dir
@@ -517,6 +518,66 @@ def figure_texts(nb: NotebookNode) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+#: The context of a line a code cell prints (its template, with {0}, {1}, ... for what the code fills in).
+PRINTED = "printed line"
+
+
+def _print_lines(call: Any) -> list[str]:
+    """The line templates a ``print(...)`` call writes: literal text as it is, ``{0}``, ``{1}``, ... for
+    each value the code fills in (numbering restarts on each line); [] for a call this cannot read."""
+    import ast
+
+    keywords = {k.arg: k.value for k in call.keywords}
+    if set(keywords) - {"sep", "end"} or any(not isinstance(v, ast.Constant) for v in keywords.values()):
+        return []
+    sep = keywords["sep"].value if "sep" in keywords else " "
+    end = keywords["end"].value if "end" in keywords else "\n"
+    if not isinstance(sep, str) or not isinstance(end, str) or not end.endswith("\n"):
+        return []
+    pieces: list[str | None] = []  # text, or None for a value
+    for i, arg in enumerate(call.args):
+        if i:
+            pieces.append(sep)
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            pieces.append(arg.value)
+        elif isinstance(arg, ast.JoinedStr):
+            pieces += [v.value if isinstance(v, ast.Constant) else None for v in arg.values]
+        else:
+            pieces.append(None)
+    lines, current, n = [], "", 0
+    for piece in pieces:
+        if piece is None:
+            current, n = current + "{" + str(n) + "}", n + 1
+            continue
+        parts = piece.replace("{", "{{").replace("}", "}}").split("\n")
+        current += parts[0]
+        for part in parts[1:]:
+            lines.append(current)
+            current, n = part, 0
+    lines.append(current)
+    return [line for line in lines if re.search(r"[A-Za-z]{3,}", re.sub(r"\{\d+\}", " ", line))]
+
+
+def printed_lines(nb: NotebookNode) -> list[str]:
+    """The templates of the lines a notebook's code cells print themselves (``print(f"TFP {x:.2f}")`` ->
+    ``"TFP {0}"``): the Chinese edition's kernels translate each printed line that matches one
+    (:func:`nqp_helpers.i18n.translate_printed_lines`); lines without words are left out."""
+    import ast
+
+    found: list[str] = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            tree = ast.parse(str(cell.source))
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print":
+                found += _print_lines(node)
+    return list(dict.fromkeys(found))
+
+
 def package_template(
     files: Sequence[str | Path] | None = None,
     notebooks: Sequence[str | Path] | None = None,
@@ -558,6 +619,8 @@ def package_template(
         nb = nbtools.read(path)
         for message in key_messages(nb) + figure_texts(nb):
             _add(template, message, (f"notebooks/{path.name}", 0), [], None)
+        for line in printed_lines(nb):
+            _add(template, line, (f"notebooks/{path.name}", 0), [], PRINTED)
     if countries:
         for name in country_names():
             _add(template, name, ("nqp_helpers/datasets/pwt110.csv", 0), [], None)

@@ -8,6 +8,7 @@ translation fails here, and so does a Chinese notebook that differs in structure
 
 from __future__ import annotations
 
+import ast
 import re
 import string
 
@@ -341,3 +342,54 @@ def test_the_chinese_index_page_is_in_chinese(tmp_path):
     export_html.write_index(tmp_path, entries, {}, "新质生产力：笔记本（中文版）", "说明", edition="zh")
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert 'lang="zh-CN"' in page and "从这里开始" in page and "not yet written" not in page
+
+
+# --------------------------------------------------------------------------- #
+# Lines that code cells print
+# --------------------------------------------------------------------------- #
+def test_a_printed_line_becomes_its_templates_translation_with_the_printed_values(chinese):
+    """A line that matches a template is translated with its values put back (a value the catalogue
+    knows, such as a country, translated too); a line that matches none, and every line in English,
+    is unchanged."""
+    from scripts import translate as tr
+
+    print_call = 'print(f"TFP share of growth: {tfp_share:.1f} %")'
+    (template,) = tr._print_lines(ast.parse(print_call).body[0].value)
+    assert template == "TFP share of growth: {0} %"
+    catalogue = tr.read_catalogue(tr.PACKAGE_PO)
+    chinese_template = catalogue.get(template, tr.PRINTED).string
+    assert i18n.translate_line("TFP share of growth: 30.3 %") == chinese_template.format("30.3")
+    assert i18n.translate_line("nothing like a template") == "nothing like a template"
+    i18n.use_language("en")
+    assert i18n.translate_line("TFP share of growth: 30.3 %") == "TFP share of growth: 30.3 %"
+
+
+def test_the_translating_stream_waits_for_whole_lines(chinese):
+    """print() writes its pieces separately: the stream translates only whole lines, and a flush
+    writes what is left."""
+    import io
+
+    out = io.StringIO()
+    stream = i18n.TranslatingStream(out)
+    stream.write("TFP share")
+    stream.write(" of growth: 30.3 %")
+    assert out.getvalue() == ""
+    stream.write("\nrest")
+    assert out.getvalue() == i18n.translate_line("TFP share of growth: 30.3 %") + "\n"
+    stream.flush()
+    assert out.getvalue().endswith("\nrest")
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_the_lines_a_notebook_prints_have_templates_with_the_same_placeholders(path):
+    """Every line template of a notebook's print calls is in the package's catalogue, translated, with
+    each {n} once, and the numbers of its literal text kept."""
+    catalogue = translate.read_catalogue(translate.PACKAGE_PO)
+    for template in translate.printed_lines(nbtools.read(path)):
+        entry = catalogue.get(template, translate.PRINTED)
+        assert entry is not None and entry.string, f"no translation of the printed line {template!r}"
+        assert sorted(re.findall(r"\{\d+\}", entry.string)) == sorted(re.findall(r"\{\d+\}", template))
+        numbers = translate.markup_problems(
+            re.sub(r"\{\d+\}", " ", template), re.sub(r"\{\d+\}", " ", entry.string)
+        )
+        assert not [p for p in numbers if p.startswith("numbers")], (template, numbers)

@@ -7,6 +7,7 @@ hatches or markers so that figures read in grey too.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from ..i18n import N_, _, current_language
+from ..i18n import N_, _, current_language, translate_printed_lines
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -84,6 +85,8 @@ def use_chinese_font() -> None:
     if CJK_FAMILY not in {f.name for f in font_manager.fontManager.ttflist}:
         font_manager.fontManager.addfont(str(FONT_FILE))
     mpl.rcParams["font.family"] = [CJK_FAMILY, "DejaVu Sans"]
+    # the font has one weight: bold text is drawn in the regular weight, without a note in the output
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     translate_figure_text()
 
 
@@ -112,7 +115,8 @@ def translate_figure_text() -> None:
 
 
 def use_style() -> None:
-    """Set the collection's matplotlib style (call once, in the setup cell); in Chinese, its font."""
+    """Set the collection's matplotlib style (call once, in the setup cell); in Chinese, its font, and
+    the translation of the lines code cells print (:func:`nqp_helpers.i18n.translate_printed_lines`)."""
     import matplotlib as mpl
     from cycler import cycler
 
@@ -139,6 +143,7 @@ def use_style() -> None:
     )
     if current_language() != "en":
         use_chinese_font()
+        translate_printed_lines()
 
 
 def plot_contributions(
