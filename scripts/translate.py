@@ -28,15 +28,15 @@ The package's own strings (feedback, figure labels, widget labels, errors) have 
 from __future__ import annotations
 
 import argparse
+import ast
 import copy
 import io
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract, extract_from_dir
@@ -482,6 +482,8 @@ FIGURE_CALLS = {
     "errorbar",
 }
 FIGURE_KEYWORDS = {"label", "title", "xlabel", "ylabel", "s", "text"}
+#: The calls whose positional arguments are texts (``ax.set_xlabel("year")``, ``ax.text(x, y, "note")``).
+FIGURE_TEXT_ARGUMENTS = {"set_xlabel", "set_ylabel", "set_title", "suptitle", "text", "annotate"}
 
 
 def figure_texts(nb: NotebookNode) -> list[str]:
@@ -491,9 +493,20 @@ def figure_texts(nb: NotebookNode) -> list[str]:
     (:func:`nqp_helpers.lessons.plotting.translate_figure_text`). f-strings and names are left out: only
     literal text can have a fixed translation.
     """
-    import ast
-
     found: list[str] = []
+    for node in _calls(nb):
+        if not (isinstance(node.func, ast.Attribute) and node.func.attr in FIGURE_CALLS):
+            continue
+        values = [a for a in node.args if node.func.attr in FIGURE_TEXT_ARGUMENTS]
+        values += [k.value for k in node.keywords if k.arg in FIGURE_KEYWORDS]
+        for value in values:
+            if isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value.strip():
+                found.append(value.value)
+    return list(dict.fromkeys(found))
+
+
+def _calls(nb: NotebookNode) -> Iterator[ast.Call]:
+    """Every call in a notebook's code cells (a cell Python cannot parse, such as a magic, is skipped)."""
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
@@ -501,32 +514,16 @@ def figure_texts(nb: NotebookNode) -> list[str]:
             tree = ast.parse(str(cell.source))
         except SyntaxError:
             continue
-        for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
-                continue
-            if node.func.attr not in FIGURE_CALLS:
-                continue
-            values = [
-                a
-                for a in node.args
-                if node.func.attr in {"set_xlabel", "set_ylabel", "set_title", "suptitle", "text", "annotate"}
-            ]
-            values += [k.value for k in node.keywords if k.arg in FIGURE_KEYWORDS]
-            for value in values:
-                if isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value.strip():
-                    found.append(value.value)
-    return list(dict.fromkeys(found))
+        yield from (node for node in ast.walk(tree) if isinstance(node, ast.Call))
 
 
 #: The context of a line a code cell prints (its template, with {0}, {1}, ... for what the code fills in).
 PRINTED = "printed line"
 
 
-def _print_lines(call: Any) -> list[str]:
+def _print_lines(call: ast.Call) -> list[str]:
     """The line templates a ``print(...)`` call writes: literal text as it is, ``{0}``, ``{1}``, ... for
     each value the code fills in (numbering restarts on each line); [] for a call this cannot read."""
-    import ast
-
     keywords = {k.arg: k.value for k in call.keywords}
     if set(keywords) - {"sep", "end"} or any(not isinstance(v, ast.Constant) for v in keywords.values()):
         return []
@@ -562,19 +559,10 @@ def printed_lines(nb: NotebookNode) -> list[str]:
     """The templates of the lines a notebook's code cells print themselves (``print(f"TFP {x:.2f}")`` ->
     ``"TFP {0}"``): the Chinese edition's kernels translate each printed line that matches one
     (:func:`nqp_helpers.i18n.translate_printed_lines`); lines without words are left out."""
-    import ast
-
     found: list[str] = []
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        try:
-            tree = ast.parse(str(cell.source))
-        except SyntaxError:
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print":
-                found += _print_lines(node)
+    for node in _calls(nb):
+        if isinstance(node.func, ast.Name) and node.func.id == "print":
+            found += _print_lines(node)
     return list(dict.fromkeys(found))
 
 
