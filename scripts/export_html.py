@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import html
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -69,6 +70,37 @@ CHINESE = {
     "数据：宾州世界表（Penn World Table）11.0（Feenstra、Inklaar 和 Timmer，2015，"
     "<em>American Economic Review</em> 105(10)，3150-3182），CC BY 4.0 许可。",
 }
+
+
+#: The Chinese pages' font, for a computer without Chinese fonts: the one the figures use, copied into
+#: assets/ (the rule is jupyter/custom/custom.css's, with the font's path in the pages' folder).
+CHINESE_FONT_STYLE = (
+    '<style>@font-face{font-family:"NQP Noto Sans CJK SC";'
+    'src:local("Noto Sans CJK SC"),url("assets/NotoSansCJKsc-Regular.otf") format("opentype");'
+    "unicode-range:U+2E80-2FDF,U+3000-303F,U+3040-30FF,U+3100-312F,U+3190-31FF,U+3400-4DBF,"
+    "U+4E00-9FFF,U+F900-FAFF,U+FE30-FE4F,U+FF00-FFEF;font-display:swap}"
+    'body{--jp-ui-font-family:"NQP Noto Sans CJK SC",system-ui,sans-serif;'
+    '--jp-content-font-family:"NQP Noto Sans CJK SC",system-ui,sans-serif;'
+    'font-family:"NQP Noto Sans CJK SC",system-ui,sans-serif}</style>'
+)
+
+
+def copy_chinese_font(out):
+    """Copy the Chinese font and its licence into ``out/assets/`` (skipped, with a warning, if the set-up
+    has not fetched it: the pages then use the reader's own fonts)."""
+    from scripts import fonts
+
+    if not fonts.installed():
+        print(
+            "warning: the Chinese font is missing (python -m scripts.fonts); the pages use the reader's fonts"
+        )
+        return
+    assets = Path(out) / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    for name in (fonts.FONT_NAME, "OFL.txt"):
+        target = assets / name
+        if not target.exists() or target.stat().st_size != (fonts.FONT_DIR / name).stat().st_size:
+            shutil.copyfile(fonts.FONT_DIR / name, target)
 
 
 def catalogue(nb_dir=NB_DIR):
@@ -230,6 +262,9 @@ def export_pages(paths, out, exporter, suffix, build, quiet=False):
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     fetch_web_assets.copy_to(out)
+    chinese = bool(paths) and nbtools.edition_of(paths[0]) == "zh"
+    if chinese:
+        copy_chinese_font(out)
     paths = [Path(p).resolve() for p in paths]
     entries = catalogue(paths[0].parent) if paths else catalogue()
     pages = {e["file"]: Path(e["file"]).stem + suffix for e in entries if e["path"]}
@@ -242,6 +277,8 @@ def export_pages(paths, out, exporter, suffix, build, quiet=False):
         nb = build(e)
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": Path(e["file"]).stem}})
         target = out / pages[e["file"]]
+        if chinese:
+            body = body.replace("</head>", CHINESE_FONT_STYLE + "</head>", 1)
         target.write_text(rewrite_links(body, links), encoding="utf-8")
         written[e["file"]] = target
         if not quiet:

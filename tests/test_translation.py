@@ -393,3 +393,17 @@ def test_the_lines_a_notebook_prints_have_templates_with_the_same_placeholders(p
             re.sub(r"\{\d+\}", " ", template), re.sub(r"\{\d+\}", " ", entry.string)
         )
         assert not [p for p in numbers if p.startswith("numbers")], (template, numbers)
+
+
+def test_the_chinese_pages_carry_their_font(tmp_path):
+    """Offline pages and slides of the Chinese edition copy the font and its licence into assets/ and
+    declare it for Chinese characters, so that they read on a computer without Chinese fonts."""
+    from scripts import export_html, fonts
+
+    export_html.copy_chinese_font(tmp_path)
+    assert (tmp_path / "assets" / fonts.FONT_NAME).stat().st_size == (
+        fonts.FONT_DIR / fonts.FONT_NAME
+    ).stat().st_size
+    assert (tmp_path / "assets" / "OFL.txt").exists()
+    assert 'url("assets/NotoSansCJKsc-Regular.otf")' in export_html.CHINESE_FONT_STYLE
+    assert "unicode-range:U+2E80" in export_html.CHINESE_FONT_STYLE
