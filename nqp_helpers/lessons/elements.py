@@ -66,17 +66,11 @@ RULE_STYLE: dict[str, dict[str, Any]] = {
 }
 #: The source line of every figure of notebook 01: its numbers describe a toy workshop, not data.
 TOY_SOURCE = N_("Toy model with illustrative parameters (notebook 01), not data")
-#: Words the figures show through the catalogue that :mod:`nqp_helpers.elements` defines (the elements,
-#: their units, the determinants), and the source line and curve labels notebook 01 passes to
-#: :func:`note_source` and :func:`plot_output_along`, which show them through the catalogue too.
+#: Texts shown through the catalogue that are marked nowhere else: a unit, and the source line and curve
+#: labels notebook 01 passes to :func:`note_source` and :func:`plot_output_along` (the elements and their
+#: other units are marked where :mod:`nqp_helpers.elements` defines them).
 _SHOWN_THROUGH_CATALOGUE = (
-    N_("workers"),
-    N_("means of labour"),
-    N_("objects of labour"),
-    N_("persons"),
-    N_("machines"),
     N_("kg of timber"),
-    N_("kg of timber per day"),
     N_("Toy model with seeded random skills and machine qualities (notebook 01), not data"),
     N_("baseline: 5 machines of quality 1"),
     N_("more: 10 machines of quality 1"),
