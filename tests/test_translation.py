@@ -25,10 +25,18 @@ IDS = [p.stem for p in PATHS]
 
 @pytest.fixture
 def chinese():
-    """The package speaks Chinese for one test, then English again."""
+    """The package speaks Chinese for one test, then English again, with matplotlib's settings and
+    standard output as they were (use_style() in Chinese changes both)."""
+    import sys
+
+    import matplotlib as mpl
+
+    settings, stdout = mpl.rcParams.copy(), sys.stdout
     i18n.use_language("zh-CN")
     yield
     i18n.use_language("en")
+    mpl.rcParams.update(settings)
+    sys.stdout = stdout
 
 
 # --------------------------------------------------------------------------- #
