@@ -193,6 +193,48 @@ def test_data_that_leave_the_view_draw_everything_again():
     assert app.last_mode == "update"
 
 
+class StretchingWave(Wave):
+    """The wave on a vertical range of ±2, or ±(a rounded up) for a taller wave: the range is set in place."""
+
+    @staticmethod
+    def top(amplitude):
+        return max(2.0, float(np.ceil(amplitude)))
+
+    def draw(self, ax, amplitude):
+        note = super().draw(ax, amplitude)
+        ax.set_ylim(-self.top(amplitude), self.top(amplitude))
+        return note
+
+    def update(self, ax, amplitude):
+        if ax.get_ylim() != (-self.top(amplitude), self.top(amplitude)):
+            ax.set_ylim(-self.top(amplitude), self.top(amplitude))
+        self.line.set_ydata(amplitude * np.sin(self.x))
+        self.label.set_text(f"a = {amplitude:.2f}")
+        return f"amplitude {amplitude:.2f}", [self.line, self.label]
+
+
+def test_an_update_that_sets_new_limits_renders_the_new_view_and_builds_nothing_anew():
+    """A move that changes an axes' limits is a "rescale": the kept background is rendered again for the new
+    view (ticks and grid of the new range), the same artists are moved, and the picture is the full
+    redraw's; the next move inside the view is again a plain update."""
+    use_style()
+    wave = StretchingWave()
+    control = slider("amplitude a", 0.5, 0.1, 5.0, 0.1, name="amplitude")
+    moved = FigureApp(wave.draw, {"amplitude": control}, update=wave.update)
+    twin = StretchingWave()
+    full = FigureApp(twin.draw, {"amplitude": slider("a", 0.5, 0.1, 5.0, 0.1, name="amplitude")})
+    line = wave.line
+    modes = []
+    for a in (1.5, 3.4, 3.1, 0.9):
+        moved.set(amplitude=a)
+        full.set(amplitude=a)
+        modes.append(moved.last_mode)
+        assert np.abs(pixels(moved) - pixels(full)).max() <= 2, a
+        assert moved.axes.get_ylim() == full.axes.get_ylim()
+    assert modes == ["update", "rescale", "update", "rescale"]
+    assert wave.line is line and moved.axes.get_lines() == [line]  # moved, never made anew
+
+
 def test_a_refused_choice_in_an_update_shows_the_notice_and_the_next_move_draws_everything():
     """A ValueError raised by update becomes the notice; the move after it draws the figure afresh."""
 
@@ -214,3 +256,22 @@ def test_a_refused_choice_in_an_update_shows_the_notice_and_the_next_move_draws_
 def test_update_must_be_callable():
     with pytest.raises(ValueError, match="update must be callable or None; got 3"):
         FigureApp(Wave().draw, {"amplitude": slider("a", 0.5, 0.1, 3.0, 0.1)}, update=3)
+
+
+def test_png_bytes_gives_the_pixels_back_exactly_and_refuses_what_is_not_rgba():
+    """PNG is lossless: a decoder returns every pixel of a widget's canvas unchanged; anything but 8-bit
+    RGBA of shape (height, width, 4) is refused with a message that names the argument."""
+    import io
+
+    from PIL import Image
+
+    from nqp_helpers.lessons.widgets import png_bytes
+
+    app = wave_app()
+    width, height = app.canvas.get_width_height()
+    canvas = np.frombuffer(app.canvas.buffer_rgba(), dtype=np.uint8).reshape(height, width, 4)
+    decoded = np.asarray(Image.open(io.BytesIO(png_bytes(canvas))))
+    assert decoded.dtype == np.uint8 and np.array_equal(decoded, canvas)
+    for bad in (canvas[:, :, :3], canvas.astype(float), np.zeros((0, 4, 4), np.uint8)):
+        with pytest.raises(ValueError, match="pixels must be 8-bit RGBA"):
+            png_bytes(bad)
