@@ -228,7 +228,8 @@ def moves_match_a_full_draw(factory, moves):
 
 def test_combination_app_updates_in_place_and_draws_the_picture_a_full_draw_gives():
     """Every control moved inside the view moves artists in place; more machines and timber than the scale
-    holds (capacities above 80 chairs) draw everything on a new scale, and the next move updates again."""
+    holds (capacities above 80 chairs) need a new scale (160), set in place, the next move updates again,
+    and weaker tools bring back the scale of 80 chairs."""
     moves = [
         {"workers": 14},
         {"workers": 3},
@@ -244,9 +245,10 @@ def test_combination_app_updates_in_place_and_draws_the_picture_a_full_draw_give
     ]
     assert moves_match_a_full_draw(make_combination_app, moves) == ["update"] * len(moves)
     modes = moves_match_a_full_draw(
-        make_combination_app, [{"machines": 20}, {"tool_quality": 3.0}, {"workers": 30}, {"sigma": 2.0}]
+        make_combination_app,
+        [{"machines": 20}, {"tool_quality": 3.0}, {"workers": 30}, {"sigma": 2.0}, {"tool_quality": 1.0}],
     )
-    assert modes == ["update", "draw", "update", "update"]
+    assert modes == ["update", "rescale", "update", "update", "rescale"]
 
 
 def test_a_moving_marker_under_the_note_brings_the_note_back_over_it():
@@ -270,7 +272,8 @@ def test_a_moving_marker_under_the_note_brings_the_note_back_over_it():
 
 def test_determinants_app_updates_in_place_and_draws_the_picture_a_full_draw_gives():
     """Every control moved inside the view moves the bars in place (the grid and the zero line drawn over
-    them again); a contribution beyond 12 points draws everything on a new scale."""
+    them again); a contribution beyond 12 points needs a new scale, set in place, and a smaller one the
+    first scale again."""
     moves = [
         {"skill": 2.0},
         {"science": -1.5},
@@ -281,6 +284,20 @@ def test_determinants_app_updates_in_place_and_draws_the_picture_a_full_draw_giv
     ]
     assert moves_match_a_full_draw(make_determinants_app, moves) == ["update"] * len(moves)
     modes = moves_match_a_full_draw(
-        make_determinants_app, [{"capital_share": 0.9}, {"means_of_production": 12.0}, {"skill": 3.0}]
+        make_determinants_app,
+        [{"capital_share": 0.9}, {"means_of_production": 12.0}, {"skill": 3.0}, {"means_of_production": 4.0}],
     )
-    assert modes == ["update", "draw", "update"]
+    assert modes == ["update", "rescale", "update", "rescale"]
+
+
+def test_the_sigma_slider_is_greyed_out_unless_the_rule_is_ces():
+    """σ enters only the CES rule (Leontief and Cobb-Douglas are its limits σ -> 0 and σ = 1, fixed by the
+    rule), so the slider is disabled while another rule is chosen and enabled with CES."""
+    app = make_combination_app(rule="fixed proportions")
+    rule, sigma = app.controls["rule"], app.controls["sigma"]
+    seen = []
+    for chosen in ("cobb-douglas", "ces", "fixed proportions"):
+        rule.value = chosen
+        seen.append((chosen, sigma.disabled))
+    assert seen == [("cobb-douglas", True), ("ces", False), ("fixed proportions", True)]
+    assert make_combination_app(rule="ces").controls["sigma"].disabled is False

@@ -107,9 +107,10 @@ def pixels(app):
 
 def test_green_app_updates_in_place_and_draws_the_picture_a_full_draw_gives():
     """Both sliders moved inside the view move the bars and their numbers in place (the grid and the zero
-    line drawn over them again); a carbon price of 400 needs a wider scale (±1 point) and draws everything,
-    faster decarbonisation then a wider one still (±2). After each move the picture and the note are those
-    of an app that draws everything."""
+    line drawn over them again); a carbon price of 400 needs a wider scale (±1 point), set in place (the
+    figure rendered anew, nothing rebuilt), faster decarbonisation then a wider one still (±2), and a price
+    of 0 the first scale again. After each move the picture and the note are those of an app that draws
+    everything."""
     from nqp_helpers.lessons.plotting import use_style
 
     use_style()
@@ -124,6 +125,7 @@ def test_green_app_updates_in_place_and_draws_the_picture_a_full_draw_gives():
         {"carbon_price": 380.0},
         {"carbon_intensity_growth": 1.0},
         {"carbon_intensity_growth": -3.0},
+        {"carbon_price": 0.0},
     ]
     modes = []
     for move in moves:
@@ -132,5 +134,5 @@ def test_green_app_updates_in_place_and_draws_the_picture_a_full_draw_gives():
         assert moved.note.value == full.note.value
         assert np.abs(pixels(moved) - pixels(full)).max() <= 2, move
         modes.append(moved.last_mode)
-    assert modes == ["update"] * 4 + ["draw", "update", "update", "draw"]
-    assert moved.axes.get_ylim() == (-2.0, 2.0)
+    assert modes == ["update"] * 4 + ["rescale", "update", "update", "rescale", "rescale"]
+    assert moved.axes.get_ylim() == full.axes.get_ylim() != (-2.0, 2.0)

@@ -69,9 +69,9 @@ def pixels(app):
 
 def test_ideas_app_updates_in_place_and_draws_the_picture_a_full_draw_gives():
     """Every slider moved inside the view moves the paths and texts in place (the legend drawn again when a
-    name changes or a line passes under it); φ = 0.9 needs a higher scale (20 % per year)
-    and draws everything. After each
-    move the picture and the note are those of an app that draws everything."""
+    name changes or a line passes under it); φ = 0.9 needs a higher scale (20 % per year), set in place
+    (nothing drawn anew but the picture), and φ = 0.3 again the first scale. After each move the picture
+    and the note are those of an app that draws everything."""
     from nqp_helpers.lessons.plotting import use_style
 
     use_style()
@@ -86,6 +86,7 @@ def test_ideas_app_updates_in_place_and_draws_the_picture_a_full_draw_gives():
         {"knowledge_spillover": 0.9},
         {"research_share": 8.5},
         {"labor_growth": 1.4},
+        {"knowledge_spillover": 0.3},
     ]
     modes = []
     for move in moves:
@@ -94,6 +95,6 @@ def test_ideas_app_updates_in_place_and_draws_the_picture_a_full_draw_gives():
         assert moved.note.value == full.note.value
         assert np.abs(pixels(moved) - pixels(full)).max() <= 2, move
         modes.append(moved.last_mode)
-    assert modes == ["update"] * 5 + ["draw", "update", "update"]
-    assert moved.axes.get_ylim() == (0.0, 20.0)
+    assert modes[:8] == ["update"] * 5 + ["rescale", "update", "update"]
+    assert modes[8] == "rescale" and moved.axes.get_ylim() == full.axes.get_ylim() != (0.0, 20.0)
     assert moved.axes.get_legend().get_texts()[0].get_text() == "research share 8.5 % from year 0"

@@ -26,7 +26,7 @@ from ..elements import (
 )
 from ..i18n import N_, _
 from ..production import as_inputs, as_rule
-from .widgets import FigureApp, Redraw, slider
+from .widgets import FigureApp, active_when, slider
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -410,8 +410,8 @@ _END_NAMES = [
 
 class _CombinationFigure:
     """The combination widget's figure: :meth:`draw` draws it and keeps its moving artists; :meth:`update`
-    moves them for new values (the app's update in place) and asks for a full draw when the vertical scale
-    must change."""
+    moves them for new values (the app's update in place) and sets the new vertical scale when output
+    needs another (80 or 160 chairs)."""
 
     lines: list[Line2D]
     labels: list[Text]
@@ -512,8 +512,12 @@ class _CombinationFigure:
         process, q, a, y, top = _combination_numbers(
             rule, sigma, workers, machines, timber, tool_quality, labour_extension
         )
-        if ax.get_ylim() != (0.0, top):
-            raise Redraw  # another vertical scale: new ticks
+        rescale = ax.get_ylim() != (0.0, top)
+        if rescale:  # another vertical scale (80 or 160 chairs), set in place: the figure is rendered anew
+            ax.set_ylim(0.0, top)
+            ax.set_yticks(np.linspace(0, top, 5))
+            self.kept.forget()  # the pixels kept under the names and the note show the old grid
+            self.kept_note.forget()
         base, output, *capacities, marker = self.lines
         marker.set_data([workers], [y])
         self.above.set_text(
@@ -522,7 +526,7 @@ class _CombinationFigure:
         note = _combination_note(process, q, a, y, timber)
         spines = [ax.spines["left"], ax.spines["bottom"]]
         shown, self.shown = self.shown, (rule, sigma, machines, timber, tool_quality, labour_extension)
-        if shown == self.shown:
+        if shown == self.shown and not rescale:
             # Only the number of workers moved: the curves, their names and the note stay (they run along
             # the workers axis); the marker moves along the output curve, under the note if it meets it.
             over = [self.coincidence] if _meets([marker], self.coincidence) else []
@@ -563,6 +567,10 @@ class _KeptText:
         self.texts = texts
         self.free = True
         self.kept: dict[int, tuple[tuple[Any, ...], Any]] = {}
+
+    def forget(self) -> None:
+        """Draw every text afresh next time (what lies under the texts has changed: a new scale)."""
+        self.kept.clear()
 
     def set_visible(self, visible: bool) -> None:
         for text in self.texts:
@@ -789,6 +797,7 @@ def make_combination_app(
             name="labour_extension",
         ),
     }
+    active_when(controls["sigma"], controls["rule"], lambda chosen: chosen == "ces")
     figure = _CombinationFigure()
     return FigureApp(
         figure.draw,
@@ -831,8 +840,8 @@ def draw_determinants(
 
 class _DeterminantsFigure:
     """The determinants widget's figure: :meth:`draw` draws it and keeps its moving artists; :meth:`update`
-    moves the bars, the diamond and the line of growth rates, and asks for a full draw when the vertical
-    scale must change."""
+    moves the bars, the diamond and the line of growth rates, and sets the new vertical scale when the
+    bars need another."""
 
     bars: list[Rectangle]
     diamond: Line2D
@@ -883,8 +892,8 @@ class _DeterminantsFigure:
         acc, low, high = _determinant_numbers(
             skill, science, organisation, means_of_production, nature, capital_share
         )
-        if ax.get_ylim() != (low, high):
-            raise Redraw  # another vertical scale: new ticks
+        if ax.get_ylim() != (low, high):  # another vertical scale: set in place, the figure rendered anew
+            ax.set_ylim(low, high)
         total = float(acc.total)
         for bar, height in zip(self.bars, [*acc.contributions, total], strict=True):
             bar.set_height(height)

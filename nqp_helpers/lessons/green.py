@@ -16,7 +16,7 @@ from ..green import KAYA_FACTORS, GreenAccounting, decarbonise, green_decompose
 from ..growth import GrowthSummary
 from ..i18n import _
 from .plotting import PALETTE, stacked_bars
-from .widgets import FigureApp, Redraw, slider
+from .widgets import FigureApp, slider
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -141,8 +141,8 @@ def draw_green(
 
 class _GreenFigure:
     """The green-accounting figure for an economy and periods: :meth:`draw` draws it and keeps its moving
-    artists; :meth:`update` moves the bars, their numbers and the line of settings, and asks for a full draw
-    when the vertical scale must change."""
+    artists; :meth:`update` moves the bars, their numbers and the line of settings, and sets the new
+    vertical scale when the bars need another."""
 
     bars: list[Rectangle]
     numbers: list[Annotation]
@@ -204,8 +204,8 @@ class _GreenFigure:
     ) -> tuple[str, list[Artist]]:
         acc, gaps = self._account(carbon_price, carbon_intensity_growth)
         span = _span(gaps)
-        if ax.get_ylim() != (-span, span):
-            raise Redraw  # another vertical scale: new ticks
+        if ax.get_ylim() != (-span, span):  # another vertical scale: set in place, the figure rendered anew
+            ax.set_ylim(-span, span)
         for bar, gap in zip(self.bars, gaps, strict=True):
             bar.set_height(gap)
         self._number(gaps)

@@ -224,7 +224,8 @@ def _average_label(years: int) -> str:
 
 class _EconomyFigure:
     """Draw and update of :func:`make_economy_app`: ``draw`` keeps the artists that move, ``update`` moves
-    them (bar heights, total marker, title) and names what a full draw paints over them."""
+    them (bar heights, total marker, title), sets the new vertical range when the bars need one, and names
+    what a full draw paints over them."""
 
     def draw(
         self,
@@ -265,8 +266,12 @@ class _EconomyFigure:
     ) -> tuple[str, list[Artist]]:
         settings = (capital_growth, labor_growth, tfp_growth, capital_share, human_capital_growth, years)
         e, s = _economy(*settings)
-        if _economy_ylim(s) != self.ylim or list(s.parts) != list(self.bars):
+        if list(s.parts) != list(self.bars):
             raise Redraw
+        ylim = _economy_ylim(s)
+        if ylim != self.ylim:  # the bars leave the vertical range, or fill too little of it: a new range
+            self.ylim = ylim
+            ax.set_ylim(*ylim)
         pos = neg = 0.0
         for name, value in s.parts.items():  # stacked as plotting.stacked_bars stacks them
             v = float(value)

@@ -12,7 +12,7 @@ import numpy as np
 
 from ..i18n import _
 from ..ideas import IdeaPath, simulate_ideas
-from .widgets import FigureApp, Redraw, slider
+from .widgets import FigureApp, slider
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -59,7 +59,7 @@ def draw_ideas(
 class _IdeasFigure:
     """The idea-production figure for a baseline research share and a horizon: :meth:`draw` draws it and
     keeps its moving artists; :meth:`update` moves the paths, the long-run line and the texts that name
-    the values, and asks for a full draw when the vertical scale must change."""
+    the values, and sets a new vertical scale when the fastest growth needs one."""
 
     lines: list[Line2D]
     legend: Legend
@@ -107,8 +107,9 @@ class _IdeasFigure:
         labor_growth: float,
     ) -> tuple[str, list[Artist]]:
         new, base = self._simulate(research_share, knowledge_spillover, research_elasticity, labor_growth)
-        if ax.get_ylim() != (0.0, _top(new)):
-            raise Redraw  # another vertical scale: new ticks
+        top = _top(new)
+        if ax.get_ylim() != (0.0, top):  # another vertical scale: set in place, the figure is rendered anew
+            ax.set_ylim(0, top)
         path, baseline, long_run = self.lines
         path.set_ydata(new.tfp_growth)
         baseline.set_ydata(base.tfp_growth)
