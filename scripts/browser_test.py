@@ -378,7 +378,8 @@ def time_press(page, box, handle, key, timeout_ms=PRESS_TIMEOUT_MS):
 
 def measure_sliders(page, presses, name):
     """Time ``presses`` key presses on every slider of every widget on the page (ArrowRight and ArrowLeft
-    in turn, so that the value stays near its default); one entry per slider."""
+    in turn, so that the value stays near its default); one entry per slider. A slider that is disabled
+    (greyed out while it has no effect) is listed as such and not pressed."""
     results = []
     boxes = (
         page.locator(".jp-OutputArea-output")
@@ -391,6 +392,10 @@ def measure_sliders(page, presses, name):
         for i in range(sliders.count()):
             slider = sliders.nth(i)
             label = (slider.locator(".widget-label").first.text_content() or "").strip() or f"slider {i + 1}"
+            if slider.locator("[disabled]").count():  # greyed out: it has no effect at these settings
+                results.append({"widget": b + 1, "slider": label, "disabled": True, "samples_ms": []})
+                print(f"  {name}: widget {b + 1}, slider {label!r}: disabled at these settings, not timed")
+                continue
             handle = slider.locator(".noUi-handle").first
             handle.scroll_into_view_if_needed()
             handle.focus()
