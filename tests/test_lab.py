@@ -424,25 +424,55 @@ def pixels(app):
 
 def test_lab_moves_update_in_place_and_draw_the_picture_a_full_draw_gives():
     """A period or an economy with the same number of sub-periods on the same scale moves the bars, the
-    markers and the period labels in place; another number of bars, another scale, a half-typed economy
-    or a one-year period draws everything. Picture, note and choice() equal those of an app that draws
-    everything at every move."""
+    markers and the period labels in place ("update"); another vertical scale or another number of bars
+    (1970-2023 gives 1 to 5 bars as the data cover it, 1950-2023 up to 7) also changes the view in place
+    ("rescale"); a half-typed economy, an economy without data or a one-year period draws everything, and
+    so does the first choice after such a note. Picture, note, limits, period labels and choice() equal
+    those of an app that draws everything at every move."""
     from nqp_helpers.lessons.plotting import use_style
 
     use_style()
     moved, full = make_lab_app("KOR", (1970, 2023)), make_lab_app("KOR", (1970, 2023))
     full.update_function = None
-    moves = [("period", (1971, 2023), "update"), ("period", (1972, 2019), "update"),
-             ("economy", "CHN — China", "update"), ("economy", "USA — United States", "draw"),
-             ("economy", "GBR — United Kingdom", "update"), ("period", (1960, 2019), "draw"),
-             ("economy", "Chi", "draw"), ("economy", "KOR — Republic of Korea", "draw"),
-             ("period", (2000, 2000), "draw"), ("period", (1990, 2010), "draw"),
-             ("period", (1991, 2010), "update")]  # fmt: skip
+    # The number of bars after each move is in the comment; "y" marks a new vertical scale.
+    moves = [
+        ("period", (1971, 2023), "update"),  # 5
+        ("period", (1972, 2019), "update"),  # 5
+        ("economy", "CHN — China", "update"),  # 5
+        ("economy", "USA — United States", "rescale"),  # 5, y
+        ("economy", "GBR — United Kingdom", "update"),  # 5
+        ("period", (1960, 2019), "rescale"),  # 5 -> 6, y
+        ("economy", "Chi", "draw"),  # a note
+        ("economy", "KOR — Republic of Korea", "draw"),  # 6
+        ("period", (2000, 2000), "draw"),  # a note
+        ("period", (1990, 2010), "draw"),  # 2
+        ("period", (1991, 2010), "update"),  # 2
+        ("period", (1970, 2023), "rescale"),  # 2 -> 5, same y
+        ("economy", "ATG — Antigua and Barbuda", "rescale"),  # 5 -> 2, same y
+        ("economy", "ABW — Aruba", "rescale"),  # 2 -> 3, y
+        ("economy", "BDI — Burundi", "rescale"),  # 3 -> 4
+        ("economy", "DMA — Dominica", "rescale"),  # 4 -> 1, y
+        ("economy", "LTU — Lithuania", "rescale"),  # 1 -> 3, y
+        ("economy", "KOR — Republic of Korea", "rescale"),  # 3 -> 5, y
+        ("economy", "CUW — Curaçao", "draw"),  # no data: a note
+        ("economy", "ATG — Antigua and Barbuda", "draw"),  # 2
+        ("economy", "USA — United States", "rescale"),  # 2 -> 5, y
+        ("period", (1950, 2023), "rescale"),  # 5 -> 7, y
+        ("period", (1999, 2023), "rescale"),  # 7 -> 2
+        ("period", (2013, 2023), "rescale"),  # 2 -> 1
+        ("period", (1950, 2023), "rescale"),  # 1 -> 7
+        ("economy", "KOR — Republic of Korea", "rescale"),  # 7, y
+    ]
     for name, value, mode in moves:
         moved.set(**{name: value})
         full.set(**{name: value})
         assert (moved.last_mode, full.last_mode) == (mode, "draw"), (name, value)
         assert moved.note.value == full.note.value and moved.error is None
+        assert moved.axes.get_xlim() == full.axes.get_xlim(), (name, value)
+        assert moved.axes.get_ylim() == full.axes.get_ylim(), (name, value)
+        assert [t.get_text() for t in moved.axes.get_xticklabels()] == [
+            t.get_text() for t in full.axes.get_xticklabels()
+        ], (name, value)
         assert np.abs(pixels(moved) - pixels(full)).max() <= 2, (name, value)
-    assert moved.choice() == ("KOR", 1991, 2010)
-    assert [t.get_text() for t in moved.axes.get_xticklabels()] == ["1991-2000", "2000-2010"]
+    assert moved.choice() == ("KOR", 1950, 2023)  # the data begin in 1953
+    assert [t.get_text() for t in moved.axes.get_xticklabels()][::6] == ["1953-1960", "2010-2023"]
