@@ -177,7 +177,8 @@ def follow(factory, moves):
 def test_diffusion_app_moves_the_wave_in_place_and_draws_what_a_full_redraw_draws():
     """Every slider moves the wave, its peak line and the title in place while the peak stays under its
     step of the view; the legend is drawn again when the peak line passes under it; a peak above the
-    view (v = 0.3: 25 G v = 4.1 % per year) draws everything with a taller axis."""
+    view (v = 0.3: 25 G v = 4.1 % per year) sets a taller axis in place (a rescale, nothing rebuilt), and
+    a slower wave the first axis again."""
     moves = [
         ("speed", 0.11),
         ("lag", 15.0),
@@ -187,33 +188,55 @@ def test_diffusion_app_moves_the_wave_in_place_and_draws_what_a_full_redraw_draw
         ("speed", 0.3),
         ("gain", 0.5),
         ("lag", 0.0),
+        ("speed", 0.1),
     ]
     app, seen = follow(make_diffusion_app, moves)
     modes = [mode for mode, _ in seen]
-    assert modes == ["update"] * 5 + ["draw", "update", "update"]
+    assert modes == ["update"] * 5 + ["rescale", "update", "update", "rescale"]
     assert "Legend" in seen[3][1] and "Legend" not in seen[2][1]
-    assert app.axes.get_ylim()[1] > 1.45 * max(GORDON_TFP.values)
+    assert app.axes.get_ylim()[1] == pytest.approx(1.45 * max(GORDON_TFP.values))  # the first axis again
 
 
 def test_supply_shock_app_moves_curves_and_legend_entries_in_place():
     """σ, capacity, the cut and the cost share move the curves, the marker, the changed legend entries
-    and the title in place; adding the capacity curve, or a loss above the view, draws everything."""
+    and the title in place. A loss outgrowing the view, or shrinking far below it, changes the range in
+    place (a rescale: the new range leaves room to grow on); adding or removing the capacity curve draws
+    everything. The legend entries a line crosses are drawn again over it: the whole legend at the move
+    that draws everything (the entries are placed only once it is rendered), then entry by entry."""
     moves = [
         ("sigma", 0.6),
         ("capacity", 0.2),  # a second curve and legend entry: drawn again
         ("capacity", 0.25),
         ("cut", 0.45),
         ("import_share", 0.09),
-        ("cut", 0.9),  # the loss leaves the view
+        ("cut", 0.9),  # the loss outgrows the view
         ("sigma", 2.0),
         ("import_share", 0.1),
         ("capacity", 0.0),  # the capacity curve goes
+        ("cut", 0.2),  # the loss shrinks far below the view
+        ("cut", 0.3),  # and outgrows the smaller one
+        ("cut", 0.35),  # within the room left to grow on
+        ("cut", 0.0),  # no loss at all
+        ("import_share", 0.45),
+        ("cut", 0.5),
+        ("cut", 0.9),  # a curve crosses the σ entry of the legend
+        ("capacity", 0.3),
+        ("capacity", 0.0),
+        ("sigma", 1.5),
     ]
     app, seen = follow(make_supply_shock_app, moves)
     modes = [mode for mode, _ in seen]
-    assert modes == ["update", "draw", "update", "update", "update", "draw", "update", "update", "draw"]
-    sigma = app.axes.get_legend().get_texts()[-1].get_text()
-    assert sigma == "σ = 2.00" and "σ = 2.00" in app.axes.get_title()
+    assert modes == [
+        "update", "draw", "update", "update", "update", "rescale", "update", "update", "draw",
+        "rescale", "rescale", "update", "rescale", "update", "rescale", "update", "draw", "draw", "update",
+    ]  # fmt: skip
+    assert "Legend" in seen[16][1] and "Legend" not in seen[15][1]
+    legend = app.axes.get_legend()  # entries: no capacity, first-order loss, σ
+    assert legend not in app._moving
+    assert legend.legend_handles[-1] in app._moving and legend.get_texts()[-1] in app._moving
+    assert not {*legend.legend_handles[:-1], *legend.get_texts()[:-1]} & set(app._moving)
+    sigma = legend.get_texts()[-1].get_text()
+    assert sigma == "σ = 1.50" and "σ = 1.50" in app.axes.get_title()
 
 
 @pytest.mark.parametrize(

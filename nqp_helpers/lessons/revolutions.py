@@ -355,8 +355,10 @@ class _DiffusionFigure:
         path = self._path(speed, lag, gain)
         if self.model is None or self.peak is None or self.legend is None:
             raise Redraw
-        if view_rung(_wave_top(path), self.start, up=True) != self.top:
-            raise Redraw
+        top = view_rung(_wave_top(path), self.start, up=True)
+        if top != self.top:  # the wave crosses a rung: a new vertical scale, nothing else drawn anew
+            self.top = top
+            ax.set_ylim(*_wave_ylim(top))
         self.model.set_ydata(path.tfp_growth)
         self.peak.set_xdata([path.peak_year, path.peak_year])
         ax.title.set_text(diffusion_title(path))
@@ -534,14 +536,28 @@ def make_supply_shock_app(
     return FigureApp(figure.draw, controls, figsize=(7.0, 4.0), margins={"top": 0.9}, update=figure.update)
 
 
+#: The supply-shock widget keeps its vertical range while the curves reach at least this fraction of it.
+_SHRINK = 0.4
+#: When the curves outgrow the range, the new one is the rung above this factor times their maximum.
+_GROW = 1.5
+
+
 class _SupplyShockFigure:
     """The supply-shock widget's picture: drawn by :func:`draw_supply_shock`, then its curves, marker,
     legend entries, title and note moved in place.
 
     The vertical range is matplotlib's autoscaling (from 0) of the curves' range rounded out to the rungs
     of :func:`~nqp_helpers.lessons.widgets.view_rung`, anchored at the starting values (where it is the
-    range :func:`draw_supply_shock` gives): most moves keep the axes. Turning domestic capacity on or off
-    adds or removes a curve and a legend entry, and draws everything again.
+    range :func:`draw_supply_shock` gives). The top rung stays while the curves fit under it and reach
+    at least :data:`_SHRINK` of it; curves outgrowing it get the rung above :data:`_GROW` times their
+    maximum (room to grow on: the loss rises fast with the cut), curves shrinking far the rung just above
+    their maximum. A move that changes the range sets it in place (the app renders the picture again;
+    nothing is drawn anew). Turning domestic capacity on or off adds or removes a curve and a legend
+    entry, and draws everything again.
+
+    The legend (no frame: its handles and words) is drawn over the curves in a full draw. A move draws
+    again the entries whose words changed (σ, the capacity), and the whole entry (handle and words) of
+    every row of the legend that a curve, the first-order line or the marker now crosses.
     """
 
     sigmas = np.geomspace(0.05, 5.0, 120)  # the default grid of plot_supply_shock
@@ -551,6 +567,9 @@ class _SupplyShockFigure:
         self.view: tuple[float, float] | None = None
         self.lines: list[Line2D] = []
         self.legend: Legend | None = None
+        self.rows: list[Bbox] | None = None  # the legend's rows in display pixels, once it has been drawn
+        self.placed = False  # whether the picture has been rendered since the last full draw
+        self.box: Bbox | None = None  # the legend's box in display pixels (it does not move)
 
     @classmethod
     def _curves(cls, cut: float, capacity: float, import_share: float, sigma: float) -> list[np.ndarray]:
@@ -565,51 +584,106 @@ class _SupplyShockFigure:
         return curves
 
     def _view(self, curves: list[np.ndarray]) -> tuple[float, float]:
-        """The curves' range rounded out: the maximum up to a rung of ``view_rung``; the minimum, which
-        moves the top of the view only through matplotlib's 5 % margin, down to its starting value or to
-        0, so that it changes the view at most once on the way down and never on the way up."""
+        """The curves' range rounded out: the maximum up to the rung shown (see the class), the minimum,
+        which moves the top of the view only through matplotlib's 5 % margin, down to its starting value
+        or to 0, so that it changes the view at most once on the way down and never on the way up."""
         low, high = _span(curves)
         base = self.start[0]
-        return (base if 0 < base <= low else min(low, 0.0)), view_rung(high, self.start[1], up=True)
+        top = self.view[1] if self.view is not None else None
+        if top is None or high < _SHRINK * top:  # the first view, or curves shrunk far below the shown one
+            top = view_rung(high, self.start[1], up=True)
+        elif high > top:  # curves outgrowing the view: room to grow on
+            top = view_rung(_GROW * high, self.start[1], up=True)
+        return (base if 0 < base <= low else min(low, 0.0)), top
+
+    def _scale(self, ax: Axes) -> None:
+        """Scale the vertical axis as a full draw does: the rounded-out range joins the data limits (which
+        hold the lines' data), and the axis is scaled again from 0."""
+        assert self.view is not None
+        ax.update_datalim([(1.0, self.view[0]), (1.0, self.view[1])], updatex=False)
+        ax.set_autoscaley_on(True)
+        ax.autoscale_view(scalex=False)
+        ax.set_ylim(bottom=0)
 
     def draw(self, ax: Axes, cut: float, capacity: float, import_share: float, sigma: float) -> str:
         note = draw_supply_shock(ax, cut, capacity, import_share, sigma)
         self.lines = list(ax.get_lines())
         self.legend = ax.get_legend()
+        self.rows, self.placed, self.box = None, False, None
         self.view = self._view([np.asarray(ln.get_ydata(), dtype=float) for ln in self.lines])
-        # The rounded-out range joins the data limits, and the vertical axis is scaled again from 0.
-        ax.update_datalim([(1.0, self.view[0]), (1.0, self.view[1])], updatex=False)
-        ax.set_autoscaley_on(True)
-        ax.autoscale_view(scalex=False)
-        ax.set_ylim(bottom=0)
+        self._scale(ax)
         return note
 
     def update(
         self, ax: Axes, cut: float, capacity: float, import_share: float, sigma: float
     ) -> tuple[str, list[Artist]]:
         curves = self._curves(cut, capacity, import_share, sigma)
-        if self.legend is None or len(curves) != len(self.lines) or self._view(curves) != self.view:
+        if self.legend is None or len(curves) != len(self.lines):
             raise Redraw
         for line, y in zip(self.lines[:-1], curves[:-1], strict=True):
             line.set_ydata(y)
         marker = self.lines[-1]
         marker.set_data([sigma], curves[-1])
+        view = self._view(curves)
+        if view != self.view:  # a new range: the data limits a full draw has (the lines' and the range's)
+            self.view = view
+            low, high = _span(curves)
+            ax.dataLim.intervaly = (min(low, view[0]), max(high, view[1]))
+            self._scale(ax)
         # Legend entries follow the lines' order: no capacity, [capacity], first-order loss, σ.
         texts = self.legend.get_texts()
-        labelled = ([1] if capacity > 0 else []) + [len(self.lines) - 1]
-        for i in labelled:
+        labelled = []  # the entries whose words change
+        for i in ([1] if capacity > 0 else []) + [len(self.lines) - 1]:
             label = _sigma_label(sigma) if i == len(self.lines) - 1 else _capacity_label(capacity)
-            self.lines[i].set_label(label)
-            texts[i].set_text(label)
+            if texts[i].get_text() != label:
+                self.lines[i].set_label(label)
+                texts[i].set_text(label)
+                labelled.append(i)
         ax.title.set_text(_supply_shock_title(cut, capacity, import_share, sigma))
         note = _supply_shock_note(cut, capacity, import_share, sigma)
         # Drawn again over the curves, as in a full draw: the axis lines (the first-order line ends on the
-        # left one, a curve at zero lies on the bottom one), the title, and the whole legend when a curve
-        # reaches it, else only the entries whose words changed (the longest entry, which sets the legend's
-        # width and place, never changes).
-        reached = lines_reach(self.legend.get_window_extent(), self.lines, ax.figure.dpi)
-        legend: list[Artist] = [self.legend] if reached else [texts[i] for i in labelled]
+        # left one, a curve at zero lies on the bottom one), the title, and the legend entries whose words
+        # changed or that a line crosses (the longest entry, which sets the legend's width and place,
+        # never changes: the rows stay where they are).
+        legend = self._entries(labelled, ax.figure.dpi)
+        self.placed = True  # the app renders the picture after every update
         return note, [*self.lines, ax.spines["left"], ax.spines["bottom"], ax.title, *legend]
+
+    def _entries(self, labelled: list[int], dpi: float) -> list[Artist]:
+        """What of the legend to draw over the moved lines: the words of the ``labelled`` entries, and the
+        handle and words of every entry whose row a line reaches (in the legend's order, as it draws).
+
+        The rows are measured once the legend has been drawn (matplotlib places its entries then); before
+        that (the update that follows a full draw), the whole legend is drawn again if a line reaches it.
+        """
+        assert self.legend is not None
+        texts, handles = self.legend.get_texts(), self.legend.legend_handles
+        if self.box is None:
+            self.box = self.legend.get_window_extent()
+        if self.rows is None and not lines_reach(self.box, self.lines, dpi):
+            return [texts[i] for i in labelled]  # no line reaches the legend: its place is enough
+        if self.rows is None:
+            if not self.placed:
+                return [self.legend]
+            self.rows = [self._row(text, handle) for text, handle in zip(texts, handles, strict=True)]
+        entries: list[Artist] = []
+        for i, (text, handle, row) in enumerate(zip(texts, handles, self.rows, strict=True)):
+            if handle is not None and lines_reach(row, self.lines, dpi):
+                entries += [handle, text]
+            elif i in labelled:
+                entries.append(text)
+        return entries
+
+    def _row(self, text: Artist, handle: Artist | None) -> Bbox:
+        """The row of one legend entry, in display pixels: from the legend's left to its right edge, as
+        high as its words and handle."""
+        from matplotlib.transforms import Bbox
+
+        assert self.box is not None
+        box = self.box
+        parts = [text.get_window_extent()] + ([handle.get_window_extent()] if handle is not None else [])
+        height = Bbox.union(parts)
+        return Bbox.from_extents(box.x0, height.y0, box.x1, height.y1)
 
 
 def _span(curves: list[np.ndarray]) -> tuple[float, float]:
