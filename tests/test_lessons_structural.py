@@ -91,17 +91,21 @@ def pixels(app):
 
 def test_moves_update_in_place_and_draw_the_picture_a_full_draw_gives():
     """Small moves of either slider move the bars, markers and title in place; bars outgrowing the scale
-    draw everything on a larger round scale, bars shrinking far on a smaller one. Picture and note equal
-    those of an app that draws everything at every move (same scale history)."""
+    move onto a larger round scale, bars shrinking far onto a smaller one, without drawing everything
+    again (a rescale). Picture, limits and note equal those of an app that draws everything at every move
+    (same scale history)."""
     from nqp_helpers.lessons.plotting import use_style
 
     use_style()
     moved, full = make_structural_app(), make_structural_app()
     full.update_function = None
     moves = [("reallocation", 1.1, "update"), ("manufacturing_growth", 6.0, "update"),
-             ("manufacturing_growth", 10.0, "draw"), ("reallocation", 1.9, "update"),
-             ("manufacturing_growth", 9.0, "update"), ("manufacturing_growth", 3.0, "draw"),
-             ("reallocation", 0.2, "update"), ("reallocation", 0.0, "update")]  # fmt: skip
+             ("manufacturing_growth", 10.0, "rescale"), ("reallocation", 1.9, "update"),
+             ("manufacturing_growth", 9.0, "update"), ("manufacturing_growth", 3.0, "rescale"),
+             ("reallocation", 0.2, "update"), ("reallocation", 0.0, "update"),
+             ("manufacturing_growth", 0.0, "rescale"), ("manufacturing_growth", 1.5, "update"),
+             ("reallocation", 1.9, "rescale"), ("manufacturing_growth", 10.0, "rescale"),
+             ("manufacturing_growth", 0.5, "rescale"), ("reallocation", 0.0, "update")]  # fmt: skip
     for name, value, mode in moves:
         moved.set(**{name: value})
         full.set(**{name: value})
@@ -110,6 +114,19 @@ def test_moves_update_in_place_and_draw_the_picture_a_full_draw_gives():
         assert moved.axes.get_ylim() == full.axes.get_ylim()
         assert np.abs(pixels(moved) - pixels(full)).max() <= 2, (name, value)
     assert moved.axes.title.get_text().startswith("Counterfactual toy economy: 0.0 % of employment")
+
+
+def test_the_starting_picture_is_the_one_a_full_draw_gives():
+    """At the starting values, the picture kept for updates in place (the grid lines under the legend
+    stay under it) is the one drawing everything gives."""
+    from nqp_helpers.lessons.plotting import use_style
+
+    use_style()
+    app, full = make_structural_app(), make_structural_app()
+    full.update_function = None
+    full.redraw()
+    assert (app.last_mode, full.last_mode) == ("draw", "draw")
+    assert np.abs(pixels(app) - pixels(full)).max() == 0
 
 
 def test_the_scale_is_round_and_leaves_room_for_the_legend():

@@ -222,15 +222,18 @@ class _StructuralFigure:
     """The widget's figure, drawn by :func:`draw_structural_change` and then moved in place.
 
     The vertical scale stays put while the bars fit under it with room for the legend and still fill
-    more than :data:`_SHRINK` of it; otherwise the chart is drawn again on a new round scale
-    (:func:`round_up`; 1.5 times the room needed when the bars grew out of it, so that a slider moved
-    on does not rescale at every step). A move in between sets the bars' bottoms and heights, the total
-    markers and the title.
+    more than :data:`_SHRINK` of it; otherwise it changes to a new round scale (:func:`round_up`; 1.5
+    times the room needed when the bars grew out of it, so that a slider moved on does not rescale at
+    every step). Every move sets the bars' bottoms and heights, the total markers and the title; a new
+    scale only sets the vertical limits too (the app renders the picture again, nothing is rebuilt).
+    The chart is drawn again only when a bar would reach the legend or go below zero, which the
+    widget's ranges do not produce.
     """
 
     def __init__(self, data: Series) -> None:
         self.data = data
         self.top: float | None = None
+        self.legend_bottom: float | None = None  # in display pixels: the legend does not move
 
     def limit(self, bars: _Decades) -> float:
         """The upper limit to show: the one shown while it suits the bars, else a new round one."""
@@ -249,12 +252,17 @@ class _StructuralFigure:
         # The bars, part by part, decade by decade, as stacked_bars drew them.
         self.bars = [p for p in ax.patches if isinstance(p, Rectangle)]
         self.totals, self.zero = ax.lines  # the total markers, the line at zero
+        self.legend_bottom = None
         return note
 
     def update(self, ax: Axes, reallocation: float, manufacturing_growth: float) -> tuple[str, list[Artist]]:
         bars = _decades(reallocation, manufacturing_growth, self.data)
-        if bars.low < 0 or self.limit(bars) != self.top:
+        if bars.low < 0 or self.top is None:
             raise Redraw
+        top = self.limit(bars)
+        if top != self.top:  # a new scale: the limits draw_structural_change sets (bottom 0 when low >= 0)
+            self.top = top
+            ax.set_ylim(0.0, top)
         base = np.zeros(len(bars.labels))
         for k, values in enumerate(
             bars.parts.values()
@@ -267,13 +275,23 @@ class _StructuralFigure:
         ax.title.set_text(_title(reallocation, manufacturing_growth))
         # The grid lines are drawn over the bars: those the bars can reach move with them. The legend lies
         # above the bars (the limit leaves room for it), so the grid lines under it stay in the background.
-        box = ax.get_legend()
-        assert box is not None
-        legend = box.get_window_extent().transformed(ax.transData.inverted()).y0
+        if self.legend_bottom is None:  # measured once per full draw (placed in axes coordinates)
+            box = ax.get_legend()
+            assert box is not None
+            self.legend_bottom = float(box.get_window_extent().y0)
+        legend = float(ax.transData.inverted().transform((0.0, self.legend_bottom))[1])
         if max(float(base.max()), float(bars.totals.max())) >= legend:
             raise Redraw
-        ticks = ax.yaxis.get_major_ticks(len(ax.yaxis.get_majorticklocs()))
-        grid = [t.gridline for t in ticks if t.gridline.get_visible() and t.get_loc() < legend]
+        # The tick positions are those of the current view (a tick's own position is updated only when the
+        # figure is rendered: after a new scale it is still the old one), and only those inside the view
+        # are drawn.
+        locs = ax.yaxis.get_majorticklocs()
+        ticks = ax.yaxis.get_major_ticks(len(locs))
+        grid = [
+            t.gridline
+            for t, loc in zip(ticks, locs, strict=True)
+            if t.gridline.get_visible() and 0.0 <= loc < legend
+        ]
         # In the order of a full draw: the bars, the grid lines over them, the markers and the line at zero,
         # the spines (over the grid lines' ends and the bars' feet), the title.
         moving = [*self.bars, *grid, self.totals, self.zero, ax.spines["left"], ax.spines["bottom"], ax.title]
