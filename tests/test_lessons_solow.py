@@ -141,8 +141,9 @@ def pixels(app):
 
 def test_push_app_moves_the_paths_in_place_and_draws_what_a_full_redraw_draws():
     """Each slider moves the paths, the title and the note in place while the paths stay within their
-    step of the view; a faster innovation push (a higher end level) draws everything with a taller axis.
-    After every move the picture and the note are those of a widget that draws everything."""
+    step of the view; a faster innovation push (a higher end level) sets a taller axis in place (a
+    rescale) and the first push the first axis again. After every move the picture and the note are those
+    of a widget that draws everything."""
     use_style()
     moved, full = make_push_app(), make_push_app()
     full.update_function = None
@@ -164,8 +165,12 @@ def test_push_app_moves_the_paths_in_place_and_draws_what_a_full_redraw_draws():
         assert full.last_mode == "draw" and moved.error is None
         assert moved.note.value == full.note.value, (name, value)
         assert np.abs(pixels(moved) - pixels(full)).max() <= 2, (name, value, moved.last_mode)
-    assert modes == ["update"] * 4 + ["draw", "update", "update"]
+    assert modes == ["update"] * 4 + ["rescale", "update", "update"]
     assert moved.axes.get_ylim()[1] > top
+    moved.set(technology_push=0.01)  # back inside the first view: rescaled to it
+    full.set(technology_push=0.01)
+    assert moved.last_mode == "rescale" and moved.axes.get_ylim() == full.axes.get_ylim()
+    assert np.abs(pixels(moved) - pixels(full)).max() <= 2
 
 
 def test_push_app_starts_with_the_picture_draw_push_gives():

@@ -211,7 +211,8 @@ class _PushFigure:
     """The push widget's picture: drawn by :func:`draw_push`, then its lines, title and note moved in place.
 
     The vertical extent is the range of the four paths rounded out to the rungs of :func:`view_rung`
-    (anchored at the starting values), so most slider moves keep the axes and only move the lines.
+    (anchored at the starting values), so most slider moves keep the axes and only move the lines; a
+    move across a rung sets the new extent in place (a rescale).
     """
 
     def __init__(
@@ -253,8 +254,15 @@ class _PushFigure:
     ) -> tuple[str, list[Artist]]:
         paths = _push_paths(saving_push, labor_push, technology_push, capital_share)
         levels = _relative_levels(paths)
-        if not self.still or self._view(levels) != self.view:
+        if not self.still:
             raise Redraw
+        view = self._view(levels)
+        if view != self.view:
+            # The paths cross a rung: the new rounded-out range becomes the vertical data limits (it holds
+            # every path, so a full draw's data limits are the same), and autoscaling adds the margins.
+            self.view = view
+            ax.dataLim.intervaly = view
+            ax.autoscale_view(scalex=False)
         for line in self.lines:
             line.set_ydata(levels[str(line.get_gid())])
         ax.title.set_text(push_title(saving_push, labor_push, technology_push, capital_share))
