@@ -275,3 +275,51 @@ def test_png_bytes_gives_the_pixels_back_exactly_and_refuses_what_is_not_rgba():
     for bad in (canvas[:, :, :3], canvas.astype(float), np.zeros((0, 4, 4), np.uint8)):
         with pytest.raises(ValueError, match="pixels must be 8-bit RGBA"):
             png_bytes(bad)
+
+
+def test_kept_pixels_draw_an_artist_once_and_then_put_its_pixels_back_until_it_changes():
+    """Over a kept background, a kept legend is drawn the first time and its pixels put back afterwards; a
+    kept text is drawn again when its words change; forget() and ``free = False`` draw afresh; the picture
+    is always the one a full render gives."""
+    from unittest import mock
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from nqp_helpers.lessons.widgets import KeptPixels
+
+    fig = Figure(figsize=(3, 2))
+    canvas = FigureCanvasAgg(fig)
+    ax = fig.subplots()
+    ax.plot([0, 1], [0, 1], label="a line")
+    legend, text = ax.legend(), ax.text(0.1, 0.8, "words")
+    kept = KeptPixels(legend, text)
+
+    def full_render():
+        canvas.draw()
+        return np.asarray(canvas.buffer_rgba()).copy()
+
+    kept.set_visible(False)
+    canvas.draw()
+    background = canvas.copy_from_bbox(fig.bbox)
+    kept.set_visible(True)
+    renderer = canvas.get_renderer()
+    calls = []
+    with (
+        mock.patch.object(legend, "draw", wraps=legend.draw) as drawn_legend,
+        mock.patch.object(text, "draw", wraps=text.draw) as drawn_text,
+    ):
+        for change in (None, None, "other words", "forget", "busy"):
+            if change == "other words":
+                text.set_text(change)
+            elif change == "forget":
+                kept.forget()
+            elif change == "busy":
+                kept.free = False
+            canvas.restore_region(background)
+            before = (drawn_legend.call_count, drawn_text.call_count)
+            kept.draw(renderer)
+            calls.append((drawn_legend.call_count - before[0], drawn_text.call_count - before[1]))
+            blitted = np.asarray(canvas.buffer_rgba()).copy()
+            assert np.array_equal(blitted, full_render()), change
+    assert calls == [(1, 1), (0, 0), (0, 1), (1, 1), (1, 1)]  # (legend, text) drawn afresh

@@ -26,7 +26,7 @@ from ..elements import (
 )
 from ..i18n import N_, _
 from ..production import as_inputs, as_rule
-from .widgets import FigureApp, active_when, slider
+from .widgets import FigureApp, KeptPixels, active_when, drawn_box, slider
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -417,8 +417,8 @@ class _CombinationFigure:
     labels: list[Text]
     coincidence: Text
     above: Text
-    kept: _KeptText
-    kept_note: _KeptText
+    kept: KeptPixels
+    kept_note: KeptPixels
     #: The values the curves, their names and the note were drawn for (all but the number of workers).
     shown: tuple[str, float, float, float, float, float]
 
@@ -477,7 +477,7 @@ class _CombinationFigure:
             )
             for name, line in zip(_END_NAMES, self.lines, strict=False)
         ]
-        self.kept = _KeptText(*self.labels)
+        self.kept = KeptPixels(*self.labels)
         self._place_labels(top)
         ax.set_ylim(0, top)
         ax.set_yticks(np.linspace(0, top, 5))
@@ -485,7 +485,7 @@ class _CombinationFigure:
         ax.set_xticks([0, 10, 20, 30, 40])
         # Always a note (empty when no lines coincide), so that an update can change its text.
         self.coincidence = _write_note(ax, "", (0.02, 0.97), "left", "top")
-        self.kept_note = _KeptText(self.coincidence)
+        self.kept_note = KeptPixels(self.coincidence)
         self.coincidence.set_text(_coincidence_text(ax, _overlap(process))[1])
         above = note_source(
             ax,
@@ -556,65 +556,13 @@ class _CombinationFigure:
             label.set_y(height)
 
 
-class _KeptText:
-    """Texts drawn in an update in place: each drawn afresh when its text or place changed, or when something
-    that moves may lie under it (``free`` false); otherwise its pixels from the last time are put back
-    (they are the same: what lies under it does not move), which costs far less than drawing the letters
-    again. Pixels are put back first, then the changed texts drawn, then their pixels kept, so that close
-    texts never cover each other's new letters. The app shows or hides it like a text."""
-
-    def __init__(self, *texts: Text) -> None:
-        self.texts = texts
-        self.free = True
-        self.kept: dict[int, tuple[tuple[Any, ...], Any]] = {}
-
-    def forget(self) -> None:
-        """Draw every text afresh next time (what lies under the texts has changed: a new scale)."""
-        self.kept.clear()
-
-    def set_visible(self, visible: bool) -> None:
-        for text in self.texts:
-            text.set_visible(visible)
-
-    def draw(self, renderer: Any) -> None:
-        fresh = []
-        for k, text in enumerate(self.texts):
-            if not text.get_visible():
-                continue
-            key = (text.get_text(), text.get_position(), renderer, renderer.width, renderer.height)
-            if self.free and k in self.kept and self.kept[k][0] == key:
-                renderer.restore_region(self.kept[k][1])
-            else:
-                fresh.append((k, text, key))
-        for _k, text, _key in fresh:
-            text.draw(renderer)
-        for k, text, key in fresh:
-            if self.free and key[0]:
-                self.kept[k] = (key, renderer.copy_from_bbox(_drawn_box(text)))
-            else:
-                self.kept.pop(k, None)
-
-
-def _drawn_box(text: Text) -> Any:
-    """The whole pixels a text covers, its box included, with a margin for antialiasing (one pixel around
-    the letters, two around a box's edge)."""
-    from matplotlib.transforms import Bbox
-
-    box = text.get_window_extent().padded(1.0)
-    patch = text.get_bbox_patch()
-    if patch is not None:
-        box = Bbox.union([box, patch.get_window_extent().padded(2.0)])
-    x0, y0, x1, y1 = box.extents
-    return Bbox.from_extents(np.floor(x0), np.floor(y0), np.ceil(x1), np.ceil(y1))
-
-
 def _meets(artists: list[Line2D], text: Text) -> bool:
     """Whether any of the lines, as drawn, meets a text's extent, box included (a text that says nothing
     meets nothing): a line of several points when its path, widened by the line width, passes through the
     text's box; a marker when its extent overlaps the box."""
     if not text.get_text():
         return False
-    box = _drawn_box(text)
+    box = drawn_box(text)
     for line in artists:
         if len(line.get_xydata()) > 1:  # type: ignore[arg-type]
             pad = line.get_linewidth() * text.get_figure(root=True).dpi / 72  # type: ignore[union-attr]

@@ -11,7 +11,7 @@ import os
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 import numpy as np
 
@@ -30,7 +30,7 @@ from ..lab import (
     verdict,
 )
 from .plotting import COMPONENT_STYLE, plain_log_axis, plot_contributions
-from .widgets import FigureApp, Redraw, round_up
+from .widgets import FigureApp, KeptPixels, Redraw, round_up
 
 if TYPE_CHECKING:
     from matplotlib import path as mpath
@@ -445,6 +445,7 @@ class _LabFigure:
         self.limits: tuple[float, float] | None = None
         self._made: tuple[tuple[str, int, int], EconomyAnalysis | None] | None = None
         self.bars: list[PathPatch] = []  # each part's bars as one patch, in the order they are stacked
+        self.legend: KeptPixels | None = None
 
     def analysis(self, economy: str, period: Sequence[int]) -> EconomyAnalysis | None:
         """The analysis of this choice, made once a redraw (a full draw asks ``update`` at once which
@@ -490,6 +491,10 @@ class _LabFigure:
             for bars in self.bars:
                 ax.add_artist(bars)
             self.totals, self.zero = ax.lines  # the total markers, the line at zero
+            # The legend beside the axes does not change until the next full draw, and nothing moves under
+            # it: a new scale puts its pixels back instead of drawing its texts again.
+            legend = ax.get_legend()
+            self.legend = KeptPixels(legend) if legend is not None else None
         return note
 
     def update(self, ax: Axes, economy: str, period: Sequence[int]) -> tuple[str, list[Artist]]:
@@ -533,6 +538,8 @@ class _LabFigure:
         ticks = ax.yaxis.get_major_ticks(len(ax.yaxis.get_majorticklocs()))
         grid = [t.gridline for t in ticks if t.gridline.get_visible()]
         moving = [*self.bars, *grid, self.totals, self.zero, ax.spines["left"], ax.spines["bottom"], *labels]
+        if self.legend is not None:
+            moving.append(cast("Artist", self.legend))  # drawn (and shown, hidden) as an artist is
         return note, moving
 
 

@@ -55,6 +55,8 @@ __all__ = [
     "lines_reach",
     "png_bytes",
     "active_when",
+    "KeptPixels",
+    "drawn_box",
 ]
 
 
@@ -598,6 +600,78 @@ def view_rung(value: float, start: float, up: bool, step: float = VIEW_STEP) -> 
     k = np.log(value / start) / np.log(step)
     k = np.ceil(k - 1e-9) if up else np.floor(k + 1e-9)
     return float(start * step**k)
+
+
+class KeptPixels:
+    """Artists drawn in an update in place whose pixels are put back when nothing about them has changed.
+
+    Drawing text costs far more than copying its pixels: matplotlib lays out and renders every glyph. An
+    app that returns a ``KeptPixels`` among its changed artists gets each artist drawn afresh when its
+    text or place changed (a text) or the first time (any other artist: a legend whose entries stay), and
+    otherwise the pixels it covered the last time put back. That is right only while nothing that moves
+    lies under it: the app sets ``free`` to False while something may, and calls :meth:`forget` when
+    what lies under it changes for good (a new scale, a legend with other entries). Pixels are put back
+    first, then the changed artists drawn, then their pixels kept, so that close texts never cover each
+    other's new letters. :class:`FigureApp` shows, hides and draws it like any artist.
+    """
+
+    def __init__(self, *artists: Artist) -> None:
+        self.artists = artists
+        self.free = True
+        self.kept: dict[int, tuple[tuple[Any, ...], Any]] = {}
+
+    def forget(self) -> None:
+        """Draw every artist afresh next time (what lies under them has changed)."""
+        self.kept.clear()
+
+    def set_visible(self, visible: bool) -> None:
+        for artist in self.artists:
+            artist.set_visible(visible)
+
+    @staticmethod
+    def _key(artist: Artist) -> tuple[Any, ...]:
+        """What must be the same for the kept pixels to be right: a text's words and place; nothing for
+        any other artist (its owner calls :meth:`forget` when it changes)."""
+        from matplotlib.text import Text
+
+        if isinstance(artist, Text):
+            return (artist.get_text(), artist.get_position())
+        return (True,)
+
+    def draw(self, renderer: Any) -> None:
+        fresh = []
+        for k, artist in enumerate(self.artists):
+            if not artist.get_visible():
+                continue
+            key = (*self._key(artist), renderer, renderer.width, renderer.height)
+            if self.free and k in self.kept and self.kept[k][0] == key:
+                renderer.restore_region(self.kept[k][1])
+            else:
+                fresh.append((k, artist, key))
+        for _k, artist, _key in fresh:
+            artist.draw(renderer)
+        for k, artist, key in fresh:
+            if self.free and key[0]:  # an empty text covers nothing
+                self.kept[k] = (key, renderer.copy_from_bbox(drawn_box(artist, renderer)))
+            else:
+                self.kept.pop(k, None)
+
+
+def drawn_box(artist: Artist, renderer: Any = None) -> Bbox:
+    """The whole pixels an artist covers, in display pixels, with a margin for antialiasing: one pixel
+    around a text's letters, two around the edge of its box or of any other artist."""
+    from matplotlib.text import Text
+    from matplotlib.transforms import Bbox
+
+    if isinstance(artist, Text):
+        box = artist.get_window_extent(renderer).padded(1.0)
+        patch = artist.get_bbox_patch()
+        if patch is not None:
+            box = Bbox.union([box, patch.get_window_extent().padded(2.0)])
+    else:
+        box = artist.get_window_extent(renderer).padded(2.0)
+    x0, y0, x1, y1 = box.extents
+    return Bbox.from_extents(np.floor(x0), np.floor(y0), np.ceil(x1), np.ceil(y1))
 
 
 def lines_reach(box: Bbox, lines: Sequence[Line2D], dpi: float) -> bool:
