@@ -323,3 +323,30 @@ def test_kept_pixels_draw_an_artist_once_and_then_put_its_pixels_back_until_it_c
             blitted = np.asarray(canvas.buffer_rgba()).copy()
             assert np.array_equal(blitted, full_render()), change
     assert calls == [(1, 1), (0, 0), (0, 1), (1, 1), (1, 1)]  # (legend, text) drawn afresh
+
+
+def test_kept_pixels_with_versions_put_back_a_text_seen_lately_and_refuse_zero_versions():
+    """With versions=2 the pixels of the last two texts drawn are kept: a text that comes back is put back
+    while it is one of them, and drawn again once two newer texts have been drawn."""
+    from unittest import mock
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from nqp_helpers.lessons.widgets import KeptPixels
+
+    fig = Figure(figsize=(3, 2))
+    canvas = FigureCanvasAgg(fig)
+    text = fig.subplots().set_title("A", y=1.0)
+    kept = KeptPixels(text, versions=2)
+    canvas.draw()
+    drawn = []
+    with mock.patch.object(text, "draw", wraps=text.draw) as draw:
+        for words in ("A", "B", "A", "C", "B", "A"):
+            text.set_text(words)
+            before = draw.call_count
+            kept.draw(canvas.get_renderer())
+            drawn.append(draw.call_count - before)
+    assert drawn == [1, 1, 0, 1, 0, 1]  # A, B kept; A put back; C pushes out A; B put back; A drawn again
+    with pytest.raises(ValueError, match="versions"):
+        KeptPixels(text, versions=0)

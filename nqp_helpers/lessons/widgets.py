@@ -613,12 +613,17 @@ class KeptPixels:
     what lies under it changes for good (a new scale, a legend with other entries). Pixels are put back
     first, then the changed artists drawn, then their pixels kept, so that close texts never cover each
     other's new letters. :class:`FigureApp` shows, hides and draws it like any artist.
+
+    With ``versions`` > 1 the pixels of that many recent versions of each artist are kept (a title that
+    names the choice comes back when a student flips between a few countries); each costs the pixels of
+    the artist's box, about 80 KB for a two-line title.
     """
 
-    def __init__(self, *artists: Artist) -> None:
+    def __init__(self, *artists: Artist, versions: int = 1) -> None:
         self.artists = artists
         self.free = True
-        self.kept: dict[int, tuple[tuple[Any, ...], Any]] = {}
+        self.versions = as_whole_number("versions", versions, low=1)
+        self.kept: dict[int, dict[tuple[Any, ...], Any]] = {}
 
     def forget(self) -> None:
         """Draw every artist afresh next time (what lies under them has changed)."""
@@ -644,15 +649,18 @@ class KeptPixels:
             if not artist.get_visible():
                 continue
             key = (*self._key(artist), renderer, renderer.width, renderer.height)
-            if self.free and k in self.kept and self.kept[k][0] == key:
-                renderer.restore_region(self.kept[k][1])
+            if self.free and key in self.kept.get(k, {}):
+                renderer.restore_region(self.kept[k][key])
             else:
                 fresh.append((k, artist, key))
         for _k, artist, _key in fresh:
             artist.draw(renderer)
         for k, artist, key in fresh:
             if self.free and key[0]:  # an empty text covers nothing
-                self.kept[k] = (key, renderer.copy_from_bbox(drawn_box(artist, renderer)))
+                kept = self.kept.setdefault(k, {})
+                kept[key] = renderer.copy_from_bbox(drawn_box(artist, renderer))
+                while len(kept) > self.versions:  # the oldest version goes
+                    del kept[next(iter(kept))]
             else:
                 self.kept.pop(k, None)
 
