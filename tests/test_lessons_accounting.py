@@ -293,19 +293,33 @@ def pixels(app):
     return np.asarray(Image.open(io.BytesIO(app.image.value)), dtype=float)
 
 
-def assert_updates_draw_what_full_draws_draw(factory, moves):
+def saved_pixels(app, dpi=150):
+    """The app's figure saved as a PNG (as a student would save it), as an array of 8-bit RGBA values."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    app.fig.savefig(buffer, format="png", dpi=dpi)
+    return np.asarray(Image.open(buffer), dtype=float)
+
+
+def assert_updates_draw_what_full_draws_draw(factory, moves, saved=()):
     """Move an app and a twin that draws everything at every move through the same moves: the pictures
-    agree (antialiasing at most: 2 on 0-255 channels) and so do the notes. Returns the modes of the app's
-    redraws, for the caller to check that both updates and full draws were met."""
+    agree (antialiasing at most: 2 on 0-255 channels) and so do the notes; after the moves numbered in
+    ``saved``, so do the figures saved as files. Returns the modes of the app's redraws, for the caller
+    to check that updates, rescales and full draws were met."""
     app, twin = factory(), factory()
     twin.update_function = None  # a full draw at every move: the reference
     modes = []
-    for move in moves:
+    for i, move in enumerate(moves):
         app.set(**move)
         twin.set(**move)
         assert twin.last_mode == "draw"
         assert app.error is None and app.note.value == twin.note.value, move
         assert np.abs(pixels(app) - pixels(twin)).max() <= 2, f"{move}: {app.last_mode}"
+        if i in saved:
+            assert np.abs(saved_pixels(app) - saved_pixels(twin)).max() <= 2, f"saved after {move}"
         modes.append(app.last_mode)
     return modes
 
@@ -325,76 +339,100 @@ def test_residual_app_updates_in_place_for_every_control():
 
 
 def test_residual_app_updates_draw_the_same_picture_as_full_draws():
-    """Updates, the legend redrawn where a line reaches it, and the full draws a new kind of economy or
-    errors switched on or off need, give the pictures and notes of full draws."""
+    """Updates (the legend drawn over the lines, the true TFP line added or removed and the legend made
+    again between a toy economy and China), and the full draws errors switched on or off need, give the
+    pictures and notes of full draws, and the same saved figures."""
+    china = "China 1978-2004 (PWT, persons)"
     moves = [
         dict(capital_share=0.5),
-        dict(output_error=1.0),  # errors on: a dashed line and a legend entry more
+        dict(output_error=1.0),  # errors on: a dashed line and a legend entry more, drawn afresh
         dict(output_error=3.0),  # the dashed line crosses the legend
         dict(capital_share=0.8),
         dict(capital_error=-3.0),
         dict(labor_error=2.0),
         dict(economy="toy: intensive"),
         dict(capital_share=0.1),
-        dict(economy="China 1978-2004 (PWT, persons)"),  # other reference lines: drawn afresh
+        dict(economy=china),  # no true TFP line, another reference line and legend: in place
         dict(capital_share=0.3),
+        dict(economy="toy: extensive"),  # the true TFP line back, between the dashed and reference lines
+        dict(economy=china),
         dict(output_error=0.0),
         dict(capital_error=0.0),
         dict(labor_error=0.0),  # errors off: drawn afresh
         dict(capital_share=0.6),
+        dict(economy="toy: intensive"),  # from a picture drawn for China
     ]
-    modes = assert_updates_draw_what_full_draws_draw(la.make_residual_app, moves)
-    assert modes.count("draw") == 3 and modes.count("update") == len(moves) - 3
-    assert modes[2] == "update"
+    modes = assert_updates_draw_what_full_draws_draw(la.make_residual_app, moves, saved=(9, 16))
+    assert [i for i, mode in enumerate(modes) if mode == "draw"] == [1, 14]
+    assert modes.count("update") == len(moves) - 2
 
 
-def test_the_residual_legend_is_redrawn_only_where_a_line_reaches_it():
-    """The legend is among the redrawn artists when the dashed line crosses it, not otherwise."""
-    app = la.make_residual_app(capital_error=1.0)
-    app.set(capital_share=0.5)
-    assert app.last_mode == "update" and app.axes.get_legend() not in app._moving
-    app.set(output_error=3.0)
-    assert app.last_mode == "update" and app.axes.get_legend() in app._moving
+def test_residual_app_switches_between_toys_and_china_over_the_kept_background():
+    """Between a toy economy and China the true TFP line comes or goes, the reference line is renamed and
+    the legend made again, all drawn by the same two layers over the kept background: nothing is
+    rendered again, and the legend lists what a full draw lists, in its order."""
+    app = la.make_residual_app()
+    background, moving = app._background, list(app._moving)
+
+    def legend_texts(ax):
+        return [t.get_text() for t in ax.get_legend().texts]
+
+    for economy in ("China 1978-2004 (PWT, persons)", "toy: intensive"):
+        app.set(economy=economy)
+        assert app.last_mode == "update" and app._background is background and app._moving == moving
+        fresh = new_ax()
+        la.draw_residual(fresh, economy, 0.4)
+        assert legend_texts(app.axes) == legend_texts(fresh)
+        assert [ln.get_label() for ln in app.axes.lines][:-1] == [ln.get_label() for ln in fresh.lines][:-1]
+        assert ("true TFP growth" in legend_texts(app.axes)) == economy.startswith("toy")
 
 
 def test_country_app_updates_in_place_for_every_control():
     """Within the vertical range, every control (a country with the same range too) updates in place;
-    switching hours and persons relabels the bars in place."""
+    switching hours and persons relabels the bars in place; a new range is set in place (a rescale)."""
     app = la.make_country_app(code="KOR", start=2012, end=2023)
-    for move in (
-        dict(code="USA"),  # the United States 2012-2023 keeps Korea's range, -1 to 4 % per year
-        dict(start=2013),
-        dict(end=2022),
-        dict(human_capital=False),
-        dict(capital="rkna"),
-        dict(labor="persons"),
+    for move, mode in (
+        (dict(code="USA"), "update"),  # the United States 2012-2023 keeps Korea's range, -1 to 4 % per year
+        (dict(start=2013), "update"),
+        (dict(end=2022), "update"),
+        (dict(human_capital=False), "update"),
+        (dict(capital="rkna"), "update"),
+        (dict(labor="persons"), "update"),
+        (dict(code="CHN"), "rescale"),  # China grew faster: -1 to 8 % per year, the bars and legend kept
     ):
         app.set(**move)
-        assert app.last_mode == "update", move
+        assert app.last_mode == mode, move
     assert app.axes.get_xticklabels()[1].get_text() == "output per worker"
+    assert app.axes.get_ylim() == (-1.0, 8.0)
 
 
 def test_country_app_updates_draw_the_same_picture_as_full_draws():
-    """Updates, and the full draws a new vertical range or a period without accounts needs, give the
-    pictures and notes of full draws."""
+    """Updates, rescales (a new vertical range set in place), titles and the legend put back as the pixels
+    they were rendered with, and the full draws a period without accounts needs, give the pictures and
+    notes of full draws, and the same saved figures."""
     moves = [
         dict(start=2010),
-        dict(start=2005),  # faster growth: a taller range, drawn afresh
+        dict(start=2005),  # faster growth: a taller range, set in place
         dict(start=2004),
         dict(human_capital=False),
         dict(labor="persons"),
         dict(capital="rkna"),
         dict(end=2020),
-        dict(code="JPN"),  # a lower range: drawn afresh
-        dict(start=2014),  # Japan 2014-2020 shrank: -2 to 2 % per year, drawn afresh
-        dict(end=2013),  # no accounts: the notice
+        dict(code="JPN"),  # a lower range
+        dict(start=2014),  # Japan 2014-2020 shrank: -2 to 2 % per year
+        dict(end=2013),  # no accounts: the notice, drawn afresh
         dict(end=2018),  # drawn afresh after the notice
         dict(labor="hours"),
         dict(human_capital=True),
+        dict(code="CHN"),
+        dict(code="JPN"),  # a title seen before: its pixels put back
+        dict(code="CHN"),
+        dict(labor="persons"),
+        dict(labor="hours"),  # put back too
     ]
-    modes = assert_updates_draw_what_full_draws_draw(la.make_country_app, moves)
-    draws = [i for i, mode in enumerate(modes) if mode == "draw"]
-    assert draws == [1, 7, 8, 9, 10]
+    modes = assert_updates_draw_what_full_draws_draw(la.make_country_app, moves, saved=(8, 15))
+    assert [i for i, mode in enumerate(modes) if mode == "draw"] == [9, 10]
+    assert [i for i, mode in enumerate(modes) if mode == "rescale"] == [1, 7, 8, 13, 14, 15]
 
 
 def test_country_app_keeps_its_vertical_range_while_the_bars_fit():
@@ -440,3 +478,15 @@ def test_bosworth_collins_app_updates_draw_the_same_picture_as_full_draws():
     ]
     modes = assert_updates_draw_what_full_draws_draw(la.make_bosworth_collins_app, moves)
     assert set(modes) == {"update"}
+
+
+def test_the_schooling_return_slider_is_greyed_out_while_human_capital_is_pwt_hc():
+    """The return per year of schooling enters only the Mincer index (1 + r)^S; with PWT's hc it has no
+    effect, so its slider is disabled until the Mincer option is chosen."""
+    app = la.make_bosworth_collins_app()
+    choice, slider_ = app.controls["human_capital"], app.controls["schooling_return"]
+    seen = [slider_.disabled]
+    for chosen in ("mincer", "hc"):
+        choice.value = chosen
+        seen.append(slider_.disabled)
+    assert seen == [True, False, True]

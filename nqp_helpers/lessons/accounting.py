@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -32,7 +32,7 @@ from ..data import list_countries, load_country, toy_economy, toy_parameters
 from ..growth import GrowthSummary, share_of_growth, share_percent
 from ..i18n import N_, _
 from .plotting import COMPONENT_STYLE, PALETTE, no_negative_zero, plain_log_axis, stacked_bars
-from .widgets import FigureApp, Redraw, int_slider, over_bars, slider
+from .widgets import FigureApp, KeptPixels, Redraw, active_when, int_slider, over_bars, slider
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -161,7 +161,7 @@ def plot_residual_sensitivity(
             label=_("with your measurement errors"),
         )
     if true_tfp is not None:
-        ax.axhline(true_tfp, color="black", linestyle=":", linewidth=1.5, label=_("true TFP growth"))
+        _true_tfp_line(ax, true_tfp)
     if reference_share is not None:
         ax.axvline(reference_share, color="grey", linestyle="-.", linewidth=1, label=_(reference_label))
     ax.plot(
@@ -172,8 +172,17 @@ def plot_residual_sensitivity(
     ax.set_ylabel(_("measured TFP growth (% per year)"))
     ax.set_xticks(np.round(np.arange(lo, hi + 1e-9, 0.1), 2))
     ax.yaxis.set_major_locator(_locator(6))
-    ax.legend(loc="upper right", fontsize=9)
+    ax.legend(**_SENSITIVITY_LEGEND)
     return ax
+
+
+#: Where :func:`plot_residual_sensitivity` puts its legend (the residual widget makes it again in place).
+_SENSITIVITY_LEGEND: dict[str, Any] = {"loc": "upper right", "fontsize": 9}
+
+
+def _true_tfp_line(ax: Axes, true_tfp: float) -> Line2D:
+    """The dotted line of the true TFP growth in :func:`plot_residual_sensitivity`."""
+    return ax.axhline(true_tfp, color="black", linestyle=":", linewidth=1.5, label=_("true TFP growth"))
 
 
 def plot_index_paths(
@@ -716,13 +725,52 @@ def _on_top(ax: Axes, redrawn: Sequence[Artist], covers: Sequence[Artist]) -> li
     return reached
 
 
+@functools.cache
+def _layer_class() -> Callable[[Callable[[], Sequence[Artist]], float], Artist]:
+    """The class of a widget's moving layer (made at first use, as matplotlib is imported only when a
+    figure is drawn): ``_layer_class()(artists, zorder)``."""
+    from matplotlib.artist import Artist
+
+    class Layer(Artist):
+        """Draws, at its zorder, the artists a function gives (artists marked animated, which the axes
+        leave out of a render), in their order.
+
+        A widget's update returns the artists it changed, and the app renders its kept background again
+        whenever that list differs from the last move's. An update that adds or removes an artist (a
+        line, a new legend) returns the layer that draws them instead: one artist, the same at every
+        move, so that the background is kept. A saved figure (``savefig``) draws the animated artists
+        itself, and the layer then draws nothing.
+        """
+
+        def __init__(self, artists: Callable[[], Sequence[Artist]], zorder: float) -> None:
+            super().__init__()
+            self.artists = artists
+            self.set_zorder(zorder)
+            self.set_in_layout(False)
+
+        def draw(self, renderer: Any) -> None:
+            figure = self.get_figure(root=True)
+            if self.get_visible() and figure is not None and not figure.canvas.is_saving():
+                for artist in self.artists():
+                    artist.draw(renderer)
+
+    return Layer
+
+
 class _ResidualFigure:
     """Draw and update of :func:`make_residual_app`.
 
     ``draw`` keeps the lines; ``update`` moves them (the line with measurement errors, the dot of the
-    assumed share and, for the other toy economy, the clean line and the true values). Switching
-    between a toy economy and China (other reference lines and legend entries), or errors switched on
-    or off (a line and a legend entry more or less), draw everything again.
+    assumed share and, for another economy, the clean line and the true values). Switching between a
+    toy economy and China adds or removes the line of the true TFP growth, renames the reference line
+    (the true or the PWT capital share) and makes the legend again, in place: the lines keep the order
+    of a full draw, and the view does not change. Errors switched on or off (a line and a legend entry
+    more or less) draw everything again.
+
+    The lines and the legend are drawn by two layers (see :func:`_layer_class`), at the zorders of
+    lines and legends, which every update returns with the spines: the kept background (axes, ticks,
+    labels) stays the same when a line comes or goes or the legend is made again, and the legend is
+    drawn over the lines at every move, as in a full draw.
     """
 
     def draw(
@@ -736,8 +784,15 @@ class _ResidualFigure:
     ) -> str:
         note = draw_residual(ax, economy, capital_share, output_error, capital_error, labor_error)
         self.kind = self._kind(economy, output_error, capital_error, labor_error)
-        # Lines are cheap to draw: all of them are redrawn at each update, in their order.
+        # Lines are cheap to draw: all of them are redrawn at each update, in their order, by a layer.
         self.lines = list(ax.lines)
+        for artist in [*self.lines, *self._legend(ax)]:
+            artist.set_animated(True)
+        layer = _layer_class()
+        self.layers = [
+            ax.add_artist(layer(lambda: [line for line in ax.lines if line.get_animated()], 2.0)),
+            ax.add_artist(layer(lambda: self._legend(ax), 5.0)),
+        ]
         by_label = {line.get_label(): line for line in self.lines}
         self.clean: Line2D = by_label[_("inputs measured correctly")]
         self.measured: Line2D | None = by_label.get(_("with your measurement errors"))
@@ -745,6 +800,12 @@ class _ResidualFigure:
         self.truth: Line2D | None = by_label.get(_("true TFP growth"))
         self.reference: Line2D = by_label[_(_TRUE_SHARE) if self.truth else _(_PWT_SHARE)]
         return note
+
+    @staticmethod
+    def _legend(ax: Axes) -> list[Artist]:
+        """The axes' legend, in a list (empty without one): what the legend layer draws."""
+        legend = ax.get_legend()
+        return [] if legend is None else [legend]
 
     @staticmethod
     def _kind(economy: str, *errors: float) -> tuple[bool, bool]:
@@ -761,9 +822,15 @@ class _ResidualFigure:
         labor_error: float = 0.0,
     ) -> tuple[str, list[Artist]]:
         errors = dict(output_error=output_error, capital_error=capital_error, labor_error=labor_error)
-        if economy not in _economy_choices() or self._kind(economy, *errors.values()) != self.kind:
+        if economy not in _economy_choices():
             raise Redraw  # draw_residual names the valid economies
+        kind = self._kind(economy, *errors.values())
+        if kind[1] != self.kind[1]:
+            raise Redraw  # errors switched on or off: the dashed line and its legend entry
         e = _economy_choices()[economy]
+        if kind != self.kind:
+            self._switch_truth(ax, e["true_tfp"])
+            self.kind = kind
         self.clean.set_ydata(residual_sensitivity(e["rates"], self.clean.get_xdata()))
         if self.truth is not None:
             self.truth.set_ydata([e["true_tfp"]] * 2)
@@ -773,10 +840,30 @@ class _ResidualFigure:
         point = float(residual_sensitivity(e["rates"], capital_share, **errors))
         self.point.set_data([capital_share], [point])
         spines = [spine for spine in ax.spines.values() if spine.get_visible()]
-        legend = [ax.legend_] if ax.legend_ is not None else []
-        changed = [*self.lines, *spines]
-        changed += _on_top(ax, changed, legend)
+        lines, legend = self.layers
+        changed = [lines, *spines, legend]  # in the order of a full draw: lines, spines, legend
         return _residual_note(e, capital_share, output_error, capital_error, labor_error), changed
+
+    def _switch_truth(self, ax: Axes, true_tfp: float | None) -> None:
+        """Add (a toy economy) or remove (China) the line of the true TFP growth, rename the reference
+        line and make the legend again, as :func:`plot_residual_sensitivity` draws them.
+
+        Lines of one zorder are drawn in the order they were added: the lines from the true TFP line (or
+        from the reference line, where it goes) on are taken off the axes and added again behind it, so
+        that the order (and the legend's order) is that of a full draw. The layers draw the new line and
+        the new legend over the kept background.
+        """
+        start = self.lines.index(self.truth if self.truth is not None else self.reference)
+        rest = [line for line in self.lines[start:] if line is not self.truth]
+        for line in self.lines[start:]:
+            line.remove()
+        self.truth = None if true_tfp is None else _true_tfp_line(ax, true_tfp)
+        for line in rest:
+            ax.add_line(line)
+        self.reference.set_label(_(_TRUE_SHARE) if self.truth is not None else _(_PWT_SHARE))
+        self.lines = list(ax.lines)
+        for artist in [*self.lines, ax.legend(**_SENSITIVITY_LEGEND)]:
+            artist.set_animated(True)  # drawn by the layers
 
 
 def make_residual_app(
@@ -1000,9 +1087,15 @@ class _CountryFigure:
     """Draw and update of :func:`make_country_app`.
 
     ``draw`` keeps the bars, the total markers and the title; ``update`` moves them, and relabels the
-    bars (per hour or per worker), when the new choice keeps the view: the same parts (legend) and the
-    same vertical range. Otherwise, and to or from a choice that cannot be accounted for, it draws
-    everything again.
+    bars (per hour or per worker), when the new choice has the same parts (the legend). A new vertical
+    range is set in place (a rescale: the axes are rendered again, nothing is rebuilt). Other parts, and
+    a move to or from a choice that cannot be accounted for (the notice), draw everything again.
+
+    The title and the legend, above and beside the axes where nothing moves, are returned by every
+    update as a :class:`~nqp_helpers.lessons.widgets.KeptPixels`: the legend, which does not change, is
+    put back from its pixels; the title, which changes at nearly every move but often comes back (a
+    student flips between countries, or moves a slider back and forth), is drawn again only when its
+    words are new.
     """
 
     def draw(
@@ -1023,6 +1116,11 @@ class _CountryFigure:
             self.view = ([str(c.get_label()) for c in ax.containers], ax.get_ylim())
             self.bars: dict[str, list[Rectangle]] = {str(c.get_label()): list(c) for c in ax.containers}
             (self.totals,) = [line for line in ax.lines if line.get_label() == _("total growth")]
+            # Above the axes and beside them, where nothing moves: the title is drawn again when its words
+            # are new (the last 16 are kept: a student flips between the five countries), the legend put
+            # back from its pixels (it does not change until the next full draw).
+            legend = ax.get_legend()
+            self.kept = KeptPixels(title, *([legend] if legend is not None else []), versions=16)
         return note
 
     def update(
@@ -1039,8 +1137,11 @@ class _CountryFigure:
             view = _CountryAccounts(code, start, end, labor, human_capital, capital)
         except ValueError:
             raise Redraw from None  # draw_country shows the notice
-        if self.view is None or ([_(name) for name in view.parts], view.ylim) != self.view:
-            raise Redraw
+        if self.view is None or [_(name) for name in view.parts] != self.view[0]:
+            raise Redraw  # other parts: other bars and another legend
+        if view.ylim != self.view[1]:  # a new vertical range: set in place, the axes are rendered again
+            ax.set_ylim(*view.ylim)
+            self.view = (self.view[0], view.ylim)
         moving: list[Artist] = []
         pos, neg = np.zeros(2), np.zeros(2)
         for name, values in view.parts.items():  # stacked as plotting.stacked_bars stacks them
@@ -1053,15 +1154,13 @@ class _CountryFigure:
             pos += np.where(vals >= 0, vals, 0)
             neg += np.where(vals < 0, vals, 0)
         self.totals.set_ydata(view.totals)
-        # Texts are redrawn only when they change (the kept background shows them otherwise): the bar
-        # labels (per hour or per worker) and the title with the choices.
+        # The title (the choices) and the legend are returned at every move, so that the kept background
+        # stays the same from move to move; the bar labels (per hour or per worker) only when they change.
         texts = [t for t in ax.get_xticklabels() if t.get_text() not in view.labels]
         if texts:
             ax.set_xticks([0, 1], view.labels)
-        if self.title.get_text() != view.title:
-            self.title.set_text(view.title)
-            texts.append(self.title)
-        return view.note, [*moving, *over_bars(ax), *texts]
+        self.title.set_text(view.title)
+        return view.note, [*moving, *over_bars(ax), *texts, cast("Artist", self.kept)]
 
 
 def make_country_app(
@@ -1291,6 +1390,7 @@ def make_bosworth_collins_app() -> FigureApp:
             style=style,
         ),
     }
+    active_when(controls["schooling_return"], controls["human_capital"], lambda chosen: chosen == "mincer")
     figure = _BosworthCollinsFigure()
     return FigureApp(
         figure.draw,
