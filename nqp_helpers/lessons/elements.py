@@ -419,6 +419,7 @@ class _CombinationFigure:
     above: Text
     kept: KeptPixels
     kept_note: KeptPixels
+    kept_above: KeptPixels
     #: The values the curves, their names and the note were drawn for (all but the number of workers).
     shown: tuple[str, float, float, float, float, float]
 
@@ -477,7 +478,8 @@ class _CombinationFigure:
             )
             for name, line in zip(_END_NAMES, self.lines, strict=False)
         ]
-        self.kept = KeptPixels(*self.labels)
+        # A few versions of each text are kept: a student flips between the three rules and back.
+        self.kept = KeptPixels(*self.labels, versions=4)
         self._place_labels(top)
         ax.set_ylim(0, top)
         ax.set_yticks(np.linspace(0, top, 5))
@@ -485,7 +487,7 @@ class _CombinationFigure:
         ax.set_xticks([0, 10, 20, 30, 40])
         # Always a note (empty when no lines coincide), so that an update can change its text.
         self.coincidence = _write_note(ax, "", (0.02, 0.97), "left", "top")
-        self.kept_note = KeptPixels(self.coincidence)
+        self.kept_note = KeptPixels(self.coincidence, versions=4)
         self.coincidence.set_text(_coincidence_text(ax, _overlap(process))[1])
         above = note_source(
             ax,
@@ -495,6 +497,7 @@ class _CombinationFigure:
         )
         assert above is not None
         self.above = above
+        self.kept_above = KeptPixels(above, versions=4)  # above the axes: nothing moves under it
         self.shown = (rule, sigma, machines, timber, tool_quality, labour_extension)
         return _combination_note(process, q, a, y, timber)
 
@@ -530,7 +533,7 @@ class _CombinationFigure:
             # Only the number of workers moved: the curves, their names and the note stay (they run along
             # the workers axis); the marker moves along the output curve, under the note if it meets it.
             over = [self.coincidence] if _meets([marker], self.coincidence) else []
-            return note, [marker, *spines, self.above, *over]
+            return note, [marker, *spines, cast("Artist", self.kept_above), *over]
         base.set_ydata(
             _output_along(
                 LabourProcess(rule=rule, sigma=sigma), TOY_QUANTITIES, 1.0, 0, _WORKERS_SHOWN, _POINTS
@@ -545,9 +548,9 @@ class _CombinationFigure:
         self._place_labels(top)
         self.coincidence.set_text(_coincidence_text(ax, _overlap(process))[1])
         self.kept_note.free = not _meets(self.lines, self.coincidence)
-        kept = cast("list[Artist]", [self.kept, self.kept_note])  # drawn and shown as artists are
+        kept = cast("list[Artist]", [self.kept, self.kept_above, self.kept_note])  # drawn as artists are
         # In the order a full draw draws them: lines, the spines they may touch, then the text.
-        return note, [*self.lines, *spines, *kept[:-1], self.above, kept[-1]]
+        return note, [*self.lines, *spines, *kept]
 
     def _place_labels(self, top: float) -> None:
         """Put each name at its line's right end, pushed apart so that the names do not overlap."""
