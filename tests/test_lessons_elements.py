@@ -288,6 +288,9 @@ def test_determinants_app_updates_in_place_and_draws_the_picture_a_full_draw_giv
         [{"capital_share": 0.9}, {"means_of_production": 12.0}, {"skill": 3.0}, {"means_of_production": 4.0}],
     )
     assert modes == ["update", "rescale", "update", "rescale"]
+    # A taller range has more ticks (every 4 points: 16 appears from -4 to 18 on), set in place with it.
+    climb = [{"capital_share": 0.7}, {"means_of_production": 10.5}, {"organisation": 4.5}, {"nature": 1.9}]
+    assert moves_match_a_full_draw(make_determinants_app, climb) == ["update", "update", "rescale", "rescale"]
 
 
 def test_the_sigma_slider_is_greyed_out_unless_the_rule_is_ces():

@@ -817,8 +817,7 @@ class _DeterminantsFigure:
 
         self.bars = [bar for bar in ax.patches if isinstance(bar, Rectangle)]
         self.diamond, self.zero = ax.get_lines()
-        ax.set_ylim(low, high)
-        ax.set_yticks(np.arange(low, high + 1e-9, 4.0 if high - low <= 24 else 8.0))
+        _determinants_scale(ax, low, high)
         above = note_source(
             ax,
             text=N_("Illustrative growth rates, not data (notebook 01)"),
@@ -844,7 +843,7 @@ class _DeterminantsFigure:
             skill, science, organisation, means_of_production, nature, capital_share
         )
         if ax.get_ylim() != (low, high):  # another vertical scale: set in place, the figure rendered anew
-            ax.set_ylim(low, high)
+            _determinants_scale(ax, low, high)
         total = float(acc.total)
         for bar, height in zip(self.bars, [*acc.contributions, total], strict=True):
             bar.set_height(height)
@@ -863,6 +862,13 @@ class _DeterminantsFigure:
             self.above,
         ]
         return _determinants_note(acc), changed
+
+
+def _determinants_scale(ax: Axes, low: float, high: float) -> None:
+    """The determinants figure's vertical scale: from ``low`` to ``high``, ticks every 4 points (8 on a
+    range wider than 24)."""
+    ax.set_ylim(low, high)
+    ax.set_yticks(np.arange(low, high + 1e-9, 4.0 if high - low <= 24 else 8.0))
 
 
 def _determinant_numbers(
