@@ -8,7 +8,7 @@ computes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -17,12 +17,14 @@ from .._validate import as_numeric
 from ..i18n import _
 from ..solow import ProfitRateAccounts, SolowPath, as_scenarios, compare_scenarios, push_scenarios
 from .plotting import plain_log_axis
-from .widgets import LOG_VIEW_STEP, FigureApp, Redraw, slider, view_rung
+from .widgets import LOG_VIEW_STEP, FigureApp, KeptPixels, Redraw, lines_reach, slider, view_rung
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.legend import Legend
     from matplotlib.lines import Line2D
+    from matplotlib.transforms import Bbox
 
 __all__ = [
     "SCENARIO_STYLE",
@@ -245,8 +247,13 @@ class _PushFigure:
         # the title and the legend (the push-year line crosses it).
         self.still = [ax.get_lines()[-1], ax.title]
         legend = ax.get_legend()
+        self.legend: tuple[Legend, KeptPixels] | None = None
+        self.legend_box: Bbox | None = None
         if legend is not None:
-            self.still.append(legend)
+            # The legend's pixels are put back while no path passes under it (the push-year line, which
+            # crosses it, does not move).
+            self.legend = (legend, KeptPixels(legend))
+            self.still.append(cast("Artist", self.legend[1]))
         return note
 
     def update(
@@ -263,8 +270,15 @@ class _PushFigure:
             self.view = view
             ax.dataLim.intervaly = view
             ax.autoscale_view(scalex=False)
+            if self.legend is not None:
+                self.legend[1].forget()  # the grid under the legend has moved
         for line in self.lines:
             line.set_ydata(levels[str(line.get_gid())])
+        if self.legend is not None:
+            legend, kept = self.legend
+            if self.legend_box is None:  # the legend does not move: its box is measured once a draw
+                self.legend_box = legend.get_window_extent()
+            kept.free = not lines_reach(self.legend_box, self.lines, ax.figure.dpi)
         ax.title.set_text(push_title(saving_push, labor_push, technology_push, capital_share))
         return push_note(paths), [*self.lines, *self.still]
 
