@@ -30,7 +30,7 @@ from ..lab import (
     verdict,
 )
 from .plotting import COMPONENT_STYLE, plain_log_axis, plot_contributions
-from .widgets import FigureApp, KeptPixels, Redraw, round_up
+from .widgets import FigureApp, KeptPixels, Redraw, over_bars, round_up
 
 if TYPE_CHECKING:
     from matplotlib import path as mpath
@@ -535,9 +535,7 @@ class _LabFigure:
         self.shown = shown
         # In the order of a full draw: the bars, the grid lines over them, the markers and the line at
         # zero, the spines (over the bars' feet and the grid lines' ends), the period labels.
-        ticks = ax.yaxis.get_major_ticks(len(ax.yaxis.get_majorticklocs()))
-        grid = [t.gridline for t in ticks if t.gridline.get_visible()]
-        moving = [*self.bars, *grid, self.totals, self.zero, ax.spines["left"], ax.spines["bottom"], *labels]
+        moving = [*self.bars, *over_bars(ax), *labels]  # grid, markers, zero line, spines: over the bars
         if self.legend is not None:
             moving.append(cast("Artist", self.legend))  # drawn (and shown, hidden) as an artist is
         return note, moving
